@@ -1,0 +1,307 @@
+"""Letter + output kind -> Document: template, fragment selection, classification, footnote numbers."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+
+from .diagnostics import Diagnostic, error
+from .model import (
+    Block,
+    BlockQuote,
+    Columns,
+    Document,
+    Fragment,
+    FragmentUse,
+    Heading,
+    Inline,
+    Letter,
+    ListBlock,
+    Note,
+    NoteRef,
+    Paragraph,
+    SourceSpan,
+    Text,
+)
+from .project import Project
+from .sources import Sources
+from .sources.markdown import parse_markdown
+from .templating import MARKER_RE, marker, render_template
+
+
+@dataclass(frozen=True)
+class OutputKind:
+    name: str
+    template: str
+    public: bool
+    description: str
+
+
+OUTPUTS = (
+    OutputKind("kamerbrief", "kamerbrief.md.j2", True, "the letter to the Tweede Kamer"),
+    OutputKind("beslisnota", "beslisnota.md.j2", False, "the decision memo, complete (internal)"),
+    OutputKind("beslisnota-openbaar", "beslisnota.md.j2", True,
+               "the decision memo as published with the letter (non-public fragments left out)"),
+)
+
+
+@dataclass(frozen=True)
+class _Insert:
+    fragment_id: str
+    heading: int | None
+    span: SourceSpan | None
+
+
+class Assembler:
+    """Builds one Document; collects diagnostics instead of raising."""
+
+    def __init__(self, project: Project, sources: Sources, letter: Letter, output: OutputKind):
+        self.project = project
+        self.sources = sources
+        self.letter = letter
+        self.output = output
+        self.inserts: list[_Insert] = []
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- template side --
+
+    def _fragment_function(self, ref, heading: int | None = 2) -> str:
+        if isinstance(ref, FragmentUse):
+            insert = _Insert(ref.id, heading, ref.span)
+        else:
+            insert = _Insert(str(ref), heading, None)
+        self.inserts.append(insert)
+        return marker(len(self.inserts) - 1)
+
+    def _context(self) -> dict:
+        data = {key: (dict(value) if isinstance(value, dict) else value)
+                for key, value in self.letter.data.items()}
+        data["id"] = self.letter.id
+        for dotted, uses in (*self.letter.beslisnota_fragments.items(),
+                             ("kamerbrief.fragments", self.letter.fragments)):
+            section, key = dotted.split(".")
+            data[section][key] = list(uses)
+        for dotted, fragment in self.letter.prose.items():
+            section, key = dotted.split(".")
+            data[section][key] = self._fragment_function(fragment.id, heading=None)
+        return {
+            "letter": data,
+            "document": self.output.name,
+            "public": self.output.public,
+            "appraised_reports": self._appraised_reports(),
+        }
+
+    def _appraised_reports(self) -> list[str]:
+        fragments = (self.sources.fragments.get(use.id) for use in self.letter.fragments)
+        return [f.appraises for f in fragments if f is not None and f.appraises and f.public]
+
+    # -- assembly --
+
+    def assemble(self) -> Document | None:
+        context = self._context()
+        text, diagnostics = render_template(
+            self.project, self.output.template, context, {"fragment": self._fragment_function}
+        )
+        self.diagnostics.extend(diagnostics)
+        if text is None:
+            return None
+        parsed = parse_markdown(text, f"<{self.output.template}>")
+        blocks = self._splice_all(parsed.blocks)
+        blocks, notes = self._number_notes(blocks)
+        letter = self.letter
+        title = letter.betreft
+        if self.output.name.startswith("beslisnota"):
+            title = letter.data["beslisnota"].get("title") or f"Beslisnota bij {letter.betreft}"
+        return Document(
+            kind=self.output.name,
+            letter_id=letter.id,
+            blocks=tuple(blocks),
+            notes=tuple(notes),
+            title=str(title),
+            subject=letter.betreft,
+            author=str(letter.data["sender"].get("ministry") or ""),
+            keywords=letter.kenmerk,
+            created=letter.datum,
+            public=self.output.public,
+        )
+
+    def _lookup(self, insert: _Insert) -> Fragment | None:
+        fragment = self.sources.fragments.get(insert.fragment_id)
+        if fragment is None:
+            fragment = next((f for f in self.letter.prose.values() if f.id == insert.fragment_id), None)
+        span = insert.span or SourceSpan(self.letter.path)
+        if fragment is None:
+            close = difflib.get_close_matches(insert.fragment_id, list(self.sources.fragments), 1)
+            hint = f"did you mean '{close[0]}'?" if close else "see the ids in sections/"
+            self.diagnostics.append(
+                error("FRAG001", span, f"fragment '{insert.fragment_id}' does not exist", hint)
+            )
+            return None
+        if self.output.public and not fragment.public:
+            if self.output.name == "kamerbrief":
+                self.diagnostics.append(
+                    error("CONF001", span,
+                          f"fragment '{fragment.id}' is not public and cannot go into the Kamerbrief",
+                          f"remove it from the letter, or set 'public: true' in {fragment.path}")
+                )
+            return None  # a public beslisnota leaves non-public fragments out, by design
+        return fragment
+
+    def _fragment_blocks(self, insert: _Insert) -> list[Block]:
+        fragment = self._lookup(insert)
+        if fragment is None:
+            return []
+        shift = insert.heading or 0
+        blocks = [_scoped(_shift_headings(b, shift), fragment.id) for b in fragment.blocks]
+        if insert.heading and fragment.title:
+            title = Heading(insert.heading, (Text(fragment.title),), fragment.span)
+            blocks.insert(0, title)
+        return blocks
+
+    def _splice_all(self, blocks) -> list[Block]:
+        out: list[Block] = []
+        for block in blocks:
+            out.extend(self._splice(block))
+        return out
+
+    def _splice(self, block: Block) -> list[Block]:
+        if isinstance(block, Paragraph):
+            return self._splice_paragraph(block)
+        if isinstance(block, Columns):
+            return [replace(block, columns=tuple(tuple(self._splice_all(c)) for c in block.columns))]
+        if isinstance(block, ListBlock):
+            return [replace(block, items=tuple(tuple(self._splice_all(i)) for i in block.items))]
+        if isinstance(block, BlockQuote):
+            return [replace(block, children=tuple(self._splice_all(block.children)))]
+        return [block]
+
+    def _splice_paragraph(self, paragraph: Paragraph) -> list[Block]:
+        """Replace fragment markers; text around a marker joins the fragment's first/last paragraph."""
+        out: list[Block] = []
+        current: list[Inline] = []
+        style, span = paragraph.style, paragraph.span
+
+        def flush():
+            nonlocal current
+            if any(not isinstance(i, Text) or i.text.strip() for i in current):
+                out.append(Paragraph(tuple(_strip_ends(current)), style, span))
+            current = []
+
+        for inline in paragraph.inlines:
+            if not (isinstance(inline, Text) and MARKER_RE.search(inline.text)):
+                current.append(inline)
+                continue
+            for n, part in enumerate(MARKER_RE.split(inline.text)):
+                if n % 2 == 0:
+                    if part:
+                        current.append(Text(part))
+                    continue
+                inserted = self._fragment_blocks(self.inserts[int(part)])
+                if inserted and isinstance(inserted[0], Paragraph) and current:
+                    first = inserted.pop(0)
+                    current.extend(first.inlines)
+                    if inserted:
+                        flush()
+                elif inserted:
+                    flush()
+                if inserted and isinstance(inserted[-1], Paragraph):
+                    last = inserted.pop()
+                    out.extend(inserted)
+                    current, style, span = list(last.inlines), last.style or style, last.span
+                else:
+                    out.extend(inserted)
+        flush()
+        return out
+
+    def _number_notes(self, blocks: list[Block]) -> tuple[list[Block], list[Note]]:
+        """Number footnotes in order of reference within this document: one note per reference."""
+        notes: list[Note] = []
+
+        def number(ref: NoteRef) -> NoteRef:
+            definition = None
+            scope = self.sources.fragments.get(ref.scope) if ref.scope else None
+            if scope is None and ref.scope:
+                scope = next((f for f in self.letter.prose.values() if f.id == ref.scope), None)
+            if scope is not None:
+                definition = scope.notes.get(ref.label)
+            definition = definition or self.sources.registry.get(ref.label)
+            if definition is None:
+                self.diagnostics.append(
+                    error("FN001", ref.span, f"footnote [^{ref.label}] is not defined",
+                          _missing_note_hint(ref.label, self.sources, scope))
+                )
+                return ref
+            notes.append(Note(len(notes) + 1, ref.label, _without_refs(definition.blocks), definition.span))
+            return replace(ref, number=len(notes))
+
+        return [_map_refs(b, number) for b in blocks], notes
+
+
+def _missing_note_hint(label: str, sources: Sources, scope: Fragment | None) -> str:
+    known = list(sources.registry) + (list(scope.notes) if scope else [])
+    close = difflib.get_close_matches(label, known, 1)
+    if close:
+        return f"did you mean [^{close[0]}]?"
+    return f"define it in the fragment ('[^{label}]: text') or in footnotes/"
+
+
+def _strip_ends(inlines: list[Inline]) -> list[Inline]:
+    if inlines and isinstance(inlines[0], Text):
+        inlines[0] = Text(inlines[0].text.lstrip())
+    if inlines and isinstance(inlines[-1], Text):
+        inlines[-1] = Text(inlines[-1].text.rstrip())
+    return [i for i in inlines if not (isinstance(i, Text) and not i.text)]
+
+
+# -- walking the block tree ---------------------------------------------------------------------
+
+
+def _map_inlines(inlines, fn) -> tuple:
+    out = []
+    for inline in inlines:
+        if isinstance(inline, NoteRef):
+            out.append(fn(inline))
+        elif hasattr(inline, "children"):
+            out.append(replace(inline, children=_map_inlines(inline.children, fn)))
+        else:
+            out.append(inline)
+    return tuple(out)
+
+
+def _map_refs(block: Block, fn) -> Block:
+    """Apply `fn` to every NoteRef in `block`, in reading order."""
+    if isinstance(block, Paragraph | Heading):
+        return replace(block, inlines=_map_inlines(block.inlines, fn))
+    if isinstance(block, Columns):
+        return replace(block, columns=tuple(tuple(_map_refs(b, fn) for b in c) for c in block.columns))
+    if isinstance(block, ListBlock):
+        return replace(block, items=tuple(tuple(_map_refs(b, fn) for b in i) for i in block.items))
+    if isinstance(block, BlockQuote):
+        return replace(block, children=tuple(_map_refs(b, fn) for b in block.children))
+    if hasattr(block, "rows"):
+        def cells(row):
+            return tuple(_map_inlines(cell, fn) for cell in row)
+        header = cells(block.header) if block.header else None
+        return replace(block, header=header, rows=tuple(cells(r) for r in block.rows))
+    return block
+
+
+def _scoped(block: Block, fragment_id: str) -> Block:
+    return _map_refs(block, lambda ref: replace(ref, scope=fragment_id))
+
+
+def _without_refs(blocks) -> tuple[Block, ...]:
+    """Footnote text cannot hold footnotes of its own."""
+    return tuple(_map_refs(b, lambda ref: Text("")) for b in blocks)
+
+
+def _shift_headings(block: Block, shift: int) -> Block:
+    if isinstance(block, Heading) and shift:
+        return replace(block, level=min(block.level + shift, 9))
+    return block
+
+
+def assemble(project: Project, sources: Sources, letter: Letter, output: OutputKind):
+    assembler = Assembler(project, sources, letter, output)
+    document = assembler.assemble()
+    return document, assembler.diagnostics

@@ -1,0 +1,71 @@
+"""Diagnostics as values: what is wrong, where in which source, and how to fix it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from enum import Enum
+
+from .model import SourceSpan
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    rule: str
+    severity: Severity
+    span: SourceSpan
+    message: str
+    hint: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple:
+        return (self.span.path, self.span.line, self.span.column, self.rule, self.message)
+
+
+def error(rule: str, span: SourceSpan, message: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(rule, Severity.ERROR, span, message, hint)
+
+
+def warning(rule: str, span: SourceSpan, message: str, hint: str | None = None) -> Diagnostic:
+    return Diagnostic(rule, Severity.WARNING, span, message, hint)
+
+
+def has_errors(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.is_error for d in diagnostics)
+
+
+def format_text(d: Diagnostic) -> str:
+    """`path:line:col: severity RULE message`, the form editors and CI logs understand."""
+    line = f"{d.span}: {d.severity.value} {d.rule} {d.message}"
+    if d.hint:
+        line += f"\n    hint: {d.hint}"
+    return line
+
+
+def format_json(diagnostics: list[Diagnostic]) -> str:
+    rows = []
+    for d in diagnostics:
+        row = {
+            "rule": d.rule,
+            "severity": d.severity.value,
+            "file": d.span.path,
+            "line": d.span.line,
+            "column": d.span.column,
+            "message": d.message,
+        }
+        if d.span.end_line is not None:
+            row["end_line"] = d.span.end_line
+            row["end_column"] = d.span.end_column
+        if d.hint:
+            row["hint"] = d.hint
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False, indent=2)

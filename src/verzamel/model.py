@@ -1,0 +1,211 @@
+"""The data model shared by every stage: source positions, sources, and the assembled Document.
+
+Blocks and inlines are small frozen dataclasses, so a Document is a plain value that writers
+can walk without knowing where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Union
+
+
+@dataclass(frozen=True, order=True)
+class SourceSpan:
+    """A place in a source file: path relative to the dossier root, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+    end_line: int | None = None
+    end_column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+# ---- inlines ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote reference `[^label]`.
+
+    `scope` is the fragment whose own footnotes are searched first (then the registry);
+    `number` is set when a Document numbers its notes.
+    """
+
+    label: str
+    span: SourceSpan
+    scope: str | None = None
+    number: int | None = None
+
+
+Inline = Union[Text, Emphasis, Strong, Code, Link, LineBreak, NoteRef]
+
+
+# ---- blocks ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+    style: str | None = None
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    inlines: tuple[Inline, ...]
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+    start: int = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    """A simple table. `header` is the first row of a Markdown table, or None."""
+
+    header: tuple[tuple[Inline, ...], ...] | None
+    rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A layout row of side-by-side columns (letterheads); widths are percentages."""
+
+    columns: tuple[tuple[Block, ...], ...]
+    widths: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class BlockQuote:
+    children: tuple[Block, ...]
+
+
+Block = Union[Paragraph, Heading, ListBlock, Table, Columns, BlockQuote]
+
+
+# ---- sources ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoteDef:
+    """A footnote definition: in a fragment (`[^id]: text`) or in the registry (`footnotes/`)."""
+
+    label: str
+    blocks: tuple[Block, ...]
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A reusable piece of text: a file in `sections/`, or a prose field of a letter manifest."""
+
+    id: str
+    path: str
+    blocks: tuple[Block, ...]
+    notes: dict[str, NoteDef]
+    span: SourceSpan
+    title: str | None = None
+    topic: str | None = None
+    public: bool = True
+    appraises: str | None = None
+    references: tuple[str, ...] = ()
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FragmentUse:
+    """A fragment id named in a manifest, with the place it is named."""
+
+    id: str
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Letter:
+    """One letter manifest (`letters/<id>.yaml`)."""
+
+    id: str
+    path: str
+    betreft: str
+    datum: date
+    kenmerk: str
+    fragments: tuple[FragmentUse, ...]
+    data: dict[str, Any]
+    """The whole manifest as plain values, for templates (optional keys present as None)."""
+    spans: dict[str, SourceSpan]
+    """Where each manifest key (dotted path, e.g. `beslisnota.aan`) is written."""
+    ministerraad: date | None = None
+    beslisnota_fragments: dict[str, tuple[FragmentUse, ...]] = field(default_factory=dict)
+    prose: dict[str, Fragment] = field(default_factory=dict)
+    """Markdown prose fields of the manifest (e.g. `beslisnota.aanleiding`), parsed as fragments."""
+
+    def span(self, key: str) -> SourceSpan:
+        return self.spans.get(key) or SourceSpan(self.path)
+
+
+# ---- the assembled document ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    number: int
+    label: str
+    blocks: tuple[Block, ...]
+    span: SourceSpan
+
+
+@dataclass(frozen=True)
+class Document:
+    """One output (a Kamerbrief, a beslisnota, the public beslisnota) of one letter."""
+
+    kind: str
+    letter_id: str
+    blocks: tuple[Block, ...]
+    notes: tuple[Note, ...]
+    title: str
+    subject: str
+    author: str
+    keywords: str
+    created: date
+    public: bool

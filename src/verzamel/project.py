@@ -1,0 +1,75 @@
+"""The dossier: where it lives on disk and its settings (`verzamel.yaml`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .diagnostics import Diagnostic
+from .model import SourceSpan
+from .sources.yamlfile import PositionedYaml, parse_yaml
+
+CONFIG_NAME = "verzamel.yaml"
+PACKAGE_TEMPLATES = Path(__file__).parent / "data" / "templates"
+
+
+class ProjectNotFound(Exception):
+    """No `verzamel.yaml` in the folder or any folder above it."""
+
+
+@dataclass
+class Project:
+    root: Path
+    config: PositionedYaml
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return self.config.data if isinstance(self.config.data, dict) else {}
+
+    @property
+    def output_dir(self) -> Path:
+        return self.root / self.settings.get("output", "build")
+
+    def relative(self, path: Path) -> str:
+        """A path as diagnostics show it: relative to the dossier root, with forward slashes."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def template_dirs(self) -> list[Path]:
+        """Where templates are looked up: the dossier's own `templates/` first, then the defaults."""
+        own = self.root / "templates"
+        return [own, PACKAGE_TEMPLATES] if own.is_dir() else [PACKAGE_TEMPLATES]
+
+    def find_template(self, name: str) -> Path:
+        for folder in self.template_dirs():
+            if (folder / name).is_file():
+                return folder / name
+        raise FileNotFoundError(name)
+
+    def config_span(self, key: str) -> SourceSpan:
+        return self.config.spans.get(key) or SourceSpan(CONFIG_NAME)
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds `verzamel.yaml`."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    raise ProjectNotFound(
+        f"no {CONFIG_NAME} found in {start} or any folder above it.\n"
+        "Run verzamel inside a dossier folder, or name one with --root DIR."
+    )
+
+
+def open_project(root: Path | None = None) -> Project:
+    root = find_root(root or Path.cwd())
+    text = (root / CONFIG_NAME).read_text(encoding="utf-8")
+    config, diagnostics = parse_yaml(text, CONFIG_NAME)
+    if config is None:
+        config = PositionedYaml({}, {}, frozenset())
+    return Project(root.resolve(), config, diagnostics)

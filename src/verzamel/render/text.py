@@ -1,0 +1,70 @@
+"""Plain text: the form reviewers diff and tests read. Footnotes follow the body as `[n] text`."""
+
+from __future__ import annotations
+
+from ..model import (
+    BlockQuote,
+    Code,
+    Columns,
+    Document,
+    Emphasis,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    NoteRef,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+)
+
+
+def inline_text(inlines) -> str:
+    parts = []
+    for inline in inlines:
+        if isinstance(inline, Text | Code):
+            parts.append(inline.text)
+        elif isinstance(inline, Emphasis | Strong | Link):
+            parts.append(inline_text(inline.children))
+        elif isinstance(inline, LineBreak):
+            parts.append("\n")
+        elif isinstance(inline, NoteRef):
+            parts.append(f"[{inline.number}]" if inline.number else f"[^{inline.label}]")
+    return "".join(parts)
+
+
+def block_lines(block, indent: str = "") -> list[str]:
+    if isinstance(block, Heading):
+        return [indent + inline_text(block.inlines), ""]
+    if isinstance(block, Paragraph):
+        return [indent + line for line in inline_text(block.inlines).split("\n")] + [""]
+    if isinstance(block, ListBlock):
+        lines = []
+        for n, item in enumerate(block.items, start=block.start):
+            marker = f"{n}. " if block.ordered else "- "
+            item_lines = [line for b in item for line in block_lines(b, indent + "   ") if line]
+            if item_lines:
+                item_lines[0] = indent + marker + item_lines[0].lstrip()
+            lines.extend(item_lines)
+        return lines + [""]
+    if isinstance(block, Table):
+        rows = ([block.header] if block.header else []) + list(block.rows)
+        return [indent + " | ".join(inline_text(c) for c in row) for row in rows] + [""]
+    if isinstance(block, Columns):
+        return [line for column in block.columns for b in column for line in block_lines(b, indent)]
+    if isinstance(block, BlockQuote):
+        return [line for b in block.children for line in block_lines(b, indent + "> ")]
+    return []
+
+
+def render_text(document: Document) -> bytes:
+    lines: list[str] = []
+    for block in document.blocks:
+        lines.extend(block_lines(block))
+    if document.notes:
+        lines.append("---")
+        for note in document.notes:
+            text = " ".join(inline_text(b.inlines) for b in note.blocks if hasattr(b, "inlines"))
+            lines.append(f"[{note.number}] {text}")
+    return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

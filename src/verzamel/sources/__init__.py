@@ -1,0 +1,113 @@
+"""Reading the dossier's sources, each file once, with positions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..diagnostics import Diagnostic, error
+from ..model import Fragment, Letter, NoteDef, SourceSpan
+from .fragments import load_fragment
+from .letters import load_letter, merge_defaults
+from .registry import load_registry_file
+from .yamlfile import PositionedYaml, parse_yaml
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+
+@dataclass
+class Sources:
+    letters: dict[str, Letter] = field(default_factory=dict)
+    fragments: dict[str, Fragment] = field(default_factory=dict)
+    registry: dict[str, NoteDef] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    letter_files: dict[str, str] = field(default_factory=dict)
+    """Every manifest found, by letter id, even when it could not be read."""
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    return sorted(folder.glob(pattern)) if folder.is_dir() else []
+
+
+def _read(path: Path, project: Project, sources: Sources) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        sources.diagnostics.append(
+            error("SRC001", SourceSpan(project.relative(path)), f"not UTF-8 text ({exc.reason})",
+                  "save the file as UTF-8 in your editor")
+        )
+        return None
+
+
+def load_sources(project: Project) -> Sources:
+    sources = Sources(diagnostics=list(project.diagnostics))
+    root = project.root
+
+    for path in _files(root / "sections", "**/*.md"):
+        rel = project.relative(path)
+        text = _read(path, project, sources)
+        if text is None:
+            continue
+        fragment, diagnostics = load_fragment(text, rel, path.stem)
+        sources.diagnostics.extend(diagnostics)
+        if fragment is None:
+            continue
+        if fragment.id in sources.fragments:
+            first = sources.fragments[fragment.id]
+            sources.diagnostics.append(
+                error("FRAG002", fragment.span,
+                      f"fragment id '{fragment.id}' is also used by {first.path}",
+                      "every fragment needs its own id")
+            )
+            continue
+        sources.fragments[fragment.id] = fragment
+
+    for path in _files(root / "footnotes", "*.yaml"):
+        rel = project.relative(path)
+        text = _read(path, project, sources)
+        if text is None:
+            continue
+        notes, diagnostics = load_registry_file(text, rel)
+        sources.diagnostics.extend(diagnostics)
+        for label, note in notes.items():
+            if label in sources.registry:
+                first = sources.registry[label].span
+                sources.diagnostics.append(
+                    error("FN003", note.span,
+                          f"footnote [^{label}] is defined twice (also at {first})",
+                          "keep one definition and remove the other")
+                )
+            else:
+                sources.registry[label] = note
+
+    defaults = _letter_defaults(project)
+    for path in _files(root / "letters", "*.yaml"):
+        rel = project.relative(path)
+        sources.letter_files[path.stem] = rel
+        text = _read(path, project, sources)
+        if text is None:
+            continue
+        manifest, diagnostics = parse_yaml(text, rel)
+        sources.diagnostics.extend(diagnostics)
+        if manifest is None:
+            continue
+        if isinstance(manifest.data, dict):
+            manifest = merge_defaults(manifest, defaults)
+        letter, diagnostics = load_letter(manifest, rel, path.stem)
+        sources.diagnostics.extend(diagnostics)
+        if letter is not None:
+            sources.letters[letter.id] = letter
+    return sources
+
+
+def _letter_defaults(project: Project) -> PositionedYaml | None:
+    data = project.settings.get("letter_defaults")
+    if not isinstance(data, dict):
+        return None
+    prefix = "letter_defaults."
+    spans = {k[len(prefix):]: v for k, v in project.config.spans.items() if k.startswith(prefix)}
+    blocks = frozenset(k[len(prefix):] for k in project.config.block_scalars if k.startswith(prefix))
+    return PositionedYaml(data, spans, blocks)

@@ -1,0 +1,71 @@
+"""Fragments: `sections/**/*.md` files with YAML front matter and a Markdown body."""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, error
+from ..model import Fragment, SourceSpan
+from .markdown import parse_markdown
+from .yamlfile import parse_yaml
+
+FRONT_MATTER_KEYS = ("id", "title", "topic", "references", "public", "appraises")
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter or None, body, number of lines before the body)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, text, 0
+    for index in range(1, len(lines)):
+        if lines[index].strip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 1
+    return None, text, 0
+
+
+def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | None, list[Diagnostic]]:
+    front, body, body_offset = split_front_matter(text)
+    top = SourceSpan(path, 1, 1)
+    if front is None:
+        return None, [
+            error("FM001", top, "fragment has no front matter",
+                  "start the file with a '---' line, then 'id:' and 'title:', then another '---'")
+        ]
+    meta_yaml, diagnostics = parse_yaml(front, path, line_offset=1)
+    if meta_yaml is None:
+        return None, diagnostics
+    meta = meta_yaml.data if isinstance(meta_yaml.data, dict) else {}
+    if not isinstance(meta_yaml.data, dict):
+        diagnostics.append(error("FM001", top, "front matter must be a list of 'key: value' lines"))
+        return None, diagnostics
+
+    def span(key: str) -> SourceSpan:
+        return meta_yaml.spans.get(key, top)
+
+    fragment_id = str(meta.get("id") or default_id)
+    title = meta.get("title")
+    if not title:
+        diagnostics.append(error("FM002", top, "fragment has no 'title:' in its front matter",
+                                 "add a line such as 'title: Transitiedocument'"))
+    public = meta.get("public", True)
+    if not isinstance(public, bool):
+        diagnostics.append(error("FM003", span("public"), "'public:' must be true or false"))
+        public = False  # when in doubt, keep it out of public documents
+    references = meta.get("references") or []
+    if not isinstance(references, list):
+        references = [references]
+
+    parsed = parse_markdown(body, path, line_offset=body_offset)
+    diagnostics.extend(parsed.diagnostics)
+    fragment = Fragment(
+        id=fragment_id,
+        path=path,
+        blocks=parsed.blocks,
+        notes=parsed.notes,
+        span=span("id") if "id" in meta else top,
+        title=str(title) if title else None,
+        topic=str(meta["topic"]) if meta.get("topic") else None,
+        public=public,
+        appraises=str(meta["appraises"]) if meta.get("appraises") else None,
+        references=tuple(str(r) for r in references),
+        meta=meta,
+    )
+    return fragment, diagnostics

@@ -1,0 +1,123 @@
+"""Letter manifests: `letters/<letter-id>.yaml`, one per letter, merged over `letter_defaults`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..diagnostics import Diagnostic, error
+from ..model import Fragment, FragmentUse, Letter, SourceSpan
+from .markdown import parse_markdown
+from .yamlfile import PositionedYaml
+
+REQUIRED = {
+    "betreft": "the subject line, e.g. 'betreft: Verzamelbrief opvang ontheemden uit Oekraïne'",
+    "datum": "the letter's date as YYYY-MM-DD, e.g. 'datum: 2025-11-28'",
+    "kenmerk": "the letter's reference number, e.g. 'kenmerk: \"6001234\"'",
+}
+FRAGMENT_LISTS = ("kamerbrief.fragments", "beslisnota.topics", "beslisnota.niet_openbaar")
+PROSE_FIELDS = ("beslisnota.aanleiding", "beslisnota.kernpunten", "beslisnota.toelichting")
+OPTIONAL = {
+    "uw_kenmerk": None,
+    "bijlagen": 0,
+    "status": "concept",
+    "ministerraad": None,
+    "sender": {},
+    "signature": {},
+    "kamerbrief": {},
+    "beslisnota": {},
+}
+SECTION_DEFAULTS = {
+    "sender": ("ministry", "directorate", "return_address", "website"),
+    "signature": ("function", "name"),
+    "kamerbrief": ("fragments",),
+    "beslisnota": ("title", "aan", "van", "datum", "letter_reference", "aanleiding", "kernpunten",
+                   "toelichting", "topics", "niet_openbaar"),
+}
+
+
+def merge_defaults(manifest: PositionedYaml, defaults: PositionedYaml | None) -> PositionedYaml:
+    """The manifest over the project's `letter_defaults` (one level deep, manifest wins)."""
+    if defaults is None or not isinstance(defaults.data, dict):
+        return manifest
+    data = dict(defaults.data)
+    for key, value in manifest.data.items():
+        if isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = {**data[key], **value}
+        else:
+            data[key] = value
+    spans = {**defaults.spans, **manifest.spans}
+    return PositionedYaml(data, spans, defaults.block_scalars | manifest.block_scalars)
+
+
+def load_letter(manifest: PositionedYaml, path: str, letter_id: str) -> tuple[Letter | None, list[Diagnostic]]:
+    top = SourceSpan(path, 1, 1)
+    if not isinstance(manifest.data, dict):
+        return None, [error("MAN002", top, "a letter manifest is a list of 'key: value' lines")]
+    data = manifest.data
+    diagnostics: list[Diagnostic] = []
+
+    def span(key: str) -> SourceSpan:
+        return manifest.spans.get(key, top)
+
+    for key, hint in REQUIRED.items():
+        if data.get(key) in (None, ""):
+            diagnostics.append(error("MAN001", top, f"the manifest has no '{key}:'", hint))
+    if data.get("datum") is not None and not isinstance(data["datum"], date):
+        diagnostics.append(error("MAN002", span("datum"), "'datum:' is not a date", REQUIRED["datum"]))
+    mr = data.get("ministerraad")
+    if mr is not None and not isinstance(mr, date):
+        diagnostics.append(error("MAN002", span("ministerraad"), "'ministerraad:' is not a date",
+                                 "write the date of the MR as YYYY-MM-DD, or leave the line out"))
+    if diagnostics:
+        return None, diagnostics
+
+    plain = {key: data.get(key, default) for key, default in OPTIONAL.items()}
+    plain.update({key: data[key] for key in data if key not in plain})
+    for section, keys in SECTION_DEFAULTS.items():
+        value = plain.get(section) or {}
+        if not isinstance(value, dict):
+            diagnostics.append(error("MAN002", span(section), f"'{section}:' must hold 'key: value' lines"))
+            value = {}
+        plain[section] = {key: value.get(key) for key in keys} | value
+
+    uses: dict[str, tuple[FragmentUse, ...]] = {}
+    for dotted in FRAGMENT_LISTS:
+        section, key = dotted.split(".")
+        ids = plain[section].get(key) or []
+        if not isinstance(ids, list):
+            diagnostics.append(error("MAN002", span(dotted), f"'{key}:' must be a list of fragment ids",
+                                     "write one '- fragment-id' line per fragment"))
+            ids = []
+        uses[dotted] = tuple(FragmentUse(str(i), span(f"{dotted}.{n}")) for n, i in enumerate(ids))
+
+    prose: dict[str, Fragment] = {}
+    for dotted in PROSE_FIELDS:
+        section, key = dotted.split(".")
+        text = plain[section].get(key)
+        if text is None:
+            continue
+        prose[dotted] = _prose_fragment(f"{letter_id}:{dotted}", str(text), path, span(dotted),
+                                        dotted in manifest.block_scalars, diagnostics)
+
+    letter = Letter(
+        id=letter_id,
+        path=path,
+        betreft=str(data["betreft"]),
+        datum=data["datum"],
+        kenmerk=str(data["kenmerk"]),
+        fragments=uses["kamerbrief.fragments"],
+        data=plain,
+        spans=dict(manifest.spans),
+        ministerraad=mr,
+        beslisnota_fragments={k: v for k, v in uses.items() if k.startswith("beslisnota.")},
+        prose=prose,
+    )
+    return letter, diagnostics
+
+
+def _prose_fragment(fragment_id, text, path, span, block_scalar, diagnostics) -> Fragment:
+    line_offset = span.line - 1 + (1 if block_scalar else 0)
+    column_offset = 0 if block_scalar else span.column - 1
+    parsed = parse_markdown(text.strip("\n"), path, line_offset, column_offset)
+    diagnostics.extend(parsed.diagnostics)
+    return Fragment(id=fragment_id, path=path, blocks=parsed.blocks, notes=parsed.notes, span=span)

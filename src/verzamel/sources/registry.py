@@ -1,0 +1,48 @@
+"""The footnote registry: `footnotes/*.yaml`, shared footnotes by id.
+
+Each entry is `id: text` or `id: {text: ..., ...}`; the mapping form leaves room for structured
+citations (dossier, number, date, title), which the citations work adds.
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Diagnostic, error
+from ..model import NoteDef, SourceSpan
+from .markdown import parse_markdown
+from .yamlfile import parse_yaml
+
+
+def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[Diagnostic]]:
+    parsed, diagnostics = parse_yaml(text, path)
+    notes: dict[str, NoteDef] = {}
+    if parsed is None or parsed.data is None:
+        return notes, diagnostics
+    if not isinstance(parsed.data, dict):
+        diagnostics.append(error("FN010", SourceSpan(path), "a footnote file is a list of 'id: text' entries"))
+        return notes, diagnostics
+    for label, entry in parsed.data.items():
+        key_span = parsed.spans[f"{label}@key"]
+        text_key = label if isinstance(entry, str) else f"{label}.text"
+        note_text = entry if isinstance(entry, str) else (entry or {}).get("text")
+        if not isinstance(note_text, str) or not note_text.strip():
+            diagnostics.append(error("FN004", key_span, f"footnote [^{label}] has no text",
+                                     f"write '{label}: <text>' or give it a 'text:' line"))
+            continue
+        value_span = parsed.spans.get(text_key, key_span)
+        column = value_span.column + (1 if _is_quoted(text, value_span) else 0)
+        line_offset = value_span.line - 1
+        if text_key in parsed.block_scalars:
+            line_offset += 1
+            column = key_span.column + 2
+        body = parse_markdown(note_text.strip("\n"), path, line_offset, column - 1)
+        diagnostics.extend(body.diagnostics)
+        notes[label] = NoteDef(label, body.blocks, key_span)
+    return notes, diagnostics
+
+
+def _is_quoted(text: str, span: SourceSpan) -> bool:
+    lines = text.split("\n")
+    if span.line - 1 >= len(lines):
+        return False
+    line = lines[span.line - 1]
+    return len(line) >= span.column and line[span.column - 1] in "'\""

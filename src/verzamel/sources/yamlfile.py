@@ -1,0 +1,80 @@
+"""YAML with positions: every value keeps the line and column it was written at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..diagnostics import Diagnostic, error
+from ..model import SourceSpan
+
+
+@dataclass(frozen=True)
+class PositionedYaml:
+    """Plain data (dicts, lists, scalars) plus the span of every value, keyed by dotted path."""
+
+    data: Any
+    spans: dict[str, SourceSpan]
+    block_scalars: frozenset[str]
+    """Dotted paths of values written as `|` or `>` block scalars (their text starts a line lower)."""
+
+
+def _yaml():
+    from ruamel.yaml import YAML
+
+    return YAML(typ="rt")
+
+
+def parse_yaml(
+    text: str, path: str, line_offset: int = 0
+) -> tuple[PositionedYaml | None, list[Diagnostic]]:
+    """Parse YAML text from `path`; lines are shifted by `line_offset` (for front matter)."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    try:
+        node = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + 1 + line_offset
+        column = (mark.column if mark else 0) + 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        return None, [error("YAML001", SourceSpan(path, line, column), f"YAML syntax: {problem}",
+                            "check indentation, colons and quotes on this line or the one above")]
+    except YAMLError as exc:  # pragma: no cover - ruamel reports nearly everything as marked
+        return None, [error("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")]
+    spans: dict[str, SourceSpan] = {}
+    block_scalars: set[str] = set()
+    data = _walk(node, "", path, line_offset, spans, block_scalars)
+    return PositionedYaml(data, spans, frozenset(block_scalars)), []
+
+
+def _walk(node, prefix, path, line_offset, spans, block_scalars):
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    def record(key_path, position, value):
+        line, column = position
+        spans[key_path] = SourceSpan(path, line + 1 + line_offset, column + 1)
+        if isinstance(value, LiteralScalarString | FoldedScalarString):
+            block_scalars.add(key_path)
+
+    if isinstance(node, CommentedMap):
+        result = {}
+        for key, value in node.items():
+            key_path = f"{prefix}{key}"
+            record(key_path, node.lc.value(key), value)
+            spans[f"{key_path}@key"] = SourceSpan(
+                path, node.lc.key(key)[0] + 1 + line_offset, node.lc.key(key)[1] + 1
+            )
+            result[str(key)] = _walk(value, key_path + ".", path, line_offset, spans, block_scalars)
+        return result
+    if isinstance(node, CommentedSeq):
+        result = []
+        for index, value in enumerate(node):
+            key_path = f"{prefix}{index}"
+            record(key_path, node.lc.item(index), value)
+            result.append(_walk(value, key_path + ".", path, line_offset, spans, block_scalars))
+        return result
+    if isinstance(node, str):
+        return str(node)
+    return node
