@@ -33,15 +33,23 @@ from .templating import MARKER_RE, marker, render_template
 class OutputKind:
     name: str
     template: str
+    reference: str
     public: bool
     description: str
 
 
 OUTPUTS = (
-    OutputKind("kamerbrief", "kamerbrief.md.j2", True, "the letter to the Tweede Kamer"),
-    OutputKind("beslisnota", "beslisnota.md.j2", False, "the decision memo, complete (internal)"),
-    OutputKind("beslisnota-openbaar", "beslisnota.md.j2", True,
-               "the decision memo as published with the letter (non-public fragments left out)"),
+    OutputKind("kamerbrief", "kamerbrief.md.j2", "kamerbrief.docx", True, "the letter to the Tweede Kamer"),
+    OutputKind(
+        "beslisnota", "beslisnota.md.j2", "beslisnota.docx", False, "the decision memo, complete (internal)"
+    ),
+    OutputKind(
+        "beslisnota-openbaar",
+        "beslisnota.md.j2",
+        "beslisnota.docx",
+        True,
+        "the decision memo as published with the letter (non-public fragments left out)",
+    ),
 )
 
 
@@ -62,6 +70,7 @@ class Assembler:
         self.output = output
         self.inserts: list[_Insert] = []
         self.diagnostics: list[Diagnostic] = []
+        self.used_paths: set[str] = {letter.path}
 
     # -- template side --
 
@@ -74,11 +83,15 @@ class Assembler:
         return marker(len(self.inserts) - 1)
 
     def _context(self) -> dict:
-        data = {key: (dict(value) if isinstance(value, dict) else value)
-                for key, value in self.letter.data.items()}
+        data = {
+            key: (dict(value) if isinstance(value, dict) else value)
+            for key, value in self.letter.data.items()
+        }
         data["id"] = self.letter.id
-        for dotted, uses in (*self.letter.beslisnota_fragments.items(),
-                             ("kamerbrief.fragments", self.letter.fragments)):
+        for dotted, uses in (
+            *self.letter.beslisnota_fragments.items(),
+            ("kamerbrief.fragments", self.letter.fragments),
+        ):
             section, key = dotted.split(".")
             data[section][key] = list(uses)
         for dotted, fragment in self.letter.prose.items():
@@ -123,6 +136,7 @@ class Assembler:
             keywords=letter.kenmerk,
             created=letter.datum,
             public=self.output.public,
+            source_paths=tuple(sorted(self.used_paths)),
         )
 
     def _lookup(self, insert: _Insert) -> Fragment | None:
@@ -131,18 +145,26 @@ class Assembler:
             fragment = next((f for f in self.letter.prose.values() if f.id == insert.fragment_id), None)
         span = insert.span or SourceSpan(self.letter.path)
         if fragment is None:
+            broken = self.sources.unreadable_fragments.get(insert.fragment_id)
+            if broken:
+                self.used_paths.add(broken)
+                return None  # its own errors are reported where it is
             close = difflib.get_close_matches(insert.fragment_id, list(self.sources.fragments), 1)
             hint = f"did you mean '{close[0]}'?" if close else "see the ids in sections/"
             self.diagnostics.append(
                 error("FRAG001", span, f"fragment '{insert.fragment_id}' does not exist", hint)
             )
             return None
+        self.used_paths.add(fragment.path)
         if self.output.public and not fragment.public:
             if self.output.name == "kamerbrief":
                 self.diagnostics.append(
-                    error("CONF001", span,
-                          f"fragment '{fragment.id}' is not public and cannot go into the Kamerbrief",
-                          f"remove it from the letter, or set 'public: true' in {fragment.path}")
+                    error(
+                        "CONF001",
+                        span,
+                        f"fragment '{fragment.id}' is not public and cannot go into the Kamerbrief",
+                        f"remove it from the letter, or set 'public: true' in {fragment.path}",
+                    )
                 )
             return None  # a public beslisnota leaves non-public fragments out, by design
         return fragment
@@ -227,11 +249,17 @@ class Assembler:
             definition = definition or self.sources.registry.get(ref.label)
             if definition is None:
                 self.diagnostics.append(
-                    error("FN001", ref.span, f"footnote [^{ref.label}] is not defined",
-                          _missing_note_hint(ref.label, self.sources, scope))
+                    error(
+                        "FN001",
+                        ref.span,
+                        f"footnote [^{ref.label}] is not defined",
+                        _missing_note_hint(ref.label, self.sources, scope),
+                    )
                 )
                 return ref
-            notes.append(Note(len(notes) + 1, ref.label, _without_refs(definition.blocks), definition.span))
+            self.used_paths.add(definition.span.path)
+            body = _without_refs(definition.blocks)
+            notes.append(Note(len(notes) + 1, ref.label, body, definition.span))
             return replace(ref, number=len(notes))
 
         return [_map_refs(b, number) for b in blocks], notes
@@ -279,8 +307,10 @@ def _map_refs(block: Block, fn) -> Block:
     if isinstance(block, BlockQuote):
         return replace(block, children=tuple(_map_refs(b, fn) for b in block.children))
     if hasattr(block, "rows"):
+
         def cells(row):
             return tuple(_map_inlines(cell, fn) for cell in row)
+
         header = cells(block.header) if block.header else None
         return replace(block, header=header, rows=tuple(cells(r) for r in block.rows))
     return block

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Union
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -73,7 +73,7 @@ class NoteRef:
     number: int | None = None
 
 
-Inline = Union[Text, Emphasis, Strong, Code, Link, LineBreak, NoteRef]
+Inline = Text | Emphasis | Strong | Code | Link | LineBreak | NoteRef
 
 
 # ---- blocks ----------------------------------------------------------------------------------
@@ -121,7 +121,7 @@ class BlockQuote:
     children: tuple[Block, ...]
 
 
-Block = Union[Paragraph, Heading, ListBlock, Table, Columns, BlockQuote]
+Block = Paragraph | Heading | ListBlock | Table | Columns | BlockQuote
 
 
 # ---- sources ---------------------------------------------------------------------------------
@@ -209,3 +209,5 @@ class Document:
     keywords: str
     created: date
     public: bool
+    source_paths: tuple[str, ...] = ()
+    """Every source file that fed this document (manifest, fragments, registry, template)."""

@@ -63,21 +63,34 @@ def render_template(
         path = project.find_template(name)
     except FileNotFoundError:
         span = SourceSpan("templates/" + name)
-        return None, [error("TPL001", span, f"template '{name}' not found",
-                            "add it to templates/, or remove templates/ to use the defaults")]
+        return None, [
+            error(
+                "TPL001",
+                span,
+                f"template '{name}' not found",
+                "add it to templates/, or remove templates/ to use the defaults",
+            )
+        ]
     label = template_label(project, path)
     try:
         template = env.get_template(name)
         return template.render(**context, **functions), []
     except TemplateSyntaxError as exc:
-        return None, [error("TPL001", SourceSpan(label, exc.lineno or 1, 1),
-                            f"template syntax: {exc.message}")]
+        return None, [
+            error("TPL001", SourceSpan(label, exc.lineno or 1, 1), f"template syntax: {exc.message}")
+        ]
     except TemplateNotFound as exc:
         return None, [error("TPL001", SourceSpan(label, 1, 1), f"template '{exc.name}' not found")]
     except TemplateError as exc:
         line = _template_line(exc, path)
-        return None, [error("TPL002", SourceSpan(label, line, 1), f"template: {exc}",
-                            "a value the template uses is missing from the letter manifest?")]
+        return None, [
+            error(
+                "TPL002",
+                SourceSpan(label, line, 1),
+                f"template: {exc}",
+                "a value the template uses is missing from the letter manifest?",
+            )
+        ]
 
 
 def _template_line(exc: BaseException, path: Path) -> int:

@@ -25,6 +25,8 @@ class Sources:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     letter_files: dict[str, str] = field(default_factory=dict)
     """Every manifest found, by letter id, even when it could not be read."""
+    unreadable_fragments: dict[str, str] = field(default_factory=dict)
+    """Fragment files that could not be read, by file name stem, with their path."""
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
@@ -36,8 +38,12 @@ def _read(path: Path, project: Project, sources: Sources) -> str | None:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         sources.diagnostics.append(
-            error("SRC001", SourceSpan(project.relative(path)), f"not UTF-8 text ({exc.reason})",
-                  "save the file as UTF-8 in your editor")
+            error(
+                "SRC001",
+                SourceSpan(project.relative(path)),
+                f"not UTF-8 text ({exc.reason})",
+                "save the file as UTF-8 in your editor",
+            )
         )
         return None
 
@@ -50,17 +56,22 @@ def load_sources(project: Project) -> Sources:
         rel = project.relative(path)
         text = _read(path, project, sources)
         if text is None:
+            sources.unreadable_fragments[path.stem] = rel
             continue
         fragment, diagnostics = load_fragment(text, rel, path.stem)
         sources.diagnostics.extend(diagnostics)
         if fragment is None:
+            sources.unreadable_fragments[path.stem] = rel
             continue
         if fragment.id in sources.fragments:
             first = sources.fragments[fragment.id]
             sources.diagnostics.append(
-                error("FRAG002", fragment.span,
-                      f"fragment id '{fragment.id}' is also used by {first.path}",
-                      "every fragment needs its own id")
+                error(
+                    "FRAG002",
+                    fragment.span,
+                    f"fragment id '{fragment.id}' is also used by {first.path}",
+                    "every fragment needs its own id",
+                )
             )
             continue
         sources.fragments[fragment.id] = fragment
@@ -76,9 +87,12 @@ def load_sources(project: Project) -> Sources:
             if label in sources.registry:
                 first = sources.registry[label].span
                 sources.diagnostics.append(
-                    error("FN003", note.span,
-                          f"footnote [^{label}] is defined twice (also at {first})",
-                          "keep one definition and remove the other")
+                    error(
+                        "FN003",
+                        note.span,
+                        f"footnote [^{label}] is defined twice (also at {first})",
+                        "keep one definition and remove the other",
+                    )
                 )
             else:
                 sources.registry[label] = note
@@ -108,6 +122,6 @@ def _letter_defaults(project: Project) -> PositionedYaml | None:
     if not isinstance(data, dict):
         return None
     prefix = "letter_defaults."
-    spans = {k[len(prefix):]: v for k, v in project.config.spans.items() if k.startswith(prefix)}
-    blocks = frozenset(k[len(prefix):] for k in project.config.block_scalars if k.startswith(prefix))
+    spans = {k[len(prefix) :]: v for k, v in project.config.spans.items() if k.startswith(prefix)}
+    blocks = frozenset(k[len(prefix) :] for k in project.config.block_scalars if k.startswith(prefix))
     return PositionedYaml(data, spans, blocks)

@@ -26,8 +26,12 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
     top = SourceSpan(path, 1, 1)
     if front is None:
         return None, [
-            error("FM001", top, "fragment has no front matter",
-                  "start the file with a '---' line, then 'id:' and 'title:', then another '---'")
+            error(
+                "FM001",
+                top,
+                "fragment has no front matter",
+                "start the file with a '---' line, then 'id:' and 'title:', then another '---'",
+            )
         ]
     meta_yaml, diagnostics = parse_yaml(front, path, line_offset=1)
     if meta_yaml is None:
@@ -43,8 +47,14 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
     fragment_id = str(meta.get("id") or default_id)
     title = meta.get("title")
     if not title:
-        diagnostics.append(error("FM002", top, "fragment has no 'title:' in its front matter",
-                                 "add a line such as 'title: Transitiedocument'"))
+        diagnostics.append(
+            error(
+                "FM002",
+                top,
+                "fragment has no 'title:' in its front matter",
+                "add a line such as 'title: Transitiedocument'",
+            )
+        )
     public = meta.get("public", True)
     if not isinstance(public, bool):
         diagnostics.append(error("FM003", span("public"), "'public:' must be true or false"))

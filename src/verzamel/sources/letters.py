@@ -30,8 +30,18 @@ SECTION_DEFAULTS = {
     "sender": ("ministry", "directorate", "return_address", "website"),
     "signature": ("function", "name"),
     "kamerbrief": ("fragments",),
-    "beslisnota": ("title", "aan", "van", "datum", "letter_reference", "aanleiding", "kernpunten",
-                   "toelichting", "topics", "niet_openbaar"),
+    "beslisnota": (
+        "title",
+        "aan",
+        "van",
+        "datum",
+        "letter_reference",
+        "aanleiding",
+        "kernpunten",
+        "toelichting",
+        "topics",
+        "niet_openbaar",
+    ),
 }
 
 
@@ -49,7 +59,9 @@ def merge_defaults(manifest: PositionedYaml, defaults: PositionedYaml | None) ->
     return PositionedYaml(data, spans, defaults.block_scalars | manifest.block_scalars)
 
 
-def load_letter(manifest: PositionedYaml, path: str, letter_id: str) -> tuple[Letter | None, list[Diagnostic]]:
+def load_letter(
+    manifest: PositionedYaml, path: str, letter_id: str
+) -> tuple[Letter | None, list[Diagnostic]]:
     top = SourceSpan(path, 1, 1)
     if not isinstance(manifest.data, dict):
         return None, [error("MAN002", top, "a letter manifest is a list of 'key: value' lines")]
@@ -66,8 +78,14 @@ def load_letter(manifest: PositionedYaml, path: str, letter_id: str) -> tuple[Le
         diagnostics.append(error("MAN002", span("datum"), "'datum:' is not a date", REQUIRED["datum"]))
     mr = data.get("ministerraad")
     if mr is not None and not isinstance(mr, date):
-        diagnostics.append(error("MAN002", span("ministerraad"), "'ministerraad:' is not a date",
-                                 "write the date of the MR as YYYY-MM-DD, or leave the line out"))
+        diagnostics.append(
+            error(
+                "MAN002",
+                span("ministerraad"),
+                "'ministerraad:' is not a date",
+                "write the date of the MR as YYYY-MM-DD, or leave the line out",
+            )
+        )
     if diagnostics:
         return None, diagnostics
 
@@ -85,8 +103,14 @@ def load_letter(manifest: PositionedYaml, path: str, letter_id: str) -> tuple[Le
         section, key = dotted.split(".")
         ids = plain[section].get(key) or []
         if not isinstance(ids, list):
-            diagnostics.append(error("MAN002", span(dotted), f"'{key}:' must be a list of fragment ids",
-                                     "write one '- fragment-id' line per fragment"))
+            diagnostics.append(
+                error(
+                    "MAN002",
+                    span(dotted),
+                    f"'{key}:' must be a list of fragment ids",
+                    "write one '- fragment-id' line per fragment",
+                )
+            )
             ids = []
         uses[dotted] = tuple(FragmentUse(str(i), span(f"{dotted}.{n}")) for n, i in enumerate(ids))
 
@@ -96,8 +120,14 @@ def load_letter(manifest: PositionedYaml, path: str, letter_id: str) -> tuple[Le
         text = plain[section].get(key)
         if text is None:
             continue
-        prose[dotted] = _prose_fragment(f"{letter_id}:{dotted}", str(text), path, span(dotted),
-                                        dotted in manifest.block_scalars, diagnostics)
+        prose[dotted] = _prose_fragment(
+            f"{letter_id}:{dotted}",
+            str(text),
+            path,
+            span(dotted),
+            dotted in manifest.block_scalars,
+            diagnostics,
+        )
 
     letter = Letter(
         id=letter_id,

@@ -191,8 +191,11 @@ class _Builder:
         name, *args = tok.info.split()
         if name != "kolommen":
             self.diagnostics.append(
-                error("MD002", self.source.line_span(tok.map),
-                      f"'::: {name}' may only stand inside ':::: kolommen'")
+                error(
+                    "MD002",
+                    self.source.line_span(tok.map),
+                    f"'::: {name}' may only stand inside ':::: kolommen'",
+                )
             )
             _, i = self.blocks(tokens, i + 1, "container_layout_close")
             return None, i
@@ -215,8 +218,12 @@ class _Builder:
         if label in self.notes:
             first = self.notes[label].span
             self.diagnostics.append(
-                error("FN003", span, f"footnote [^{label}] is defined twice (first at line {first.line})",
-                      "give one of the two definitions another id")
+                error(
+                    "FN003",
+                    span,
+                    f"footnote [^{label}] is defined twice (first at line {first.line})",
+                    "give one of the two definitions another id",
+                )
             )
         else:
             self.notes[label] = NoteDef(label, tuple(children), span)

@@ -18,15 +18,23 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
     if parsed is None or parsed.data is None:
         return notes, diagnostics
     if not isinstance(parsed.data, dict):
-        diagnostics.append(error("FN010", SourceSpan(path), "a footnote file is a list of 'id: text' entries"))
+        diagnostics.append(
+            error("FN010", SourceSpan(path), "a footnote file is a list of 'id: text' entries")
+        )
         return notes, diagnostics
     for label, entry in parsed.data.items():
         key_span = parsed.spans[f"{label}@key"]
         text_key = label if isinstance(entry, str) else f"{label}.text"
         note_text = entry if isinstance(entry, str) else (entry or {}).get("text")
         if not isinstance(note_text, str) or not note_text.strip():
-            diagnostics.append(error("FN004", key_span, f"footnote [^{label}] has no text",
-                                     f"write '{label}: <text>' or give it a 'text:' line"))
+            diagnostics.append(
+                error(
+                    "FN004",
+                    key_span,
+                    f"footnote [^{label}] has no text",
+                    f"write '{label}: <text>' or give it a 'text:' line",
+                )
+            )
             continue
         value_span = parsed.spans.get(text_key, key_span)
         column = value_span.column + (1 if _is_quoted(text, value_span) else 0)

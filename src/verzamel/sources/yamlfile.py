@@ -25,9 +25,7 @@ def _yaml():
     return YAML(typ="rt")
 
 
-def parse_yaml(
-    text: str, path: str, line_offset: int = 0
-) -> tuple[PositionedYaml | None, list[Diagnostic]]:
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYaml | None, list[Diagnostic]]:
     """Parse YAML text from `path`; lines are shifted by `line_offset` (for front matter)."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
@@ -38,8 +36,14 @@ def parse_yaml(
         line = (mark.line if mark else 0) + 1 + line_offset
         column = (mark.column if mark else 0) + 1
         problem = exc.problem or exc.context or "invalid YAML"
-        return None, [error("YAML001", SourceSpan(path, line, column), f"YAML syntax: {problem}",
-                            "check indentation, colons and quotes on this line or the one above")]
+        return None, [
+            error(
+                "YAML001",
+                SourceSpan(path, line, column),
+                f"YAML syntax: {problem}",
+                "check indentation, colons and quotes on this line or the one above",
+            )
+        ]
     except YAMLError as exc:  # pragma: no cover - ruamel reports nearly everything as marked
         return None, [error("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")]
     spans: dict[str, SourceSpan] = {}

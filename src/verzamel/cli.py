@@ -1,0 +1,161 @@
+"""The `verzamel` command: parse options, call the pipeline, print what happened, set the exit code.
+
+Exit codes: 0 success, 1 the sources have errors, 2 the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+from . import __version__
+
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+ROOT_HELP = (
+    "The dossier folder (the one with verzamel.yaml). Default: the current folder "
+    "or the nearest folder above it that has one."
+)
+
+
+def _root_option(command):
+    """`--root DIR` on the command (or before it: `verzamel --root DIR build`)."""
+
+    @click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
+    @functools.wraps(command)
+    def wrapper(*args, root, **kwargs):
+        from .project import ProjectNotFound, open_project
+
+        root = root or click.get_current_context().find_root().params.get("root")
+        try:
+            project = open_project(root)
+        except ProjectNotFound as exc:
+            raise click.UsageError(str(exc)) from None
+        return command(project, *args, **kwargs)
+
+    return wrapper
+
+
+def _echo_diagnostics(diagnostics) -> None:
+    from .diagnostics import format_text
+
+    for diagnostic in diagnostics:
+        text = format_text(diagnostic)
+        location, _, rest = text.partition(": ")
+        severity = diagnostic.severity.value
+        click.echo(
+            click.style(location + ":", bold=True)
+            + " "
+            + click.style(severity, fg=SEVERITY_COLOURS[severity], bold=True)
+            + rest[len(severity) :],
+            err=True,
+        )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="verzamel")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
+def main(root):
+    """verzamel: Kamerbrieven and beslisnota's from plain-text sources.
+
+    A dossier folder holds letters/ (one manifest per letter), sections/ (reusable text
+    fragments), footnotes/ (shared footnotes) and verzamel.yaml (settings). verzamel turns
+    each letter into Word documents: the Kamerbrief, the beslisnota, and the beslisnota as
+    it is published.
+
+    \b
+    Start here:
+      verzamel letters          which letters this dossier has
+      verzamel build            make the Word documents of every letter
+      verzamel build ID         make the documents of one letter
+
+    Run `verzamel COMMAND --help` for the details of a command.
+    """
+
+
+@main.command()
+@click.argument("letter_ids", nargs=-1, metavar="[LETTER-ID]...")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder to write to. Default: 'build' in the dossier (or `output:` in verzamel.yaml).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems, not what was written.")
+@_root_option
+def build(project, letter_ids, out_dir, quiet):
+    """Make the Word documents of letters.
+
+    For each letter (all of them when no LETTER-ID is given) this writes, in OUT/LETTER-ID/:
+
+    \b
+      kamerbrief.docx            the letter to the Tweede Kamer
+      beslisnota.docx            the decision memo, complete (internal)
+      beslisnota-openbaar.docx   the decision memo as published with the letter
+
+    The sources are checked first. A letter whose sources have errors gets no documents at
+    all (old ones stay as they were); the problems are listed as FILE:LINE:COLUMN so you can
+    go straight to them. Sources are never changed.
+
+    \b
+    Examples:
+      verzamel build
+      verzamel build 2025-11-28-verzamelbrief-oekraine
+      verzamel build --out /tmp/concept
+    """
+    from .build import UnknownLetter
+    from .build import build as run_build
+
+    out_dir = (out_dir or project.output_dir).resolve()
+    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    try:
+        result = run_build(project, list(letter_ids), out_dir, progress=say)
+    except UnknownLetter as exc:
+        known = "\n  ".join(exc.known) or "(none: letters/ has no .yaml files)"
+        raise click.UsageError(
+            f"no letter called {', '.join(exc.unknown)}. The letters in this dossier are:\n  {known}"
+        ) from None
+    _echo_diagnostics(result.diagnostics)
+    cwd = Path.cwd()
+    for letter in result.letters:
+        for path in letter.written:
+            shown = path.relative_to(cwd) if path.is_relative_to(cwd) else path
+            if not quiet:
+                click.echo(f"wrote {shown}")
+        if letter.failed:
+            click.echo(
+                click.style(f"not written: {letter.letter_id} (see the errors above)", fg="red"), err=True
+            )
+    errors = sum(d.is_error for d in result.diagnostics)
+    warnings = len(result.diagnostics) - errors
+    written = sum(len(letter.written) for letter in result.letters)
+    summary = (
+        f"{_count(written, 'document')} written, {_count(errors, 'error')}, {_count(warnings, 'warning')}."
+    )
+    if not quiet or result.failed:
+        click.echo(summary, err=True)
+    raise SystemExit(1 if result.failed else 0)
+
+
+@main.command()
+@_root_option
+def letters(project):
+    """List the letters of the dossier: id, date, MR date and subject."""
+    from . import dutch
+    from .sources import load_sources
+
+    sources = load_sources(project)
+    for letter_id in sorted(sources.letter_files):
+        letter = sources.letters.get(letter_id)
+        if letter is None:
+            click.echo(f"{letter_id}  (manifest has errors: run `verzamel build {letter_id}`)")
+            continue
+        mr = f"MR {dutch.long_date(letter.ministerraad)}" if letter.ministerraad else "no MR"
+        click.echo(f"{letter_id}  {dutch.long_date(letter.datum)}  {mr}  {letter.betreft}")

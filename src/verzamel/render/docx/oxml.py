@@ -1,0 +1,91 @@
+"""The WordprocessingML elements python-docx has no API for: footnotes, hyperlinks, fields."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+# Children of w:settings that must come after w:footnotePr (ECMA-376 Part 1, 17.15.1.78).
+SETTINGS_AFTER_FOOTNOTEPR = (
+    "w:endnotePr",
+    "w:compat",
+    "w:docVars",
+    "w:rsids",
+    "m:mathPr",
+    "w:attachedSchema",
+    "w:themeFontLang",
+    "w:clrSchemeMapping",
+    "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures",
+    "w:forceUpgrade",
+    "w:captions",
+    "w:readModeInkLockDown",
+    "w:smartTagType",
+    "sl:schemaLibrary",
+    "w:shapeDefaults",
+    "w:doNotEmbedSmartTags",
+    "w:decimalSymbol",
+    "w:listSeparator",
+)
+SEPARATOR_ID = -1
+CONTINUATION_SEPARATOR_ID = 0
+
+
+def footnotes_root():
+    """A `w:footnotes` element holding the separator and continuation-separator notes."""
+    separator = (
+        '<w:footnote w:type="{kind}" w:id="{id}"><w:p><w:pPr>'
+        '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
+        "<w:r><w:{kind}/></w:r></w:p></w:footnote>"
+    )
+    return parse_xml(
+        f"<w:footnotes {nsdecls('w', 'r')}>"
+        + separator.format(kind="separator", id=SEPARATOR_ID)
+        + separator.format(kind="continuationSeparator", id=CONTINUATION_SEPARATOR_ID)
+        + "</w:footnotes>"
+    )
+
+
+def footnote(note_id: int):
+    element = OxmlElement("w:footnote")
+    element.set(qn("w:id"), str(note_id))
+    return element
+
+
+def styled_run(style_id: str, child_tag: str, **attributes):
+    """`<w:r><w:rPr><w:rStyle/></w:rPr><child/></w:r>`, e.g. a footnote reference mark."""
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    style = OxmlElement("w:rStyle")
+    style.set(qn("w:val"), style_id)
+    properties.append(style)
+    run.append(properties)
+    child = OxmlElement(child_tag)
+    for name, value in attributes.items():
+        child.set(qn(name), value)
+    run.append(child)
+    return run
+
+
+def hyperlink(relationship_id: str):
+    element = OxmlElement("w:hyperlink")
+    element.set(qn("r:id"), relationship_id)
+    return element
+
+
+def footnote_settings():
+    """`w:footnotePr` for settings.xml: which notes are the separators."""
+    element = OxmlElement("w:footnotePr")
+    for note_id in (SEPARATOR_ID, CONTINUATION_SEPARATOR_ID):
+        child = OxmlElement("w:footnote")
+        child.set(qn("w:id"), str(note_id))
+        element.append(child)
+    return element
+
+
+def simple_field(instruction: str, placeholder: str):
+    """A `w:fldSimple` such as PAGE or NUMPAGES, with a placeholder result."""
+    return parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} ">'
+        f"<w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>"
+    )

@@ -1,0 +1,247 @@
+"""Document -> .docx bytes, on top of a house-style reference document.
+
+The reference .docx gives page layout, headers and footers, and every style; this writer only
+adds content and names styles. Footnotes are real `w:footnote`s in a footnotes part.
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Emu
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from ...model import (
+    BlockQuote,
+    Code,
+    Columns,
+    Document,
+    Emphasis,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    NoteRef,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+)
+from . import oxml
+from .footnotes import FootnotesPart
+from .package import normalize_zip
+
+FOOTNOTE_TEXT = "FootnoteText"
+FOOTNOTE_REFERENCE = "FootnoteReference"
+HYPERLINK = "Hyperlink"
+
+
+class _NoteContainer:
+    """Lets block rendering add paragraphs to a `w:footnote` as it does to the body."""
+
+    def __init__(self, element, part):
+        self._element = element
+        self.part = part
+
+    def add_paragraph(self):
+        p = OxmlElement("w:p")
+        self._element.append(p)
+        return DocxParagraph(p, self)
+
+
+class DocxWriter:
+    def __init__(self, reference: Path):
+        self.doc = docx.Document(str(reference))
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+        self.style_ids = {}
+        for style in self.doc.styles:
+            self.style_ids[style.style_id] = style.style_id
+            self.style_ids.setdefault(style.name, style.style_id)
+        self.footnotes = FootnotesPart.attach(self.doc.part)
+
+    # -- the whole document --
+
+    def write(self, document: Document) -> bytes:
+        for block in document.blocks:
+            self.block(self.doc, block, self.doc.part)
+        for note in document.notes:
+            self.note(note)
+        self._properties(document)
+        out = io.BytesIO()
+        self.doc.save(out)
+        return normalize_zip(out.getvalue())
+
+    def _properties(self, document: Document) -> None:
+        props = self.doc.core_properties
+        moment = datetime(document.created.year, document.created.month, document.created.day)
+        props.title = document.title
+        props.subject = document.subject
+        props.author = document.author
+        props.keywords = document.keywords
+        props.category = document.kind
+        props.comments = ""
+        props.last_modified_by = ""
+        props.created = moment
+        props.modified = moment
+        props.revision = 1
+
+    # -- blocks --
+
+    def _style(self, paragraph, name: str | None) -> None:
+        style_id = self.style_ids.get(name or "")
+        if style_id:
+            paragraph._p.get_or_add_pPr().style = style_id
+
+    def _paragraph(self, container, style: str | None, default: str | None):
+        paragraph = container.add_paragraph()
+        self._style(paragraph, style if style in self.style_ids else default)
+        return paragraph
+
+    def block(self, container, block, part, default_style: str | None = None, list_level: int = 0):
+        if isinstance(block, Paragraph):
+            paragraph = self._paragraph(container, block.style, default_style)
+            self.inlines(paragraph, block.inlines, part)
+        elif isinstance(block, Heading):
+            paragraph = self._paragraph(container, f"Heading {block.level}", default_style)
+            self.inlines(paragraph, block.inlines, part)
+        elif isinstance(block, ListBlock):
+            self._list(container, block, part, list_level)
+        elif isinstance(block, BlockQuote):
+            for child in block.children:
+                self.block(container, child, part, "Quote", list_level)
+        elif isinstance(block, Table) and hasattr(container, "add_table"):
+            self._table(container, block, part)
+        elif isinstance(block, Columns) and hasattr(container, "add_table"):
+            self._columns(container, block, part)
+        elif isinstance(block, Table):  # no tables in footnotes: one paragraph per row
+            for row in ((block.header,) if block.header else ()) + block.rows:
+                paragraph = self._paragraph(container, default_style, default_style)
+                for n, cell in enumerate(row):
+                    self.inlines(paragraph, ((Text(" | "),) if n else ()) + cell, part)
+        elif isinstance(block, Columns):
+            for column in block.columns:
+                for child in column:
+                    self.block(container, child, part, default_style, list_level)
+
+    def _list(self, container, block: ListBlock, part, level: int) -> None:
+        base = "List Number" if block.ordered else "List Bullet"
+        style = base if level == 0 else f"{base} {min(level + 1, 5)}"
+        num_id = self._restarted_numbering(style, block.start) if block.ordered else None
+        for item in block.items:
+            for child in item:
+                if isinstance(child, Paragraph):
+                    paragraph = self._paragraph(container, style, None)
+                    if num_id is not None:
+                        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                        num_pr.get_or_add_ilvl().val = 0
+                        num_pr.get_or_add_numId().val = num_id
+                    self.inlines(paragraph, child.inlines, part)
+                else:
+                    self.block(container, child, part, None, level + 1)
+
+    def _restarted_numbering(self, style_name: str, start: int) -> int | None:
+        """A fresh numbering instance, so each ordered list starts at its own first number."""
+        style_id = self.style_ids.get(style_name)
+        if style_id is None:
+            return None
+        style = self.doc.styles.element.get_by_id(style_id)
+        num_pr = style.pPr.numPr if style is not None and style.pPr is not None else None
+        if num_pr is None or num_pr.numId is None:
+            return None
+        numbering = self.doc.part.numbering_part.element
+        num = numbering.num_having_numId(num_pr.numId.val)
+        new = numbering.add_num(num.abstractNumId.val)
+        new.add_lvlOverride(ilvl=0).add_startOverride(start)
+        return new.numId
+
+    def _table(self, container, block: Table, part) -> None:
+        rows = ((block.header,) if block.header else ()) + block.rows
+        width = max(len(r) for r in rows) if rows else 0
+        if not width:
+            return
+        table = container.add_table(rows=len(rows), cols=width)
+        if "Table Grid" in self.style_ids:
+            table.style = self.doc.styles["Table Grid"]
+        for r, row in enumerate(rows):
+            for c, cell_inlines in enumerate(row):
+                paragraph = table.cell(r, c).paragraphs[0]
+                inlines = (Strong(cell_inlines),) if block.header and r == 0 else cell_inlines
+                self.inlines(paragraph, inlines, part)
+        if block.header:
+            header_row = table.rows[0]._tr.get_or_add_trPr()
+            header_row.append(OxmlElement("w:tblHeader"))
+
+    def _columns(self, container, block: Columns, part) -> None:
+        table = container.add_table(rows=1, cols=len(block.columns))
+        table.autofit = False
+        section = self.doc.sections[-1]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        widths = block.widths if len(block.widths) == len(block.columns) else ()
+        for n, (cell, blocks) in enumerate(zip(table.rows[0].cells, block.columns, strict=True)):
+            if widths:
+                width = Emu(int(text_width * widths[n] / 100))
+                cell.width = width
+                table.columns[n].width = width
+            placeholder = cell.paragraphs[0]
+            for child in blocks:
+                self.block(cell, child, part)
+            if len(cell.paragraphs) > 1:
+                placeholder._p.getparent().remove(placeholder._p)
+
+    # -- footnotes --
+
+    def note(self, note) -> None:
+        element = self.footnotes.add_footnote(note.number)
+        container = _NoteContainer(element, self.footnotes)
+        for n, block in enumerate(note.blocks):
+            if n == 0 and isinstance(block, Paragraph):
+                paragraph = self._paragraph(container, FOOTNOTE_TEXT, None)
+                paragraph._p.append(oxml.styled_run(FOOTNOTE_REFERENCE, "w:footnoteRef"))
+                paragraph.add_run(" ")
+                self.inlines(paragraph, block.inlines, self.footnotes)
+            else:
+                self.block(container, block, self.footnotes, FOOTNOTE_TEXT)
+
+    # -- inlines --
+
+    def inlines(self, paragraph, inlines, part, bold=False, italic=False, link=None) -> None:
+        for inline in inlines:
+            if isinstance(inline, Text | Code):
+                run = paragraph.add_run(inline.text)
+                if bold:
+                    run.bold = True
+                if italic:
+                    run.italic = True
+                if isinstance(inline, Code):
+                    run.font.name = "Courier New"
+                if link is not None:
+                    link.append(run._r)
+                    run._r.get_or_add_rPr().style = self.style_ids.get(HYPERLINK)
+            elif isinstance(inline, Strong):
+                self.inlines(paragraph, inline.children, part, True, italic, link)
+            elif isinstance(inline, Emphasis):
+                self.inlines(paragraph, inline.children, part, bold, True, link)
+            elif isinstance(inline, Link):
+                rel_id = part.relate_to(inline.href, RT.HYPERLINK, is_external=True)
+                element = oxml.hyperlink(rel_id)
+                paragraph._p.append(element)
+                self.inlines(paragraph, inline.children, part, bold, italic, element)
+            elif isinstance(inline, LineBreak):
+                paragraph.add_run().add_break()
+            elif isinstance(inline, NoteRef) and inline.number is not None:
+                paragraph._p.append(
+                    oxml.styled_run(FOOTNOTE_REFERENCE, "w:footnoteReference", **{"w:id": str(inline.number)})
+                )
+
+
+def render_docx(document: Document, reference: Path) -> bytes:
+    return DocxWriter(reference).write(document)

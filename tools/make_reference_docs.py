@@ -1,0 +1,186 @@
+"""Make the house-style reference documents shipped with verzamel.
+
+    python tools/make_reference_docs.py
+
+writes src/verzamel/data/templates/kamerbrief.docx and beslisnota.docx. They are ordinary Word
+documents: a ministry may open them in Word, change the styles (RO Sans instead of Verdana,
+its own logo in the header) and drop its own copies in a dossier's templates/ folder.
+
+Rijkshuisstijl-like: Verdana (RO Sans is not freely available), body 9 pt on 12 pt leading,
+return address 6.5 pt on 9 pt, footnotes 7 pt, footer `Pagina X van Y`.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+from verzamel.render.docx.oxml import simple_field  # noqa: E402
+from verzamel.render.docx.package import normalize_zip  # noqa: E402
+
+FONT = "Verdana"
+OUT = Path(__file__).resolve().parents[1] / "src" / "verzamel" / "data" / "templates"
+BLACK = RGBColor(0, 0, 0)
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+
+
+def set_fonts(rpr_owner, name: str = FONT) -> None:
+    """Set all four font slots and drop theme fonts, which would win over them."""
+    rpr = rpr_owner.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in list(fonts.attrib):
+        if attr.endswith("Theme"):
+            del fonts.attrib[attr]
+    for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{slot}"), name)
+
+
+def typeset(
+    style,
+    size: float,
+    leading: float,
+    before: float = 0,
+    after: float = 0,
+    bold: bool = False,
+    italic: bool = False,
+) -> None:
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    style.font.color.rgb = BLACK
+    set_fonts(style.element)
+    fmt = style.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(leading)
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    ppr = style.element.pPr
+    if ppr is not None:
+        for border in ppr.findall(qn("w:pBdr")):
+            ppr.remove(border)
+
+
+def paragraph_style(doc, name: str, base: str = "Normal"):
+    styles = doc.styles
+    style = (
+        styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    )
+    style.base_style = styles[base] if name != base else None
+    style.quick_style = True
+    return style
+
+
+def label_value(style, label_width_cm: float) -> None:
+    """`Label<TAB>value` lines whose wrapped value lines up under the first."""
+    fmt = style.paragraph_format
+    fmt.left_indent = Cm(label_width_cm)
+    fmt.first_line_indent = Cm(-label_width_cm)
+    fmt.tab_stops.add_tab_stop(Cm(label_width_cm), WD_TAB_ALIGNMENT.LEFT)
+
+
+def footnote_styles(doc) -> None:
+    text = doc.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
+    text.element.name_val = "footnote text"
+    text.base_style = doc.styles["Normal"]
+    typeset(text, 7, 9)
+    reference = doc.styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+    reference.element.name_val = "footnote reference"
+    reference.font.superscript = True
+    link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link.font.underline = True
+    link.font.color.rgb = RGBColor(0x01, 0x68, 0x9B)  # Rijkshuisstijl hemelblauw
+
+
+def make(kind: str) -> bytes:
+    doc = docx.Document()
+    core = doc.core_properties
+    core.title, core.author, core.last_modified_by, core.comments = "", "", "", ""
+    core.subject, core.keywords, core.category = "", "", ""
+    core.revision = 1
+    core.created = core.modified = datetime(2025, 1, 1)
+
+    normal = doc.styles["Normal"]
+    typeset(normal, 9, 12, after=12)
+    rpr = normal.element.get_or_add_rPr()
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "nl-NL")
+    rpr.append(lang)
+    normal.paragraph_format.widow_control = True
+
+    for level, (italic, before) in enumerate(((False, 0), (False, 0), (True, 0)), start=1):
+        heading = paragraph_style(doc, f"Heading {level}")
+        typeset(heading, 9, 12, before=before, after=0, bold=not italic, italic=italic)
+        heading.paragraph_format.keep_with_next = True
+    title = paragraph_style(doc, "Title")
+    typeset(title, 12, 15, after=18, bold=True)
+    for name in ("List Bullet", "List Number", "List Bullet 2", "List Number 2", "Quote"):
+        style = paragraph_style(doc, name)
+        typeset(style, 9, 12, after=0, italic=name == "Quote")
+    typeset(paragraph_style(doc, "Woordmerk"), 9, 12, after=24, bold=True)
+    rubricering = paragraph_style(doc, "Rubricering")
+    typeset(rubricering, 9, 12, after=12, bold=True)
+    retour = paragraph_style(doc, "Retouradres")
+    typeset(retour, 6.5, 9, after=9)
+    typeset(paragraph_style(doc, "Adres"), 9, 12, after=24)
+    typeset(paragraph_style(doc, "Referentiekop"), 6.5, 9, after=9, bold=True)
+    typeset(paragraph_style(doc, "Referentiegegevens"), 6.5, 9, after=9)
+    kenmerk = paragraph_style(doc, "Kenmerkregel")
+    typeset(kenmerk, 9, 12, after=0)
+    label_value(kenmerk, 2.0)
+    kop = paragraph_style(doc, "Kopgegevens")
+    typeset(kop, 9, 12, after=0)
+    label_value(kop, 2.5)
+    aanhef = paragraph_style(doc, "Aanhef")
+    typeset(aanhef, 9, 12, before=36, after=12)
+    ondertekening = paragraph_style(doc, "Ondertekening")
+    typeset(ondertekening, 9, 12, before=12, after=48)
+    ondertekening.paragraph_format.keep_with_next = True
+    page = paragraph_style(doc, "Paginanummer")
+    typeset(page, 6.5, 9)
+    page.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    footnote_styles(doc)
+
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
+    section.left_margin, section.right_margin = Cm(2.4), Cm(2.4)
+    section.footer_distance = Cm(1.2)
+    paragraph = section.footer.paragraphs[0]
+    paragraph.style = doc.styles["Paginanummer"]
+    paragraph.add_run("Pagina ")
+    paragraph._p.append(simple_field("PAGE", "1"))
+    paragraph.add_run(" van ")
+    paragraph._p.append(simple_field("NUMPAGES", "1"))
+
+    doc.add_paragraph(
+        f"Referentiedocument {kind}: de opmaak van dit document is de huisstijl; "
+        "de inhoud wordt door verzamel vervangen."
+    )
+    # python-docx's own template carries a thumbnail and custom XML: not ours to ship.
+    for owner in (doc.part.package, doc.part):
+        for rel_id, rel in list(owner.rels.items()):
+            if rel.reltype in (RT.THUMBNAIL, RT.CUSTOM_XML, STYLES_WITH_EFFECTS):
+                del owner.rels[rel_id]
+    out = io.BytesIO()
+    doc.save(out)
+    return normalize_zip(out.getvalue())
+
+
+if __name__ == "__main__":
+    for kind in ("kamerbrief", "beslisnota"):
+        (OUT / f"{kind}.docx").write_bytes(make(kind))
+        print(f"wrote {OUT / f'{kind}.docx'}")
