@@ -1,0 +1,88 @@
+"""Shared fixtures: the example dossier, built once per session, and copies to break."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from verzamel.cli import main
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "example"
+# The beslisnota this project was created from (text extracted from its PDF).
+SEED = Path(__file__).parent / "data" / "seed-beslisnota-2025-11-28.txt"
+VERZAMELBRIEF = "2025-11-28-verzamelbrief-oekraine"
+TERUGKEERBRIEF = "2025-12-12-terugkeer-oekraine"
+OUTPUT_NAMES = ("kamerbrief.docx", "beslisnota.docx", "beslisnota-openbaar.docx")
+
+
+def run_cli(*args: str):
+    """Run `verzamel ARGS` in-process; stdout and stderr kept apart."""
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def require_tool(name: str) -> str:
+    """The path of an external program; in CI a missing one fails the test instead of skipping."""
+    path = shutil.which(name)
+    if path is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{name} is required in CI (installed by .ci/run)")
+        pytest.skip(f"{name} is not installed")
+    return path
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The example dossier built once: OUT/<letter-id>/<output>.docx."""
+    out = tmp_path_factory.mktemp("built")
+    result = run_cli("build", "--root", str(EXAMPLE), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.fixture
+def dossier(tmp_path) -> Path:
+    """A private copy of the example dossier that a test may break."""
+    target = tmp_path / "dossier"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("build"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def pdf_text(built, tmp_path_factory):
+    """Text per page of every built document, as LibreOffice lays it out (converted once)."""
+    soffice = require_tool("soffice")
+    pdftotext = require_tool("pdftotext")
+    pdf_dir = tmp_path_factory.mktemp("pdf")
+    profile = tmp_path_factory.mktemp("lo-profile")
+    pages: dict[tuple[str, str], list[str]] = {}
+    for letter in (VERZAMELBRIEF, TERUGKEERBRIEF):
+        target = pdf_dir / letter
+        target.mkdir()
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(target),
+                *[str(built / letter / name) for name in OUTPUT_NAMES],
+            ],
+            check=True,
+            capture_output=True,
+            timeout=240,
+        )
+        for name in OUTPUT_NAMES:
+            pdf = target / name.replace(".docx", ".pdf")
+            text = subprocess.run(
+                [pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+            ).stdout
+            pages[(letter, name)] = text.split("\f")
+    return pages
