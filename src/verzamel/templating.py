@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 from . import dutch
@@ -31,12 +32,14 @@ def template_label(project: Project, path: Path) -> str:
     return project.relative(path)
 
 
-def _environment(project: Project):
+@cache
+def _environment(template_dirs: tuple[Path, ...]):
+    """One sandboxed environment per set of template folders, so templates compile once."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     env = ImmutableSandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in project.template_dirs()]),
+        loader=FileSystemLoader([str(p) for p in template_dirs]),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
@@ -58,7 +61,7 @@ def render_template(
     """Render template `name` to Markdown text, or report where it failed."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
-    env = _environment(project)
+    env = _environment(tuple(project.template_dirs()))
     try:
         path = project.find_template(name)
     except FileNotFoundError:
