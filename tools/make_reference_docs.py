@@ -85,7 +85,10 @@ def paragraph_style(doc, name: str, base: str = "Normal"):
 
 
 def label_value(style, label_width_cm: float) -> None:
-    """`Label<TAB>value` lines whose wrapped value lines up under the first."""
+    """`Label<TAB>value` lines whose wrapped value lines up under the first; a block of them
+    keeps together and is followed by a blank line (contextual spacing)."""
+    typeset(style, 9, 12, after=12)
+    style.element.get_or_add_pPr().append(OxmlElement("w:contextualSpacing"))
     fmt = style.paragraph_format
     fmt.left_indent = Cm(label_width_cm)
     fmt.first_line_indent = Cm(-label_width_cm)
@@ -138,12 +141,8 @@ def make(kind: str) -> bytes:
     typeset(paragraph_style(doc, "Adres"), 9, 12, after=24)
     typeset(paragraph_style(doc, "Referentiekop"), 6.5, 9, after=9, bold=True)
     typeset(paragraph_style(doc, "Referentiegegevens"), 6.5, 9, after=9)
-    kenmerk = paragraph_style(doc, "Kenmerkregel")
-    typeset(kenmerk, 9, 12, after=0)
-    label_value(kenmerk, 2.0)
-    kop = paragraph_style(doc, "Kopgegevens")
-    typeset(kop, 9, 12, after=0)
-    label_value(kop, 2.5)
+    label_value(paragraph_style(doc, "Kenmerkregel"), 2.0)
+    label_value(paragraph_style(doc, "Kopgegevens"), 2.5)
     aanhef = paragraph_style(doc, "Aanhef")
     typeset(aanhef, 9, 12, before=36, after=12)
     ondertekening = paragraph_style(doc, "Ondertekening")
