@@ -213,3 +213,25 @@ def test_outputs_are_readable_by_others(dossier):
     assert build(dossier, TERUGKEERBRIEF).exit_code == 0
     mode = (dossier / "out" / TERUGKEERBRIEF / "kamerbrief.docx").stat().st_mode & 0o777
     assert mode == 0o644
+
+
+def test_show_prints_a_document_as_text_with_its_footnotes():
+    from conftest import EXAMPLE
+
+    public = run_cli("show", VERZAMELBRIEF, "--document", "beslisnota-openbaar", "--root", str(EXAMPLE))
+    internal = run_cli("show", VERZAMELBRIEF, "--document", "beslisnota", "--root", str(EXAMPLE))
+    assert public.exit_code == internal.exit_code == 0
+    assert "5.1. Toelichting" in public.stdout
+    assert "[5] Het terugkeerbeleid omvat" in public.stdout
+    assert "als niet openbaar gemarkeerd" not in public.stdout
+    assert "als niet openbaar gemarkeerd" in internal.stdout
+    assert "[6] Voorbeeld van een voetnoot" in internal.stdout
+
+
+def test_show_reports_errors_instead_of_text(dossier):
+    fragment = dossier / "sections" / "inleiding-terugkeer.md"
+    fragment.write_text(fragment.read_text() + "Zin.[^onbekend]\n")
+    result = run_cli("show", TERUGKEERBRIEF, "--root", str(dossier))
+    assert result.exit_code == 1
+    assert "sections/inleiding-terugkeer.md:" in result.stderr and "FN001" in result.stderr
+    assert result.stdout == ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 import pytest
@@ -189,3 +190,45 @@ def test_metadata_is_from_the_manifest_not_the_machine(built):
     assert "<dc:title>Verzamelbrief opvang ontheemden uit Oekraïne</dc:title>" in core
     assert "2025-11-28T00:00:00Z" in core
     assert "<cp:lastModifiedBy></cp:lastModifiedBy>" in core or "<cp:lastModifiedBy/>" in core
+
+
+def _model_paragraph_texts(blocks) -> list[str]:
+    """What each paragraph of the Document model says, in reading order, without note marks."""
+    from verzamel.model import BlockQuote, Columns, Heading, ListBlock, Paragraph, Table
+    from verzamel.render.text import inline_text
+
+    texts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            texts.append(re.sub(r"\[\d+\]", "", inline_text(block.inlines)))
+        elif isinstance(block, Columns):
+            for column in block.columns:
+                texts.extend(_model_paragraph_texts(column))
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                texts.extend(_model_paragraph_texts(item))
+        elif isinstance(block, BlockQuote):
+            texts.extend(_model_paragraph_texts(block.children))
+        elif isinstance(block, Table):
+            for row in ((block.header,) if block.header else ()) + block.rows:
+                texts.extend(inline_text(cell) for cell in row)
+    return texts
+
+
+@pytest.mark.parametrize("letter", [VERZAMELBRIEF, TERUGKEERBRIEF])
+def test_the_word_file_holds_every_paragraph_of_the_document_model(built, letter):
+    from verzamel.build import assemble_letter
+    from verzamel.project import open_project
+    from verzamel.sources import load_sources
+
+    project = open_project(EXAMPLE)
+    sources = load_sources(project)
+    documents, diagnostics = assemble_letter(project, sources, sources.letters[letter])
+    assert [d for d in diagnostics if d.is_error] == []
+    assert [d.kind for d in documents] == [name.removesuffix(".docx") for name in OUTPUT_NAMES]
+    for document in documents:
+        in_word = [text for _, text in paragraphs(built / letter / f"{document.kind}.docx")]
+        assert in_word == _model_paragraph_texts(document.blocks)
+        assert sorted(footnotes(built / letter / f"{document.kind}.docx")) == [
+            n.number for n in document.notes
+        ]

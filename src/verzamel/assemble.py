@@ -139,10 +139,15 @@ class Assembler:
             source_paths=tuple(sorted(self.used_paths)),
         )
 
-    def _lookup(self, insert: _Insert) -> Fragment | None:
-        fragment = self.sources.fragments.get(insert.fragment_id)
+    def _fragment(self, fragment_id: str) -> Fragment | None:
+        """A fragment from sections/, or a prose field of this letter's manifest."""
+        fragment = self.sources.fragments.get(fragment_id)
         if fragment is None:
-            fragment = next((f for f in self.letter.prose.values() if f.id == insert.fragment_id), None)
+            fragment = next((f for f in self.letter.prose.values() if f.id == fragment_id), None)
+        return fragment
+
+    def _lookup(self, insert: _Insert) -> Fragment | None:
+        fragment = self._fragment(insert.fragment_id)
         span = insert.span or SourceSpan(self.letter.path)
         if fragment is None:
             broken = self.sources.unreadable_fragments.get(insert.fragment_id)
@@ -240,12 +245,8 @@ class Assembler:
         notes: list[Note] = []
 
         def number(ref: NoteRef) -> NoteRef:
-            definition = None
-            scope = self.sources.fragments.get(ref.scope) if ref.scope else None
-            if scope is None and ref.scope:
-                scope = next((f for f in self.letter.prose.values() if f.id == ref.scope), None)
-            if scope is not None:
-                definition = scope.notes.get(ref.label)
+            scope = self._fragment(ref.scope) if ref.scope else None
+            definition = scope.notes.get(ref.label) if scope else None
             definition = definition or self.sources.registry.get(ref.label)
             if definition is None:
                 self.diagnostics.append(

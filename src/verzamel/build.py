@@ -47,11 +47,17 @@ def select_letters(sources: Sources, letter_ids: list[str]) -> list[str]:
     return list(dict.fromkeys(letter_ids))
 
 
-def assemble_letter(project: Project, sources: Sources, letter: Letter):
-    """Every output of one letter, and the diagnostics that concern it."""
+def unreadable_letter_diagnostics(sources: Sources, letter_id: str) -> list[Diagnostic]:
+    """Why a manifest could not be read."""
+    path = sources.letter_files[letter_id]
+    return [d for d in sources.diagnostics if d.span.path in (path, CONFIG_NAME)]
+
+
+def assemble_letter(project: Project, sources: Sources, letter: Letter, outputs=OUTPUTS):
+    """The outputs of one letter (all by default), and the diagnostics that concern them."""
     documents: list[Document] = []
     diagnostics: list[Diagnostic] = []
-    for output in OUTPUTS:
+    for output in outputs:
         document, found = assemble(project, sources, letter, output)
         diagnostics.extend(found)
         if document is not None:
@@ -83,8 +89,7 @@ def build(
         letter = sources.letters.get(letter_id)
         if letter is None:  # the manifest itself has errors
             outcome.failed = True
-            path = sources.letter_files[letter_id]
-            reported.extend(d for d in sources.diagnostics if d.span.path in (path, CONFIG_NAME))
+            reported.extend(unreadable_letter_diagnostics(sources, letter_id))
             continue
         progress(f"Building {letter_id}")
         documents, diagnostics = assemble_letter(project, sources, letter)

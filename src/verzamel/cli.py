@@ -39,20 +39,33 @@ def _root_option(command):
     return wrapper
 
 
+def _terminal_style(text: str, role: str) -> str:
+    """Bold locations, coloured severities; click drops the colours when not on a terminal."""
+    return click.style(text, fg=SEVERITY_COLOURS.get(role), bold=True)
+
+
 def _echo_diagnostics(diagnostics) -> None:
     from .diagnostics import format_text
 
     for diagnostic in diagnostics:
-        text = format_text(diagnostic)
-        location, _, rest = text.partition(": ")
-        severity = diagnostic.severity.value
-        click.echo(
-            click.style(location + ":", bold=True)
-            + " "
-            + click.style(severity, fg=SEVERITY_COLOURS[severity], bold=True)
-            + rest[len(severity) :],
-            err=True,
-        )
+        click.echo(format_text(diagnostic, _terminal_style), err=True)
+
+
+def _unknown_letter_error(exc) -> click.UsageError:
+    known = "\n  ".join(exc.known) or "(none: letters/ has no .yaml files)"
+    return click.UsageError(
+        f"no letter called {', '.join(exc.unknown)}. The letters in this dossier are:\n  {known}"
+    )
+
+
+def _require_letters(sources, letter_ids) -> list[str]:
+    """The letters to work on (all when none are named); an unknown id is a usage error."""
+    from .build import UnknownLetter, select_letters
+
+    try:
+        return select_letters(sources, list(letter_ids))
+    except UnknownLetter as exc:
+        raise _unknown_letter_error(exc) from None
 
 
 def _count(n: int, word: str) -> str:
@@ -75,6 +88,7 @@ def main(root):
       verzamel letters          which letters this dossier has
       verzamel build            make the Word documents of every letter
       verzamel build ID         make the documents of one letter
+      verzamel show ID          read a letter as plain text
 
     Run `verzamel COMMAND --help` for the details of a command.
     """
@@ -118,10 +132,7 @@ def build(project, letter_ids, out_dir, quiet):
     try:
         result = run_build(project, list(letter_ids), out_dir, progress=say)
     except UnknownLetter as exc:
-        known = "\n  ".join(exc.known) or "(none: letters/ has no .yaml files)"
-        raise click.UsageError(
-            f"no letter called {', '.join(exc.unknown)}. The letters in this dossier are:\n  {known}"
-        ) from None
+        raise _unknown_letter_error(exc) from None
     _echo_diagnostics(result.diagnostics)
     cwd = Path.cwd()
     for letter in result.letters:
@@ -159,3 +170,44 @@ def letters(project):
             continue
         mr = f"MR {dutch.long_date(letter.ministerraad)}" if letter.ministerraad else "no MR"
         click.echo(f"{letter_id}  {dutch.long_date(letter.datum)}  {mr}  {letter.betreft}")
+
+
+@main.command()
+@click.argument("letter_id", metavar="LETTER-ID")
+@click.option(
+    "--document",
+    "kind",
+    type=click.Choice(["kamerbrief", "beslisnota", "beslisnota-openbaar"]),
+    default="kamerbrief",
+    show_default=True,
+    help="Which of the letter's documents to show.",
+)
+@_root_option
+def show(project, letter_id, kind):
+    """Print a letter's document as plain text, footnotes at the end.
+
+    A quick look without opening Word, and the form to compare two versions of a draft with.
+    Nothing is written.
+
+    \b
+    Example:
+      verzamel show 2025-11-28-verzamelbrief-oekraine --document beslisnota
+    """
+    from .assemble import OUTPUTS
+    from .build import assemble_letter, unreadable_letter_diagnostics
+    from .diagnostics import has_errors
+    from .render.text import render_text
+    from .sources import load_sources
+
+    sources = load_sources(project)
+    _require_letters(sources, [letter_id])
+    letter = sources.letters.get(letter_id)
+    if letter is None:
+        _echo_diagnostics(unreadable_letter_diagnostics(sources, letter_id))
+        raise SystemExit(1)
+    output = next(o for o in OUTPUTS if o.name == kind)
+    documents, diagnostics = assemble_letter(project, sources, letter, [output])
+    _echo_diagnostics(diagnostics)
+    if not documents or has_errors(diagnostics):
+        raise SystemExit(1)
+    click.echo(render_text(documents[0]).decode("utf-8"), nl=False)

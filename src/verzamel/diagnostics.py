@@ -43,9 +43,17 @@ def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 
 
-def format_text(d: Diagnostic) -> str:
-    """`path:line:col: severity RULE message`, the form editors and CI logs understand."""
-    line = f"{d.span}: {d.severity.value} {d.rule} {d.message}"
+def _plain(text: str, role: str) -> str:
+    return text
+
+
+def format_text(d: Diagnostic, style=_plain) -> str:
+    """`path:line:col: severity RULE message`, the form editors and CI logs understand.
+
+    `style(text, role)` may decorate the parts (roles: location, error, warning, info)."""
+    line = (
+        f"{style(f'{d.span}:', 'location')} {style(d.severity.value, d.severity.value)} {d.rule} {d.message}"
+    )
     if d.hint:
         line += f"\n    hint: {d.hint}"
     return line

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
-from .model import SourceSpan
 from .sources.yamlfile import PositionedYaml, parse_yaml
 
 CONFIG_NAME = "verzamel.yaml"
@@ -49,9 +48,6 @@ class Project:
             if (folder / name).is_file():
                 return folder / name
         raise FileNotFoundError(name)
-
-    def config_span(self, key: str) -> SourceSpan:
-        return self.config.spans.get(key) or SourceSpan(CONFIG_NAME)
 
 
 def find_root(start: Path) -> Path:
