@@ -43,7 +43,7 @@ def set_fonts(rpr_owner, name: str = FONT) -> None:
         fonts = OxmlElement("w:rFonts")
         rpr.insert(0, fonts)
     for attr in list(fonts.attrib):
-        if attr.endswith("Theme"):
+        if attr.lower().endswith("theme"):
             del fonts.attrib[attr]
     for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
         fonts.set(qn(f"w:{slot}"), name)
@@ -95,15 +95,23 @@ def label_value(style, label_width_cm: float) -> None:
     fmt.tab_stops.add_tab_stop(Cm(label_width_cm), WD_TAB_ALIGNMENT.LEFT)
 
 
+def builtin(style, word_name: str):
+    """Give a style Word's own (lower-case) name, so Word and LibreOffice treat it as theirs."""
+    style.element.name_val = word_name
+    style.element.set(qn("w:customStyle"), "0")
+    del style.element.attrib[qn("w:customStyle")]
+    return style
+
+
 def footnote_styles(doc) -> None:
-    text = doc.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH)
-    text.element.name_val = "footnote text"
+    text = builtin(doc.styles.add_style("Footnote Text", WD_STYLE_TYPE.PARAGRAPH), "footnote text")
     text.base_style = doc.styles["Normal"]
     typeset(text, 7, 9)
-    reference = doc.styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
-    reference.element.name_val = "footnote reference"
+    reference = builtin(
+        doc.styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER), "footnote reference"
+    )
     reference.font.superscript = True
-    link = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
+    link = builtin(doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER), "Hyperlink")
     link.font.underline = True
     link.font.color.rgb = RGBColor(0x01, 0x68, 0x9B)  # Rijkshuisstijl hemelblauw
 
