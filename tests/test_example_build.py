@@ -116,7 +116,7 @@ def test_kernpunten_names_the_appraised_reports_of_the_letter(built):
     kernpunten = next(t for t in texts if t.startswith("In de voorliggende Verzamelbrief"))
     assert kernpunten.endswith(
         "De brief bevat een appreciatie van het SEO-rapport over de economische bijdrage van "
-        "ontheemden uit Oekraïne in Nederland, WODC-rapport 'Meer dan een dak' en Rapport instituut "
+        "ontheemden uit Oekraïne in Nederland, WODC-rapport ‘Meer dan een dak’ en Rapport instituut "
         "Clingendael “Geen weg terug? Oekraïense ontheemden tussen hoop en realiteit”."
     )
     # The second letter appraises only the Clingendael report, and has no MR.
@@ -217,14 +217,14 @@ def _model_paragraph_texts(blocks) -> list[str]:
 
 @pytest.mark.parametrize("letter", [VERZAMELBRIEF, TERUGKEERBRIEF])
 def test_the_word_file_holds_every_paragraph_of_the_document_model(built, letter):
-    from verzamel.build import assemble_letter
+    from verzamel.checks import run_checks
     from verzamel.project import open_project
     from verzamel.sources import load_sources
 
     project = open_project(EXAMPLE)
-    sources = load_sources(project)
-    documents, diagnostics = assemble_letter(project, sources, sources.letters[letter])
-    assert [d for d in diagnostics if d.is_error] == []
+    checked = run_checks(project, load_sources(project), [letter]).letters[letter]
+    documents = checked.documents
+    assert [d for d in checked.diagnostics if d.is_error] == []
     assert [d.kind for d in documents] == [name.removesuffix(".docx") for name in OUTPUT_NAMES]
     for document in documents:
         in_word = [text for _, text in paragraphs(built / letter / f"{document.kind}.docx")]

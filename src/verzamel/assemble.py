@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, replace
 
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, report
 from .model import (
     Block,
     BlockQuote,
@@ -157,14 +157,14 @@ class Assembler:
             close = difflib.get_close_matches(insert.fragment_id, list(self.sources.fragments), 1)
             hint = f"did you mean '{close[0]}'?" if close else "see the ids in sections/"
             self.diagnostics.append(
-                error("FRAG001", span, f"fragment '{insert.fragment_id}' does not exist", hint)
+                report("FRAG001", span, f"fragment '{insert.fragment_id}' does not exist", hint)
             )
             return None
         self.used_paths.add(fragment.path)
         if self.output.public and not fragment.public:
             if self.output.name == "kamerbrief":
                 self.diagnostics.append(
-                    error(
+                    report(
                         "CONF001",
                         span,
                         f"fragment '{fragment.id}' is not public and cannot go into the Kamerbrief",
@@ -249,14 +249,15 @@ class Assembler:
             definition = scope.notes.get(ref.label) if scope else None
             definition = definition or self.sources.registry.get(ref.label)
             if definition is None:
-                self.diagnostics.append(
-                    error(
-                        "FN001",
-                        ref.span,
-                        f"footnote [^{ref.label}] is not defined",
-                        _missing_note_hint(ref.label, self.sources, scope),
+                if ref.scope is None:  # written in a template; fragments are checked in checks.footnotes
+                    self.diagnostics.append(
+                        report(
+                            "FN001",
+                            ref.span,
+                            f"footnote [^{ref.label}] is not defined",
+                            "templates can only use footnotes of the registry (footnotes/)",
+                        )
                     )
-                )
                 return ref
             self.used_paths.add(definition.span.path)
             body = _without_refs(definition.blocks)
@@ -264,14 +265,6 @@ class Assembler:
             return replace(ref, number=len(notes))
 
         return [_map_refs(b, number) for b in blocks], notes
-
-
-def _missing_note_hint(label: str, sources: Sources, scope: Fragment | None) -> str:
-    known = list(sources.registry) + (list(scope.notes) if scope else [])
-    close = difflib.get_close_matches(label, known, 1)
-    if close:
-        return f"did you mean [^{close[0]}]?"
-    return f"define it in the fragment ('[^{label}]: text') or in footnotes/"
 
 
 def _strip_ends(inlines: list[Inline]) -> list[Inline]:

@@ -60,7 +60,7 @@ def _unknown_letter_error(exc) -> click.UsageError:
 
 def _require_letters(sources, letter_ids) -> list[str]:
     """The letters to work on (all when none are named); an unknown id is a usage error."""
-    from .build import UnknownLetter, select_letters
+    from .sources import UnknownLetter, select_letters
 
     try:
         return select_letters(sources, list(letter_ids))
@@ -87,8 +87,10 @@ def main(root):
     Start here:
       verzamel letters          which letters this dossier has
       verzamel build            make the Word documents of every letter
+      verzamel check            check the sources without writing anything
       verzamel build ID         make the documents of one letter
       verzamel show ID          read a letter as plain text
+      verzamel rules            what check looks for
 
     Run `verzamel COMMAND --help` for the details of a command.
     """
@@ -124,8 +126,8 @@ def build(project, letter_ids, out_dir, quiet):
       verzamel build 2025-11-28-verzamelbrief-oekraine
       verzamel build --out /tmp/concept
     """
-    from .build import UnknownLetter
     from .build import build as run_build
+    from .sources import UnknownLetter
 
     out_dir = (out_dir or project.output_dir).resolve()
     say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
@@ -194,20 +196,110 @@ def show(project, letter_id, kind):
       verzamel show 2025-11-28-verzamelbrief-oekraine --document beslisnota
     """
     from .assemble import OUTPUTS
-    from .build import assemble_letter, unreadable_letter_diagnostics
-    from .diagnostics import has_errors
+    from .checks import run_checks
     from .render.text import render_text
     from .sources import load_sources
 
     sources = load_sources(project)
     _require_letters(sources, [letter_id])
-    letter = sources.letters.get(letter_id)
-    if letter is None:
-        _echo_diagnostics(unreadable_letter_diagnostics(sources, letter_id))
-        raise SystemExit(1)
     output = next(o for o in OUTPUTS if o.name == kind)
-    documents, diagnostics = assemble_letter(project, sources, letter, [output])
-    _echo_diagnostics(diagnostics)
-    if not documents or has_errors(diagnostics):
+    checked = run_checks(project, sources, [letter_id], outputs=[output]).letters[letter_id]
+    _echo_diagnostics(checked.diagnostics)
+    if checked.failed:
         raise SystemExit(1)
-    click.echo(render_text(documents[0]).decode("utf-8"), nl=False)
+    click.echo(render_text(checked.documents[0]).decode("utf-8"), nl=False)
+
+
+@main.command()
+@click.argument("letter_ids", nargs=-1, metavar="[LETTER-ID]...")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text: one line per problem, for people and editors. json: one array, for CI and tools.",
+)
+@click.option(
+    "--fix", is_flag=True, help="Correct what can be corrected safely, in place, and say what changed."
+)
+@_root_option
+def check(project, letter_ids, output_format, fix):
+    """Check the sources without writing any document.
+
+    Every problem is one line, FILE:LINE:COLUMN: SEVERITY RULE message, with a hint below it.
+    Errors stop `verzamel build`; warnings and info do not. `verzamel rules` lists the rules;
+    verzamel.yaml can change their severity (see docs/rules/).
+
+    With LETTER-IDs, only those letters and the sources they use are checked.
+
+    \b
+    Exit code: 0 no errors, 1 errors, 2 the command was used wrongly.
+
+    \b
+    Examples:
+      verzamel check
+      verzamel check --fix
+      verzamel check --format json > problems.json
+    """
+    from .checks import run_checks
+    from .diagnostics import format_json
+    from .sources import load_sources
+
+    sources = load_sources(project)
+    _require_letters(sources, letter_ids)
+    checked = run_checks(project, sources, list(letter_ids))
+    if fix:
+        from .checks.fixes import apply_fixes
+
+        applied = apply_fixes(project.root, sources.texts, checked.diagnostics)
+        for change in applied:
+            d = change.diagnostic
+            click.echo(f"fixed {d.span}: {d.rule} {change.before!r} -> {change.after!r}", err=True)
+        if applied:
+            sources = load_sources(project)
+            checked = run_checks(project, sources, list(letter_ids))
+    diagnostics = checked.diagnostics
+    if output_format == "json":
+        click.echo(format_json(diagnostics))
+    else:
+        from .diagnostics import format_text
+
+        for diagnostic in diagnostics:
+            click.echo(format_text(diagnostic, _terminal_style))
+        click.echo(_check_summary(diagnostics))
+    raise SystemExit(1 if checked.failed else 0)
+
+
+def _check_summary(diagnostics) -> str:
+    if not diagnostics:
+        return click.style("All checks passed.", fg="green")
+    counts = {s: sum(d.severity.value == s for d in diagnostics) for s in ("error", "warning", "info")}
+    parts = [_count(n, word) for word, n in counts.items() if n]
+    fixable = sum(d.fix is not None for d in diagnostics)
+    tail = f" ({fixable} can be corrected with --fix)" if fixable else ""
+    return f"Found {', '.join(parts)}.{tail}"
+
+
+@main.command()
+@click.argument("rule_id", required=False, metavar="[RULE]")
+def rules(rule_id):
+    """List the rules `check` and `build` apply, or explain one.
+
+    \b
+    Examples:
+      verzamel rules
+      verzamel rules DATE002
+    """
+    from .checks.catalogue import RULES
+    from .checks.docs import rule_text
+
+    if rule_id:
+        rule = RULES.get(rule_id.upper())
+        if rule is None:
+            raise click.UsageError(f"no rule {rule_id}; `verzamel rules` lists them")
+        click.echo(rule_text(rule))
+        return
+    for rule in RULES.values():
+        mark = " (fixable)" if rule.fixable else ""
+        click.echo(f"{rule.id:<9} {rule.severity:<8} {rule.summary}{mark}")

@@ -16,12 +16,21 @@ class Severity(StrEnum):
 
 
 @dataclass(frozen=True)
+class Fix:
+    """Replace the text from `span` (line, column) up to (end_line, end_column), exclusive."""
+
+    span: SourceSpan
+    replacement: str
+
+
+@dataclass(frozen=True)
 class Diagnostic:
     rule: str
     severity: Severity
     span: SourceSpan
     message: str
     hint: str | None = None
+    fix: Fix | None = None
 
     @property
     def is_error(self) -> bool:
@@ -31,12 +40,13 @@ class Diagnostic:
         return (self.span.path, self.span.line, self.span.column, self.rule, self.message)
 
 
-def error(rule: str, span: SourceSpan, message: str, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(rule, Severity.ERROR, span, message, hint)
+def report(
+    rule: str, span: SourceSpan, message: str, hint: str | None = None, fix: Fix | None = None
+) -> Diagnostic:
+    """A diagnostic of `rule`, with the rule's default severity (verzamel.yaml may change it later)."""
+    from .checks.catalogue import RULES
 
-
-def warning(rule: str, span: SourceSpan, message: str, hint: str | None = None) -> Diagnostic:
-    return Diagnostic(rule, Severity.WARNING, span, message, hint)
+    return Diagnostic(rule, Severity(RULES[rule].severity), span, message, hint, fix)
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:

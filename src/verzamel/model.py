@@ -124,6 +124,31 @@ class BlockQuote:
 Block = Paragraph | Heading | ListBlock | Table | Columns | BlockQuote
 
 
+def iter_inlines(blocks):
+    """Every inline in `blocks`, nested ones included, in reading order."""
+
+    def from_inlines(inlines):
+        for inline in inlines:
+            yield inline
+            yield from from_inlines(getattr(inline, "children", ()))
+
+    for block in blocks:
+        if isinstance(block, Paragraph | Heading):
+            yield from from_inlines(block.inlines)
+        elif isinstance(block, Columns):
+            for column in block.columns:
+                yield from iter_inlines(column)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from iter_inlines(item)
+        elif isinstance(block, BlockQuote):
+            yield from iter_inlines(block.children)
+        elif isinstance(block, Table):
+            for row in ((block.header,) if block.header else ()) + block.rows:
+                for cell in row:
+                    yield from from_inlines(cell)
+
+
 # ---- sources ---------------------------------------------------------------------------------
 
 
@@ -134,6 +159,8 @@ class NoteDef:
     label: str
     blocks: tuple[Block, ...]
     span: SourceSpan
+    text_span: SourceSpan | None = None
+    """Registry entries: where the YAML value holding the text starts."""
 
 
 @dataclass(frozen=True)
@@ -151,6 +178,10 @@ class Fragment:
     appraises: str | None = None
     references: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)
+    body_line: int = 1
+    """The line of the file the Markdown body starts on."""
+    meta_spans: dict[str, SourceSpan] = field(default_factory=dict)
+    """Where each front-matter value is written."""
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 from . import dutch
-from .diagnostics import Diagnostic, error
+from .diagnostics import Diagnostic, report
 from .model import SourceSpan
 from .project import PACKAGE_TEMPLATES, Project
 
@@ -67,7 +67,7 @@ def render_template(
     except FileNotFoundError:
         span = SourceSpan("templates/" + name)
         return None, [
-            error(
+            report(
                 "TPL001",
                 span,
                 f"template '{name}' not found",
@@ -80,14 +80,14 @@ def render_template(
         return template.render(**context, **functions), []
     except TemplateSyntaxError as exc:
         return None, [
-            error("TPL001", SourceSpan(label, exc.lineno or 1, 1), f"template syntax: {exc.message}")
+            report("TPL001", SourceSpan(label, exc.lineno or 1, 1), f"template syntax: {exc.message}")
         ]
     except TemplateNotFound as exc:
-        return None, [error("TPL001", SourceSpan(label, 1, 1), f"template '{exc.name}' not found")]
+        return None, [report("TPL001", SourceSpan(label, 1, 1), f"template '{exc.name}' not found")]
     except TemplateError as exc:
         line = _template_line(exc, path)
         return None, [
-            error(
+            report(
                 "TPL002",
                 SourceSpan(label, line, 1),
                 f"template: {exc}",

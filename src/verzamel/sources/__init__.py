@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, report
 from ..model import Fragment, Letter, NoteDef, SourceSpan
 from .fragments import load_fragment
 from .letters import load_letter, merge_defaults
@@ -25,8 +25,28 @@ class Sources:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     letter_files: dict[str, str] = field(default_factory=dict)
     """Every manifest found, by letter id, even when it could not be read."""
+    texts: dict[str, str] = field(default_factory=dict)
+    """The text of every source file read, by path: checks and fixes work on it."""
     unreadable_fragments: dict[str, str] = field(default_factory=dict)
     """Fragment files that could not be read, by file name stem, with their path."""
+
+
+class UnknownLetter(Exception):
+    def __init__(self, unknown: list[str], known: list[str]):
+        self.unknown = unknown
+        self.known = known
+        super().__init__(", ".join(unknown))
+
+
+def select_letters(sources: Sources, letter_ids: list[str]) -> list[str]:
+    """The letters named (all when none are), in order; an unknown id raises UnknownLetter."""
+    known = sorted(set(sources.letter_files))
+    if not letter_ids:
+        return known
+    unknown = [i for i in letter_ids if i not in known]
+    if unknown:
+        raise UnknownLetter(unknown, known)
+    return list(dict.fromkeys(letter_ids))
 
 
 def _files(folder: Path, pattern: str) -> list[Path]:
@@ -35,10 +55,12 @@ def _files(folder: Path, pattern: str) -> list[Path]:
 
 def _read(path: Path, project: Project, sources: Sources) -> str | None:
     try:
-        return path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        sources.texts[project.relative(path)] = text
+        return text
     except UnicodeDecodeError as exc:
         sources.diagnostics.append(
-            error(
+            report(
                 "SRC001",
                 SourceSpan(project.relative(path)),
                 f"not UTF-8 text ({exc.reason})",
@@ -66,7 +88,7 @@ def load_sources(project: Project) -> Sources:
         if fragment.id in sources.fragments:
             first = sources.fragments[fragment.id]
             sources.diagnostics.append(
-                error(
+                report(
                     "FRAG002",
                     fragment.span,
                     f"fragment id '{fragment.id}' is also used by {first.path}",
@@ -87,7 +109,7 @@ def load_sources(project: Project) -> Sources:
             if label in sources.registry:
                 first = sources.registry[label].span
                 sources.diagnostics.append(
-                    error(
+                    report(
                         "FN003",
                         note.span,
                         f"footnote [^{label}] is defined twice (also at {first})",

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, report
 from ..model import Fragment, SourceSpan
 from .markdown import parse_markdown
-from .yamlfile import parse_yaml
+from .yamlfile import parse_yaml, unknown_key
 
 FRONT_MATTER_KEYS = ("id", "title", "topic", "references", "public", "appraises")
 
@@ -26,7 +26,7 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
     top = SourceSpan(path, 1, 1)
     if front is None:
         return None, [
-            error(
+            report(
                 "FM001",
                 top,
                 "fragment has no front matter",
@@ -38,17 +38,21 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
         return None, diagnostics
     meta = meta_yaml.data if isinstance(meta_yaml.data, dict) else {}
     if not isinstance(meta_yaml.data, dict):
-        diagnostics.append(error("FM001", top, "front matter must be a list of 'key: value' lines"))
+        diagnostics.append(report("FM001", top, "front matter must be a list of 'key: value' lines"))
         return None, diagnostics
 
     def span(key: str) -> SourceSpan:
         return meta_yaml.spans.get(key, top)
 
+    for key in meta:
+        if key not in FRONT_MATTER_KEYS:
+            diagnostics.append(unknown_key(key, FRONT_MATTER_KEYS, span(f"{key}@key"), "FM004"))
+
     fragment_id = str(meta.get("id") or default_id)
     title = meta.get("title")
     if not title:
         diagnostics.append(
-            error(
+            report(
                 "FM002",
                 top,
                 "fragment has no 'title:' in its front matter",
@@ -57,7 +61,7 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
         )
     public = meta.get("public", True)
     if not isinstance(public, bool):
-        diagnostics.append(error("FM003", span("public"), "'public:' must be true or false"))
+        diagnostics.append(report("FM003", span("public"), "'public:' must be true or false"))
         public = False  # when in doubt, keep it out of public documents
     references = meta.get("references") or []
     if not isinstance(references, list):
@@ -77,5 +81,7 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
         appraises=str(meta["appraises"]) if meta.get("appraises") else None,
         references=tuple(str(r) for r in references),
         meta=meta,
+        body_line=body_offset + 1,
+        meta_spans=dict(meta_yaml.spans),
     )
     return fragment, diagnostics

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, report
 from ..model import Fragment, FragmentUse, Letter, SourceSpan
 from .markdown import parse_markdown
-from .yamlfile import PositionedYaml
+from .yamlfile import PositionedYaml, unknown_key
 
 REQUIRED = {
     "betreft": "the subject line, e.g. 'betreft: Verzamelbrief opvang ontheemden uit Oekraïne'",
@@ -64,7 +64,7 @@ def load_letter(
 ) -> tuple[Letter | None, list[Diagnostic]]:
     top = SourceSpan(path, 1, 1)
     if not isinstance(manifest.data, dict):
-        return None, [error("MAN002", top, "a letter manifest is a list of 'key: value' lines")]
+        return None, [report("MAN002", top, "a letter manifest is a list of 'key: value' lines")]
     data = manifest.data
     diagnostics: list[Diagnostic] = []
 
@@ -73,20 +73,30 @@ def load_letter(
 
     for key, hint in REQUIRED.items():
         if data.get(key) in (None, ""):
-            diagnostics.append(error("MAN001", top, f"the manifest has no '{key}:'", hint))
+            diagnostics.append(report("MAN001", top, f"the manifest has no '{key}:'", hint))
     if data.get("datum") is not None and not isinstance(data["datum"], date):
-        diagnostics.append(error("MAN002", span("datum"), "'datum:' is not a date", REQUIRED["datum"]))
+        diagnostics.append(report("MAN002", span("datum"), "'datum:' is not a date", REQUIRED["datum"]))
     mr = data.get("ministerraad")
     if mr is not None and not isinstance(mr, date):
         diagnostics.append(
-            error(
+            report(
                 "MAN002",
                 span("ministerraad"),
                 "'ministerraad:' is not a date",
                 "write the date of the MR as YYYY-MM-DD, or leave the line out",
             )
         )
-    if diagnostics:
+    for key in data:
+        if key not in REQUIRED and key not in OPTIONAL:
+            diagnostics.append(unknown_key(key, [*REQUIRED, *OPTIONAL], span(f"{key}@key"), "MAN003"))
+        elif isinstance(data[key], dict) and key in SECTION_DEFAULTS:
+            known = SECTION_DEFAULTS[key]
+            diagnostics.extend(
+                unknown_key(sub, known, span(f"{key}.{sub}@key"), "MAN003")
+                for sub in data[key]
+                if sub not in known
+            )
+    if any(d.is_error for d in diagnostics):
         return None, diagnostics
 
     plain = {key: data.get(key, default) for key, default in OPTIONAL.items()}
@@ -94,7 +104,7 @@ def load_letter(
     for section, keys in SECTION_DEFAULTS.items():
         value = plain.get(section) or {}
         if not isinstance(value, dict):
-            diagnostics.append(error("MAN002", span(section), f"'{section}:' must hold 'key: value' lines"))
+            diagnostics.append(report("MAN002", span(section), f"'{section}:' must hold 'key: value' lines"))
             value = {}
         plain[section] = {key: value.get(key) for key in keys} | value
 
@@ -104,7 +114,7 @@ def load_letter(
         ids = plain[section].get(key) or []
         if not isinstance(ids, list):
             diagnostics.append(
-                error(
+                report(
                     "MAN002",
                     span(dotted),
                     f"'{key}:' must be a list of fragment ids",

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, report
 from ..model import (
     Block,
     BlockQuote,
@@ -191,7 +191,7 @@ class _Builder:
         name, *args = tok.info.split()
         if name != "kolommen":
             self.diagnostics.append(
-                error(
+                report(
                     "MD002",
                     self.source.line_span(tok.map),
                     f"'::: {name}' may only stand inside ':::: kolommen'",
@@ -218,7 +218,7 @@ class _Builder:
         if label in self.notes:
             first = self.notes[label].span
             self.diagnostics.append(
-                error(
+                report(
                     "FN003",
                     span,
                     f"footnote [^{label}] is defined twice (first at line {first.line})",

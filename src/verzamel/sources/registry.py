@@ -6,7 +6,7 @@ citations (dossier, number, date, title), which the citations work adds.
 
 from __future__ import annotations
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, report
 from ..model import NoteDef, SourceSpan
 from .markdown import parse_markdown
 from .yamlfile import parse_yaml
@@ -19,7 +19,7 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
         return notes, diagnostics
     if not isinstance(parsed.data, dict):
         diagnostics.append(
-            error("FN010", SourceSpan(path), "a footnote file is a list of 'id: text' entries")
+            report("FN010", SourceSpan(path), "a footnote file is a list of 'id: text' entries")
         )
         return notes, diagnostics
     for label, entry in parsed.data.items():
@@ -28,7 +28,7 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
         note_text = entry if isinstance(entry, str) else (entry or {}).get("text")
         if not isinstance(note_text, str) or not note_text.strip():
             diagnostics.append(
-                error(
+                report(
                     "FN004",
                     key_span,
                     f"footnote [^{label}] has no text",
@@ -44,7 +44,7 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
             column = key_span.column + 2
         body = parse_markdown(note_text.strip("\n"), path, line_offset, column - 1)
         diagnostics.extend(body.diagnostics)
-        notes[label] = NoteDef(label, body.blocks, key_span)
+        notes[label] = NoteDef(label, body.blocks, key_span, value_span)
     return notes, diagnostics
 
 

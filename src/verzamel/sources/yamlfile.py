@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..diagnostics import Diagnostic, error
+from ..diagnostics import Diagnostic, report
 from ..model import SourceSpan
 
 
@@ -37,7 +37,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
         column = (mark.column if mark else 0) + 1
         problem = exc.problem or exc.context or "invalid YAML"
         return None, [
-            error(
+            report(
                 "YAML001",
                 SourceSpan(path, line, column),
                 f"YAML syntax: {problem}",
@@ -45,7 +45,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
             )
         ]
     except YAMLError as exc:  # pragma: no cover - ruamel reports nearly everything as marked
-        return None, [error("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")]
+        return None, [report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")]
     spans: dict[str, SourceSpan] = {}
     block_scalars: set[str] = set()
     data = _walk(node, "", path, line_offset, spans, block_scalars)
@@ -82,3 +82,12 @@ def _walk(node, prefix, path, line_offset, spans, block_scalars):
     if isinstance(node, str):
         return str(node)
     return node
+
+
+def unknown_key(key: str, known, span: SourceSpan, rule: str) -> Diagnostic:
+    """`rule` for a key verzamel does not know, with the closest known key as a hint."""
+    import difflib
+
+    close = difflib.get_close_matches(str(key), list(known), 1, 0.6)
+    hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
+    return report(rule, span, f"unknown key '{key}'", hint)

@@ -1,0 +1,105 @@
+"""The check engine: every rule over the sources and over each letter's assembled documents.
+
+`verzamel check` prints what it finds; `verzamel build` runs the same and writes only the letters
+without errors. Rules never raise and never print: they return Diagnostic values. Nothing here
+imports python-docx or lxml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..assemble import OUTPUTS, assemble
+from ..diagnostics import Diagnostic, has_errors
+from ..model import Document, Letter
+from ..project import CONFIG_NAME, Project
+from ..sources import Sources, select_letters
+from . import dates, footnotes, ministerraad, style
+from .config import RuleSettings, read_settings
+from .regions import Region, prose_regions
+
+
+@dataclass
+class LetterCheck:
+    letter_id: str
+    documents: list[Document] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return has_errors(self.diagnostics) or not self.documents
+
+
+@dataclass
+class CheckRun:
+    letters: dict[str, LetterCheck]
+    diagnostics: list[Diagnostic]
+    """Everything reported, after the settings in verzamel.yaml, sorted by place."""
+
+    @property
+    def failed(self) -> bool:
+        return has_errors(self.diagnostics)
+
+
+def unique(diagnostics) -> list[Diagnostic]:
+    return sorted(dict.fromkeys(diagnostics), key=Diagnostic.sort_key)
+
+
+def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, list[Region]]):
+    """The rules that need no letter: loading problems, footnotes, text rules."""
+    found = list(sources.diagnostics) + settings.diagnostics
+    prose = [f for letter in sources.letters.values() for f in letter.prose.values()]
+    for fragment in [*sources.fragments.values(), *prose]:
+        found.extend(footnotes.check_fragment(fragment, sources.registry))
+    for path_regions in regions.values():
+        for region in path_regions:
+            found.extend(dates.check_text(region))
+            found.extend(style.check_text(region, settings.house_style))
+    return settings.apply(found)
+
+
+def check_letter(project: Project, sources: Sources, letter: Letter, regions, outputs=OUTPUTS):
+    """Assemble a letter's outputs; the diagnostics that only this letter's context can give."""
+    documents: list[Document] = []
+    found: list[Diagnostic] = []
+    for output in outputs:
+        document, diagnostics = assemble(project, sources, letter, output)
+        found.extend(diagnostics)
+        if document is not None:
+            documents.append(document)
+    paths = letter_paths(letter, documents)
+    found.extend(ministerraad.check_letter(letter))
+    for path in sorted(paths):
+        for region in regions.get(path, ()):
+            found.extend(dates.check_for_letter(region, letter.datum))
+    return documents, paths, found
+
+
+def letter_paths(letter: Letter, documents: list[Document]) -> set[str]:
+    """The sources a letter's documents were made from."""
+    return {CONFIG_NAME, letter.path}.union(*(d.source_paths for d in documents))
+
+
+def run_checks(project: Project, sources: Sources, letter_ids: list[str] | None = None, outputs=OUTPUTS):
+    """Check the named letters (all when none are named) and the sources they use.
+
+    With no letters named, problems in sources no letter uses are reported too.
+    """
+    settings = read_settings(project)
+    regions = prose_regions(sources)
+    general = check_sources(sources, settings, regions)
+    letters: dict[str, LetterCheck] = {}
+    for letter_id in select_letters(sources, letter_ids or []):
+        letter = sources.letters.get(letter_id)
+        if letter is None:
+            path = sources.letter_files[letter_id]
+            own = [d for d in general if d.span.path in (path, CONFIG_NAME)]
+            letters[letter_id] = LetterCheck(letter_id, [], unique(own))
+            continue
+        documents, paths, own = check_letter(project, sources, letter, regions, outputs)
+        relevant = [d for d in general if d.span.path in paths] + settings.apply(own)
+        letters[letter_id] = LetterCheck(letter_id, documents, unique(relevant))
+    reported = [d for check in letters.values() for d in check.diagnostics]
+    if not letter_ids:
+        reported.extend(general)
+    return CheckRun(letters, unique(reported))

@@ -1,0 +1,302 @@
+"""Every rule verzamel reports: id, family, default severity, and a short doc with examples.
+
+This table is the one place rules are described. `verzamel rules` shows it, the pages in
+docs/rules/ are generated from it (tools/make_rule_docs.py; a test keeps them equal), and a
+diagnostic's default severity comes from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    family: str
+    severity: str
+    summary: str
+    bad: str
+    good: str
+    fixable: bool = False
+    locked: bool = False
+    """A locked rule's severity cannot be changed in verzamel.yaml (confidentiality, unreadable files)."""
+
+
+FAMILIES = {
+    "sources": "Reading the sources",
+    "structure": "Letters, fragments and templates",
+    "footnotes": "Footnotes",
+    "dates": "Dates in the text",
+    "ministerraad": "The ministerraad (MR)",
+    "style": "House style",
+}
+
+_RULES = (
+    # -- sources ---------------------------------------------------------------------------------
+    Rule(
+        "YAML001",
+        "sources",
+        "error",
+        "A YAML file cannot be read.",
+        "betreft: Verzamelbrief: opvang",
+        'betreft: "Verzamelbrief: opvang"',
+        locked=True,
+    ),
+    Rule(
+        "SRC001",
+        "sources",
+        "error",
+        "A source file is not UTF-8 text.",
+        "(a file saved as Windows-1252)",
+        "(the same file saved as UTF-8)",
+        locked=True,
+    ),
+    Rule(
+        "CFG001",
+        "sources",
+        "warning",
+        "verzamel.yaml has a key or rule id verzamel does not know.",
+        "rules:\n  FN01: off",
+        "rules:\n  FN001: warning",
+    ),
+    # -- structure -------------------------------------------------------------------------------
+    Rule(
+        "FM001",
+        "structure",
+        "error",
+        "A fragment has no front matter.",
+        "Tekst zonder kop.",
+        "---\nid: terugkeer\ntitle: Terugkeer\n---\nTekst.",
+        locked=True,
+    ),
+    Rule(
+        "FM002",
+        "structure",
+        "error",
+        "A fragment has no title.",
+        "---\nid: terugkeer\n---",
+        "---\nid: terugkeer\ntitle: Terugkeer\n---",
+    ),
+    Rule(
+        "FM003",
+        "structure",
+        "error",
+        "`public:` is not true or false (the fragment counts as not public).",
+        "public: nee",
+        "public: false",
+        locked=True,
+    ),
+    Rule(
+        "FM004",
+        "structure",
+        "warning",
+        "Front matter has a key verzamel does not know.",
+        "titel: Terugkeer",
+        "title: Terugkeer",
+    ),
+    Rule(
+        "FRAG001",
+        "structure",
+        "error",
+        "A letter names a fragment that does not exist.",
+        "fragments:\n  - terugkeren",
+        "fragments:\n  - terugkeer",
+        locked=True,
+    ),
+    Rule(
+        "FRAG002",
+        "structure",
+        "error",
+        "Two fragments have the same id.",
+        "sections/a.md and sections/b.md both say 'id: terugkeer'",
+        "each fragment its own id",
+        locked=True,
+    ),
+    Rule(
+        "MAN001",
+        "structure",
+        "error",
+        "A letter manifest lacks a required field (betreft, datum, kenmerk).",
+        "betreft: Verzamelbrief\ndatum: 2025-11-28",
+        'betreft: Verzamelbrief\ndatum: 2025-11-28\nkenmerk: "6001234"',
+        locked=True,
+    ),
+    Rule(
+        "MAN002",
+        "structure",
+        "error",
+        "A manifest value has the wrong form.",
+        "datum: 28 november 2025",
+        "datum: 2025-11-28",
+        locked=True,
+    ),
+    Rule(
+        "MAN003",
+        "structure",
+        "warning",
+        "A manifest has a key verzamel does not know.",
+        "kamerbrief:\n  fragmenten: [terugkeer]",
+        "kamerbrief:\n  fragments: [terugkeer]",
+    ),
+    Rule(
+        "CONF001",
+        "structure",
+        "error",
+        "A fragment marked `public: false` is named in the Kamerbrief.",
+        "kamerbrief:\n  fragments: [intern-advies]",
+        "beslisnota:\n  niet_openbaar: [intern-advies]",
+        locked=True,
+    ),
+    Rule(
+        "TPL001",
+        "structure",
+        "error",
+        "A template is missing or has a syntax error.",
+        "{% for f in letter.kamerbrief.fragments %}",
+        "{% for f in letter.kamerbrief.fragments %}…{% endfor %}",
+        locked=True,
+    ),
+    Rule(
+        "TPL002",
+        "structure",
+        "error",
+        "A template uses a value that does not exist.",
+        "{{ letter.afzender.ministry }}",
+        "{{ letter.sender.ministry }}",
+        locked=True,
+    ),
+    Rule(
+        "MD002",
+        "structure",
+        "error",
+        "A `::: kolom` block stands outside `:::: kolommen`.",
+        "::: kolom\ntekst\n:::",
+        ":::: kolommen\n::: kolom\ntekst\n:::\n::::",
+    ),
+    # -- footnotes -------------------------------------------------------------------------------
+    Rule(
+        "FN001",
+        "footnotes",
+        "error",
+        "A footnote reference has no definition, in the fragment or the registry.",
+        "… gepresenteerd.[^kst-19637-3415]",
+        "… gepresenteerd.[^kst-19637-3451]",
+        locked=True,
+    ),
+    Rule(
+        "FN002",
+        "footnotes",
+        "warning",
+        "A fragment defines a footnote it never refers to.",
+        "Tekst.\n\n[^rtb]: De Richtlijn …",
+        "Tekst.[^rtb]\n\n[^rtb]: De Richtlijn …",
+    ),
+    Rule(
+        "FN003",
+        "footnotes",
+        "error",
+        "The same footnote id is defined twice.",
+        "[^rtb]: Eén.\n[^rtb]: Twee.",
+        "[^rtb]: Eén.\n[^rtb-2]: Twee.",
+        locked=True,
+    ),
+    Rule(
+        "FN004",
+        "footnotes",
+        "error",
+        "A footnote has no text.",
+        "kst-19637-3451:",
+        "kst-19637-3451: Kamerstukken II …",
+    ),
+    # -- dates -----------------------------------------------------------------------------------
+    Rule(
+        "DATE001",
+        "dates",
+        "error",
+        "A weekday is written with a date that falls on another weekday.",
+        "donderdag 28 november 2025",
+        "vrijdag 28 november 2025",
+    ),
+    Rule(
+        "DATE002",
+        "dates",
+        "error",
+        "`jl.` points forward or `a.s.` points back from the letter's date.",
+        "1 mei 2026 jl. (in a letter of 28 november 2025)",
+        "1 mei 2026 a.s.",
+    ),
+    Rule(
+        "DATE003",
+        "dates",
+        "warning",
+        "`as`, `a.s`, `j.l.` or `jl` written for `a.s.` or `jl.`.",
+        "1 mei as",
+        "1 mei a.s.",
+        fixable=True,
+    ),
+    Rule(
+        "DATE004",
+        "dates",
+        "warning",
+        "A date written in digits in running text.",
+        "op 28-11-2025",
+        "op 28 november 2025",
+        fixable=True,
+    ),
+    # -- ministerraad ----------------------------------------------------------------------------
+    Rule(
+        "MR001",
+        "ministerraad",
+        "warning",
+        "The MR date is not a Friday, or is a public holiday.",
+        "ministerraad: 2025-11-27",
+        "ministerraad: 2025-11-28",
+    ),
+    Rule(
+        "MR002",
+        "ministerraad",
+        "error",
+        "The letter is dated before the MR that decides on it.",
+        "datum: 2025-11-27\nministerraad: 2025-11-28",
+        "datum: 2025-11-28\nministerraad: 2025-11-28",
+    ),
+    Rule(
+        "MR003",
+        "ministerraad",
+        "info",
+        "The beslisnota is dated less than seven days before the MR.",
+        "ministerraad: 2025-11-28\nbeslisnota:\n  datum: 2025-11-25",
+        "ministerraad: 2025-11-28\nbeslisnota:\n  datum: 2025-11-20",
+    ),
+    # -- style -----------------------------------------------------------------------------------
+    Rule(
+        "STYLE001",
+        "style",
+        "warning",
+        "A footnote marker stands on the wrong side of the punctuation.",
+        "ten grondslag[^rtb].",
+        "ten grondslag.[^rtb]",
+        fixable=True,
+    ),
+    Rule(
+        "STYLE002",
+        "style",
+        "warning",
+        "Straight quotes where the house style wants typographic ones.",
+        'het rapport "Meer dan een dak"',
+        "het rapport “Meer dan een dak”",
+        fixable=True,
+    ),
+    Rule(
+        "STYLE003",
+        "style",
+        "warning",
+        "Two or more spaces between words.",
+        "de  Kamer",
+        "de Kamer",
+        fixable=True,
+    ),
+)
+
+RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

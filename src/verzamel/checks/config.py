@@ -1,0 +1,123 @@
+"""Rule settings from verzamel.yaml: severities per rule, globally or per path, and the house style.
+
+rules:
+  STYLE002: off                 # everywhere
+  DATE004: error
+  "sections/beslisnota/*":      # only in files matching this pattern
+    STYLE001: off
+house_style:
+  footnote_marker: after_punctuation
+  quotes: typographic
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
+
+from ..diagnostics import Diagnostic, Severity, report
+from ..model import SourceSpan
+from ..project import CONFIG_NAME, Project
+from ..sources.yamlfile import unknown_key
+from .catalogue import RULES
+from .style import HOUSE_STYLE
+
+CONFIG_KEYS = ("output", "letter_defaults", "rules", "house_style")
+SETTINGS = ("error", "warning", "info", "off")
+RULE_ID = re.compile(r"^[A-Z]+\d+$")
+
+
+@dataclass
+class RuleSettings:
+    everywhere: dict[str, str] = field(default_factory=dict)
+    by_path: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    house_style: dict[str, str] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def setting(self, rule: str, path: str) -> str | None:
+        value = self.everywhere.get(rule)
+        for pattern, rules in self.by_path:
+            if rule in rules and fnmatch(path, pattern):
+                value = rules[rule]
+        return value
+
+    def apply(self, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """Diagnostics with the configured severities; those turned off are left out."""
+        out = []
+        for diagnostic in diagnostics:
+            value = (
+                None if RULES[diagnostic.rule].locked else self.setting(diagnostic.rule, diagnostic.span.path)
+            )
+            if value == "off":
+                continue
+            out.append(replace(diagnostic, severity=Severity(value)) if value else diagnostic)
+        return out
+
+
+def read_settings(project: Project) -> RuleSettings:
+    settings = RuleSettings()
+    spans = project.config.spans
+    data = project.settings
+
+    def span(key: str) -> SourceSpan:
+        return spans.get(key) or SourceSpan(CONFIG_NAME)
+
+    for key in data:
+        if key not in CONFIG_KEYS:
+            settings.diagnostics.append(unknown_key(key, CONFIG_KEYS, span(f"{key}@key"), "CFG001"))
+    rules = data.get("rules") or {}
+    for key, value in rules.items() if isinstance(rules, dict) else ():
+        if isinstance(value, dict):
+            checked = {
+                rule: _setting(settings, rule, v, span(f"rules.{key}.{rule}")) for rule, v in value.items()
+            }
+            settings.by_path.append((str(key), {k: v for k, v in checked.items() if v}))
+        elif (setting := _setting(settings, key, value, span(f"rules.{key}"))) is not None:
+            settings.everywhere[key] = setting
+    style = data.get("house_style") or {}
+    for key, value in style.items() if isinstance(style, dict) else ():
+        if key not in HOUSE_STYLE:
+            settings.diagnostics.append(
+                unknown_key(key, HOUSE_STYLE, span(f"house_style.{key}@key"), "CFG001")
+            )
+        elif value not in HOUSE_STYLE[key]:
+            settings.diagnostics.append(
+                report(
+                    "CFG001",
+                    span(f"house_style.{key}"),
+                    f"house_style.{key} cannot be '{value}'",
+                    f"choose one of: {', '.join(HOUSE_STYLE[key])}",
+                )
+            )
+        else:
+            settings.house_style[key] = value
+    return settings
+
+
+def _setting(settings: RuleSettings, rule: str, value, span: SourceSpan) -> str | None:
+    if rule not in RULES:
+        settings.diagnostics.append(unknown_key(rule, RULES, span, "CFG001"))
+        return None
+    value = "off" if value is False else str(value).lower()
+    if value not in SETTINGS:
+        settings.diagnostics.append(
+            report(
+                "CFG001",
+                span,
+                f"'{value}' is not a setting for {rule}",
+                f"choose one of: {', '.join(SETTINGS)}",
+            )
+        )
+        return None
+    if RULES[rule].locked:
+        settings.diagnostics.append(
+            report(
+                "CFG001",
+                span,
+                f"{rule} cannot be changed",
+                "it guards confidentiality or the readability of the sources",
+            )
+        )
+        return None
+    return value

@@ -1,0 +1,46 @@
+"""Footnotes: references without a definition, definitions without a reference, empty notes."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..diagnostics import Diagnostic, report
+from ..model import Fragment, NoteRef, Paragraph, iter_inlines
+
+
+def check_fragment(fragment: Fragment, registry: dict) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    referenced: set[str] = set()
+    for inline in iter_inlines(fragment.blocks):
+        if not isinstance(inline, NoteRef):
+            continue
+        referenced.add(inline.label)
+        if inline.label not in fragment.notes and inline.label not in registry:
+            found.append(
+                report(
+                    "FN001",
+                    inline.span,
+                    f"footnote [^{inline.label}] is not defined",
+                    _hint(inline.label, [*fragment.notes, *registry]),
+                )
+            )
+    for label, note in fragment.notes.items():
+        if label not in referenced:
+            found.append(
+                report(
+                    "FN002",
+                    note.span,
+                    f"footnote [^{label}] is defined but never referred to",
+                    f"refer to it with [^{label}] in the text, or remove the definition",
+                )
+            )
+        if not any(isinstance(b, Paragraph) and b.inlines for b in note.blocks):
+            found.append(report("FN004", note.span, f"footnote [^{label}] has no text"))
+    return found
+
+
+def _hint(label: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(label, known, 1)
+    if close:
+        return f"did you mean [^{close[0]}]?"
+    return f"define it in the fragment ('[^{label}]: text') or in footnotes/"
