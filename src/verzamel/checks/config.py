@@ -70,10 +70,13 @@ def read_settings(project: Project) -> RuleSettings:
     for key, value in rules.items() if isinstance(rules, dict) else ():
         if isinstance(value, dict):
             checked = {
-                rule: _setting(settings, rule, v, span(f"rules.{key}.{rule}")) for rule, v in value.items()
+                rule: _setting(
+                    settings, rule, v, span(f"rules.{key}.{rule}@key"), span(f"rules.{key}.{rule}")
+                )
+                for rule, v in value.items()
             }
             settings.by_path.append((str(key), {k: v for k, v in checked.items() if v}))
-        elif (setting := _setting(settings, key, value, span(f"rules.{key}"))) is not None:
+        elif setting := _setting(settings, key, value, span(f"rules.{key}@key"), span(f"rules.{key}")):
             settings.everywhere[key] = setting
     style = data.get("house_style") or {}
     for key, value in style.items() if isinstance(style, dict) else ():
@@ -95,9 +98,9 @@ def read_settings(project: Project) -> RuleSettings:
     return settings
 
 
-def _setting(settings: RuleSettings, rule: str, value, span: SourceSpan) -> str | None:
+def _setting(settings: RuleSettings, rule: str, value, key_span: SourceSpan, span: SourceSpan) -> str | None:
     if rule not in RULES:
-        settings.diagnostics.append(unknown_key(rule, RULES, span, "CFG001"))
+        settings.diagnostics.append(unknown_key(rule, RULES, key_span, "CFG001"))
         return None
     value = "off" if value is False else str(value).lower()
     if value not in SETTINGS:

@@ -1,0 +1,121 @@
+"""`verzamel check`, `verzamel rules` and the docs generated from the rule catalogue."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import EXAMPLE, REPO, TERUGKEERBRIEF, VERZAMELBRIEF, run_cli
+from verzamel.checks.docs import pages
+
+FRAGMENT = "sections/eu-exit-strategie.md"
+MANIFEST = f"letters/{VERZAMELBRIEF}.yaml"
+PROBLEMS = [
+    ("Een zin met een onbekende voetnoot.[^bestaat-niet]", "error FN001"),
+    ("Het overleg was op donderdag 28 november 2025.", "error DATE001"),
+    ("De regeling gaat op 1 mei 2026 jl. in.", "error DATE002"),
+    ("Het rapport verscheen op 1 mei 2025 a.s.", "error DATE002"),
+    ("De regeling gaat in op 1 mei as dus.", "warning DATE003"),
+    ("[^ongebruikt]: Een noot die niemand gebruikt.", "warning FN002"),
+]
+
+
+def _break(dossier):
+    fragment = dossier / FRAGMENT
+    start = fragment.read_text().count("\n") + 1
+    fragment.write_text(fragment.read_text() + "\n".join(text for text, _ in PROBLEMS) + "\n")
+    manifest = dossier / MANIFEST
+    manifest.write_text(manifest.read_text().replace("ministerraad: 2025-11-28", "ministerraad: 2025-11-27"))
+    return start
+
+
+def test_check_reports_each_problem_at_its_file_and_line(dossier):
+    start = _break(dossier)
+    result = run_cli("check", "--root", str(dossier))
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    for offset, (_, what) in enumerate(PROBLEMS):
+        prefix = f"{FRAGMENT}:{start + offset}:"
+        assert any(line.startswith(prefix) and what in line for line in lines), (prefix, what)
+    assert any(line.startswith(f"{MANIFEST}:7:15: warning MR001") for line in lines)
+    assert lines[-1] == "Found 4 errors, 3 warnings. (1 can be corrected with --fix)"
+
+
+def test_json_is_one_array_and_nothing_else(dossier):
+    _break(dossier)
+    result = run_cli("check", "--root", str(dossier), "--format", "json")
+    assert result.exit_code == 1
+    rows = json.loads(result.stdout)
+    assert {"rule", "severity", "file", "line", "column", "message"} <= set(rows[0])
+    fn001 = next(r for r in rows if r["rule"] == "FN001")
+    assert fn001["end_column"] - fn001["column"] == len("[^bestaat-niet]")
+    assert fn001["hint"]
+
+
+def test_fix_corrects_in_place_and_keeps_the_rest(dossier):
+    fragment = dossier / FRAGMENT
+    fragment.write_text(
+        fragment.read_text()
+        + 'Vanaf 1 mei as geldt  dit, zie "het rapport" en grondslag[^rtb-asielaanvraag].\n'
+    )
+    manifest = dossier / MANIFEST
+    manifest.write_text(manifest.read_text().replace("over de ontwikkeling op", "over de  ontwikkeling op"))
+    before_manifest = manifest.read_text()
+
+    result = run_cli("check", "--root", str(dossier), "--fix")
+
+    assert result.exit_code == 0, result.output
+    assert fragment.read_text().endswith(
+        "Vanaf 1 mei a.s. geldt dit, zie “het rapport” en grondslag.[^rtb-asielaanvraag]\n"
+    )
+    assert manifest.read_text() == before_manifest.replace("over de  ontwikkeling", "over de ontwikkeling")
+    assert "# Verzamelbrief opvang ontheemden" in manifest.read_text(), "comments survive"
+    assert f"fixed {FRAGMENT}:" in result.stderr
+    assert result.stdout.strip() == "All checks passed."
+
+
+def test_check_of_one_letter_leaves_out_the_other_letters_sources(dossier):
+    fragment = dossier / "sections" / "inleiding-terugkeer.md"  # only the second letter uses it
+    fragment.write_text(fragment.read_text() + "Zin.[^nergens]\n")
+    assert run_cli("check", VERZAMELBRIEF, "--root", str(dossier)).exit_code == 0
+    assert run_cli("check", TERUGKEERBRIEF, "--root", str(dossier)).exit_code == 1
+
+
+def test_build_runs_the_same_checks(dossier):
+    _break(dossier)
+    result = run_cli("build", VERZAMELBRIEF, "--root", str(dossier), "--out", str(dossier / "out"))
+    assert result.exit_code == 1
+    assert "error DATE002" in result.stderr
+    assert not (dossier / "out" / VERZAMELBRIEF).exists()
+
+
+def test_rules_lists_and_explains():
+    listing = run_cli("rules")
+    assert listing.exit_code == 0
+    assert any(line.startswith("DATE003") and "(fixable)" in line for line in listing.stdout.splitlines())
+    one = run_cli("rules", "mr001")
+    assert one.stdout.startswith("MR001 (warning")
+    assert "ministerraad: 2025-11-27" in one.stdout
+    assert run_cli("rules", "XYZ1").exit_code == 2
+
+
+def test_rule_docs_are_generated_from_the_catalogue():
+    folder = REPO / "docs" / "rules"
+    for name, text in pages().items():
+        assert (folder / name).read_text(encoding="utf-8") == text, f"run tools/make_rule_docs.py ({name})"
+    assert sorted(p.name for p in folder.glob("*.md")) == sorted(pages())
+
+
+def test_the_check_path_does_not_import_python_docx_or_lxml():
+    code = (
+        "import sys\n"
+        "from verzamel.cli import main\n"
+        "try:\n"
+        f"    main(['check', '--root', {str(EXAMPLE)!r}])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"

@@ -1,0 +1,373 @@
+"""Every rule, on a failing and a passing source: rule id, file, line and column.
+
+Each case edits a fresh copy of the example dossier. `{L}` in an expected position is the first
+line the case appended to the file.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from conftest import EXAMPLE, run_cli
+from verzamel.checks import run_checks
+from verzamel.checks.catalogue import RULES
+from verzamel.project import open_project
+from verzamel.sources import load_sources
+
+FRAGMENT = "sections/eu-exit-strategie.md"  # used by the Verzamelbrief of 28 November 2025 only
+MANIFEST = "letters/2025-11-28-verzamelbrief-oekraine.yaml"
+
+
+def append(text):
+    return ("append", text)
+
+
+def replace(old, new):
+    return ("replace", old, new)
+
+
+# rule, file, edit making it fail, (line, column) expected, edit making it pass
+CASES = [
+    # footnotes
+    ("FN001", FRAGMENT, append("Zin.[^nergens]"), ("{L}", 5), append("Zin.[^kst-19637-3451]")),
+    (
+        "FN002",
+        FRAGMENT,
+        append("\n[^los]: Losse noot."),
+        ("{L+1}", 1),
+        append("Zin.[^los]\n\n[^los]: Losse noot."),
+    ),
+    (
+        "FN003",
+        FRAGMENT,
+        append("Zin.[^n]\n\n[^n]: Een.\n\n[^n]: Twee."),
+        ("{L+4}", 1),
+        append("Zin.[^n]\n\n[^n]: Een."),
+    ),
+    ("FN004", "footnotes/kamerstukken.yaml", append("leeg:"), ("{L}", 1), append("leeg: Een tekst.")),
+    # dates
+    (
+        "DATE001",
+        FRAGMENT,
+        append("Op donderdag 28 november 2025 is besloten."),
+        ("{L}", 4),
+        append("Op vrijdag 28 november 2025 is besloten."),
+    ),
+    (
+        "DATE001",
+        FRAGMENT,
+        append("Op woensdag 4 september jl. is besloten."),
+        ("{L}", 4),
+        append("Op donderdag 4 september jl. is besloten."),
+    ),
+    (
+        "DATE002",
+        FRAGMENT,
+        append("De regeling gaat op 1 mei 2026 jl. in."),
+        ("{L}", 21),
+        append("De regeling gaat op 1 mei 2026 a.s. in."),
+    ),
+    (
+        "DATE002",
+        FRAGMENT,
+        append("Het rapport kwam op 1 mei 2025 a.s. uit."),
+        ("{L}", 21),
+        append("Het rapport kwam op 1 mei 2025 jl. uit."),
+    ),
+    (
+        "DATE003",
+        FRAGMENT,
+        append("De regeling gaat op 1 mei as in."),
+        ("{L}", 27),
+        append("De regeling gaat op 1 mei a.s. in."),
+    ),
+    (
+        "DATE003",
+        FRAGMENT,
+        append("Sinds 4 september j.l. geldt dit."),
+        ("{L}", 19),
+        append("Sinds 4 september jl. geldt dit."),
+    ),
+    ("DATE003", FRAGMENT, append("Vanaf 1 mei a.s dus."), ("{L}", 13), append("Vanaf 1 mei a.s. dus.")),
+    (
+        "DATE004",
+        FRAGMENT,
+        append("Op 28-11-2025 is besloten."),
+        ("{L}", 4),
+        append("Op 28 november 2025 is besloten (kst-19637-3451, 2024-2025)."),
+    ),
+    (
+        "DATE004",
+        FRAGMENT,
+        append("Op 4/7/2025 is besloten."),
+        ("{L}", 4),
+        append("Op 4 juli 2025 is besloten."),
+    ),
+    # ministerraad
+    (
+        "MR001",
+        MANIFEST,
+        replace("ministerraad: 2025-11-28", "ministerraad: 2025-11-27"),
+        (7, 15),
+        replace("ministerraad: 2025-11-28", "ministerraad: 2025-11-28"),
+    ),
+    (
+        "MR001",
+        MANIFEST,
+        replace("ministerraad: 2025-11-28", "ministerraad: 2026-04-03"),
+        (7, 15),
+        replace("ministerraad: 2025-11-28", "ministerraad: 2026-04-10"),
+    ),
+    (
+        "MR002",
+        MANIFEST,
+        replace("datum: 2025-11-28", "datum: 2025-11-21"),
+        (5, 8),
+        replace("datum: 2025-11-28", "datum: 2025-12-01"),
+    ),
+    (
+        "MR003",
+        MANIFEST,
+        replace("beslisnota:\n", "beslisnota:\n  datum: 2025-11-25\n"),
+        ("{datum: 2025-11-25}", 10),
+        replace("beslisnota:\n", "beslisnota:\n  datum: 2025-11-20\n"),
+    ),
+    # style
+    (
+        "STYLE001",
+        FRAGMENT,
+        append("Dat ligt ten grondslag[^kst-19637-3451]."),
+        ("{L}", 23),
+        append("Dat ligt ten grondslag.[^kst-19637-3451]"),
+    ),
+    (
+        "STYLE002",
+        FRAGMENT,
+        append('Het rapport "Meer dan een dak" verscheen.'),
+        ("{L}", 13),
+        append("Het rapport “Meer dan een dak” en de nota's van 't ministerie verschenen."),
+    ),
+    (
+        "STYLE002",
+        MANIFEST,
+        replace("over de ontwikkeling op", "over de 'ontwikkeling' op"),
+        ("{over de 'ontw}", 13),
+        replace("over de ontwikkeling op", "over de ‘ontwikkeling’ op"),
+    ),
+    ("STYLE003", FRAGMENT, append("Dit is de  Kamer."), ("{L}", 10), append("Dit is de Kamer.")),
+    # structure
+    (
+        "FM001",
+        "sections/los.md",
+        ("create", "Tekst zonder kop."),
+        (1, 1),
+        ("create", "---\nid: los\ntitle: Los\n---\nTekst."),
+    ),
+    (
+        "FM002",
+        "sections/los.md",
+        ("create", "---\nid: los\n---\nTekst."),
+        (1, 1),
+        ("create", "---\nid: los\ntitle: Los\n---\nTekst."),
+    ),
+    (
+        "FM003",
+        "sections/los.md",
+        ("create", "---\nid: los\ntitle: Los\npublic: nee\n---\nTekst."),
+        (4, 9),
+        ("create", "---\nid: los\ntitle: Los\npublic: false\n---\nTekst."),
+    ),
+    (
+        "FM004",
+        "sections/los.md",
+        ("create", "---\nid: los\ntitel: Los\ntitle: Los\n---\nTekst."),
+        (3, 1),
+        ("create", "---\nid: los\ntitle: Los\n---\nTekst."),
+    ),
+    (
+        "FRAG001",
+        MANIFEST,
+        replace("    - terugkeer\n", "    - terugkeren\n"),
+        ("{- terugkeren}", 7),
+        replace("    - terugkeer\n", "    - terugkeer\n"),
+    ),
+    (
+        "FRAG002",
+        "sections/zz-dubbel.md",
+        ("create", "---\nid: terugkeer\ntitle: Dubbel\n---\nTekst."),
+        (2, 5),
+        ("create", "---\nid: dubbel\ntitle: Dubbel\n---\nTekst."),
+    ),
+    (
+        "MAN001",
+        MANIFEST,
+        replace('kenmerk: "0000000"', "# geen kenmerk"),
+        (1, 1),
+        replace('kenmerk: "0000000"', 'kenmerk: "0000000"'),
+    ),
+    (
+        "MAN002",
+        MANIFEST,
+        replace("datum: 2025-11-28", "datum: 28 november 2025"),
+        (5, 8),
+        replace("datum: 2025-11-28", "datum: 2025-11-28"),
+    ),
+    (
+        "MAN003",
+        MANIFEST,
+        replace("status: definitief", "staat: definitief"),
+        ("{staat:}", 1),
+        replace("status: definitief", "status: concept"),
+    ),
+    (
+        "CONF001",
+        MANIFEST,
+        replace(
+            "    - appreciatie-clingendael\n",
+            "    - appreciatie-clingendael\n    - intern-voorbeeld-niet-openbaar\n",
+        ),
+        ("{- intern-voorbeeld-niet-openbaar}", 7),
+        replace("  niet_openbaar:\n", "  niet_openbaar:\n"),
+    ),
+    (
+        "TPL001",
+        "templates/kamerbrief.md.j2",
+        ("create", "Tekst\n{% if letter.status %}\nzonder einde\n"),
+        (3, 1),
+        ("create", "Tekst\n{% if letter.status %}\nmet einde\n{% endif %}\n"),
+    ),
+    (
+        "TPL002",
+        "templates/kamerbrief.md.j2",
+        ("create", "Tekst\n\n{{ letter.afzender }}\n"),
+        (3, 1),
+        ("create", "Tekst\n\n{{ letter.sender.ministry }}\n"),
+    ),
+    (
+        "MD002",
+        FRAGMENT,
+        append("::: kolom\nTekst\n:::"),
+        ("{L}", 1),
+        append(":::: kolommen\n::: kolom\nTekst\n:::\n::::"),
+    ),
+    (
+        "YAML001",
+        MANIFEST,
+        replace("status: definitief", "status: [definitief"),
+        (9, 1),
+        replace("status: definitief", "status: definitief"),
+    ),
+    (
+        "SRC001",
+        "sections/latin1.md",
+        ("create-bytes", "---\nid: latin1\ntitle: Café\n---\nCafé.".encode("latin-1")),
+        (1, 1),
+        ("create-bytes", "---\nid: latin1\ntitle: Café\n---\nCafé.".encode()),
+    ),
+    ("CFG001", "verzamel.yaml", append("rules:\n  FN01: off"), ("{L+1}", 3), append("rules:\n  FN002: off")),
+]
+
+
+def _apply(dossier, path, edit) -> dict:
+    """Make the edit; return the markers to resolve expected lines with."""
+    target = dossier / path
+    kind = edit[0]
+    if kind == "append":
+        text = target.read_text(encoding="utf-8")
+        if not text.endswith("\n"):
+            text += "\n"
+        first = text.count("\n") + 1
+        target.write_text(text + edit[1] + "\n", encoding="utf-8")
+        return {"L": first}
+    if kind == "replace":
+        text = target.read_text(encoding="utf-8")
+        assert edit[1] in text, edit[1]
+        target.write_text(text.replace(edit[1], edit[2], 1), encoding="utf-8")
+        return {}
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "create-bytes":
+        target.write_bytes(edit[1])
+    else:
+        target.write_text(edit[1], encoding="utf-8")
+    return {}
+
+
+def _line(dossier, path, expected, markers) -> int:
+    if isinstance(expected, int):
+        return expected
+    key = expected.strip("{}")
+    if key.startswith("L"):
+        return markers["L"] + int(key[2:] or 0) * (1 if key[1:2] == "+" else 0)
+    needle, _, plus = key.partition(":+")
+    lines = (dossier / path).read_text(encoding="utf-8").split("\n")
+    return next(n for n, line in enumerate(lines, 1) if needle in line) + int(plus or 0)
+
+
+def _diagnostics(dossier):
+    project = open_project(dossier)
+    return run_checks(project, load_sources(project)).diagnostics
+
+
+@pytest.fixture
+def fresh(tmp_path):
+    target = tmp_path / "dossier"
+    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("build"))
+    return target
+
+
+@pytest.mark.parametrize(("rule", "path", "bad", "where", "good"), CASES, ids=[c[0] for c in CASES])
+def test_rule_fails_on_bad_and_passes_on_good(tmp_path, rule, path, bad, where, good):
+    for name, edit in (("bad", bad), ("good", good)):
+        dossier = tmp_path / name
+        shutil.copytree(EXAMPLE, dossier, ignore=shutil.ignore_patterns("build"))
+        markers = _apply(dossier, path, edit)
+        found = [d for d in _diagnostics(dossier) if d.rule == rule]
+        if name == "good":
+            assert found == [], found
+            continue
+        line = _line(dossier, path, where[0], markers)
+        places = [(d.span.path, d.span.line, d.span.column) for d in found]
+        assert (path, line, where[1]) in places, places
+
+
+def test_every_rule_in_the_catalogue_has_a_case():
+    assert {case[0] for case in CASES} == set(RULES)
+
+
+def test_the_example_is_clean():
+    result = run_cli("check", "--root", str(EXAMPLE), "--format", "json")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "[]"
+
+
+# -- configuration ---------------------------------------------------------------------------------
+
+
+def test_severity_can_be_changed_and_a_rule_turned_off(fresh):
+    _apply(fresh, FRAGMENT, append("Dit is de  Kamer op 28-11-2025."))
+    _apply(fresh, "verzamel.yaml", append("rules:\n  STYLE003: off\n  DATE004: error"))
+    found = {d.rule: d.severity.value for d in _diagnostics(fresh)}
+    assert "STYLE003" not in found
+    assert found["DATE004"] == "error"
+
+
+def test_rules_can_be_set_per_path(fresh):
+    _apply(fresh, FRAGMENT, append("Dit is de  Kamer."))
+    _apply(fresh, "sections/terugkeer.md", append("Dit is de  Kamer."))
+    _apply(fresh, "verzamel.yaml", append('rules:\n  "sections/eu-*":\n    STYLE003: off'))
+    paths = [d.span.path for d in _diagnostics(fresh) if d.rule == "STYLE003"]
+    assert paths == ["sections/terugkeer.md"]
+
+
+def test_locked_rules_cannot_be_changed(fresh):
+    _apply(fresh, "verzamel.yaml", append("rules:\n  CONF001: off"))
+    found = [d for d in _diagnostics(fresh) if d.rule == "CFG001"]
+    assert [d.message for d in found] == ["CONF001 cannot be changed"]
+
+
+def test_house_style_can_put_markers_before_the_punctuation(fresh):
+    _apply(fresh, "verzamel.yaml", append("house_style:\n  footnote_marker: before_punctuation"))
+    found = [d for d in _diagnostics(fresh) if d.rule == "STYLE001"]
+    assert found and all(d.fix.replacement.endswith((".", ",", ";", ":")) for d in found)
