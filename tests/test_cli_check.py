@@ -119,3 +119,17 @@ def test_the_check_path_does_not_import_python_docx_or_lxml():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_pre_commit_hook_runs_verzamel_check():
+    from ruamel.yaml import YAML
+
+    (hook,) = YAML(typ="safe").load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert hook["id"] == "verzamel-check"
+    assert hook["entry"] == "verzamel check"
+    assert hook["pass_filenames"] is False
+    import re
+
+    assert re.search(hook["files"], "sections/terugkeer.md")
+    assert re.search(hook["files"], "verzamel.yaml")
+    assert not re.search(hook["files"], "README.md")

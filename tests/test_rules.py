@@ -105,6 +105,20 @@ CASES = [
         ("{L}", 4),
         append("Op 4 juli 2025 is besloten."),
     ),
+    (
+        "DATE005",
+        FRAGMENT,
+        append("Op 29 februari 2025 is besloten."),
+        ("{L}", 4),
+        append("Op 29 februari 2024 is besloten."),
+    ),
+    (
+        "DATE005",
+        FRAGMENT,
+        append("Op 31 april jl. is besloten."),
+        ("{L}", 4),
+        append("Op 30 april jl. is besloten."),
+    ),
     # ministerraad
     (
         "MR001",

@@ -99,7 +99,12 @@ def check_text(region: Region) -> list[Diagnostic]:
                 )
             )
         if mention.year is not None:
-            found.extend(_weekday(region, mention, mention.on(mention.year)))
+            meant = mention.on(mention.year)
+            if meant is None:
+                found.append(_no_such_date(region, mention))
+            found.extend(_weekday(region, mention, meant))
+        elif not any(mention.on(year) for year in (2023, 2024)):  # not even in a leap year
+            found.append(_no_such_date(region, mention))
     for match in NUMERIC_DATE_RE.finditer(region.text):
         day, month, year = int(match[1]), int(match[3]), int(match[4])
         try:
@@ -149,6 +154,14 @@ def check_for_letter(region: Region, letter_date: date) -> list[Diagnostic]:
                 )
             )
     return found
+
+
+def _no_such_date(region: Region, mention: DateMention) -> Diagnostic:
+    start, end = mention.match.span("day")[0], mention.match.span("year" if mention.year else "month")[1]
+    written = " ".join(region.text[start:end].split())
+    return report(
+        "DATE005", region.span(start, end), f"'{written}' does not exist", "correct the day or the month"
+    )
 
 
 def _weekday(region: Region, mention: DateMention, meant: date | None, letter_date: date | None = None):
