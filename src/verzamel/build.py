@@ -34,20 +34,25 @@ def build(
     project: Project,
     letter_ids: list[str],
     out_dir: Path,
-    progress: Callable[[str], None] = lambda message: None,
+    on_checked: Callable[[list[Diagnostic]], None] = lambda diagnostics: None,
+    on_written: Callable[[Path], None] = lambda path: None,
 ) -> BuildResult:
+    """Check, then write the documents of every letter without errors.
+
+    `on_checked` gets the diagnostics once the checks are done, before anything is written;
+    `on_written` gets each file as soon as it is in place."""
     from .render.docx import render_docx  # python-docx and lxml: only when writing
     from .write import write_atomic
 
     sources = load_sources(project)
     checked: CheckRun = run_checks(project, sources, letter_ids)
     result = BuildResult(diagnostics=checked.diagnostics)
+    on_checked(checked.diagnostics)
     for letter_id, check in checked.letters.items():
         outcome = LetterResult(letter_id, failed=check.failed)
         result.letters.append(outcome)
         if check.failed:
             continue
-        progress(f"Writing {letter_id}")
         rendered = []
         for document in check.documents:
             output = next(o for o in OUTPUTS if o.name == document.kind)
@@ -56,4 +61,5 @@ def build(
         for path, data in rendered:
             write_atomic(path, data)
             outcome.written.append(path)
+            on_written(path)
     return result

@@ -130,18 +130,17 @@ def build(project, letter_ids, out_dir, quiet):
     from .sources import UnknownLetter
 
     out_dir = (out_dir or project.output_dir).resolve()
-    say = (lambda message: None) if quiet else (lambda message: click.echo(message, err=True))
+    cwd = Path.cwd()
+
+    def say_written(path: Path) -> None:
+        if not quiet:
+            click.echo(f"wrote {path.relative_to(cwd) if path.is_relative_to(cwd) else path}")
+
     try:
-        result = run_build(project, list(letter_ids), out_dir, progress=say)
+        result = run_build(project, list(letter_ids), out_dir, _echo_diagnostics, say_written)
     except UnknownLetter as exc:
         raise _unknown_letter_error(exc) from None
-    _echo_diagnostics(result.diagnostics)
-    cwd = Path.cwd()
     for letter in result.letters:
-        for path in letter.written:
-            shown = path.relative_to(cwd) if path.is_relative_to(cwd) else path
-            if not quiet:
-                click.echo(f"wrote {shown}")
         if letter.failed:
             click.echo(
                 click.style(f"not written: {letter.letter_id} (see the errors above)", fg="red"), err=True
