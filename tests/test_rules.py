@@ -119,6 +119,84 @@ CASES = [
         ("{L}", 4),
         append("Op 30 april jl. is besloten."),
     ),
+    # citations
+    (
+        "FN005",
+        "footnotes/kamerstukken.yaml",
+        append("kst-19637-3500:\n  datum: 2025-10-01"),
+        ("{L+1}", 3),
+        append("kst-19637-3500:\n  date: 2025-10-01"),
+    ),
+    (
+        "CIT001",
+        FRAGMENT,
+        append("Zie Kamerstukken II, 2025-2026, 19637, nr. 3451."),
+        ("{L}", 5),
+        append("Zie Kamerstukken II, 2024-2025, 19637, nr. 3451."),
+    ),
+    (
+        "CIT002",
+        FRAGMENT,
+        append(
+            "Zie Kamerstukken II, 2023-2024, 19637, nr. 3100 en later Kamerstukken II, 2024-2025, 19637, nr. 3100."
+        ),
+        ("{L}", 58),
+        append(
+            "Zie Kamerstukken II, 2024-2025, 19637, nr. 3100 en later Kamerstukken II, 2024-2025, 19637, nr. 3100."
+        ),
+    ),
+    (
+        "CIT002",
+        "footnotes/kamerstukken.yaml",
+        append("kst-19637-3500:\n  date: 2025-10-01\n  number: 3501"),
+        ("{L}", 1),
+        append("kst-19637-3500:\n  date: 2025-10-01\n  number: 3500"),
+    ),
+    ("CIT003", FRAGMENT, append("Zie [@kst-19637-3500]."), ("{L}", 5), append("Zie [@kst-19637-3451].")),
+    (
+        "CIT003",
+        FRAGMENT,
+        append("Zie Kamerstukken II, 2024-2025, 19637, nr. 3500."),
+        ("{L}", 5),
+        append("Zie Kamerstukken II, 2024-2025, 19637, nr. 3464."),
+    ),
+    (
+        "CIT004",
+        FRAGMENT,
+        append("Zie Kamerstuk 2023Z01234."),
+        ("{L}", 5),
+        append("Zie Kamerstukken II, 2024-2025, 19637, nr. 3451."),
+    ),
+    (
+        "CIT005",
+        FRAGMENT,
+        append("Zie Kamerstukken I, 2009-2010, 32217, nr. A."),
+        ("{L}", 5),
+        append("Zie Kamerstukken I, 2009-2010, 32217, A."),
+    ),
+    (
+        "CIT005",
+        FRAGMENT,
+        append("Zie Kamerstukken II, 2009-2010, 32217, B."),
+        ("{L}", 5),
+        append("Zie Kamerstukken II, 2009-2010, 32217, nr. 2."),
+    ),
+    (
+        "CIT006",
+        FRAGMENT,
+        append("Zie Handelingen II 2009/10, nr. 45, item 3."),
+        ("{L}", 5),
+        append("Zie Handelingen II 2010/11, nr. 45, item 3."),
+    ),
+    (
+        "CIT007",
+        FRAGMENT,
+        append("Zie Kamerstuk 19637, nr. 3451."),
+        ("{L}", 5),
+        append("Zie Kamerstukken II, 2024-2025, 19637, nr. 3451."),
+    ),
+    ("CIT008", FRAGMENT, append("Zie Kamerstuk nr. 3451."), ("{L}", 5), append("Zie [@kst-19637-3451].")),
+    ("CIT008", FRAGMENT, append("Zie [@zaak-2023Z01234]."), ("{L}", 5), append("Zie [@stb-2011-35].")),
     # ministerraad
     (
         "MR001",
@@ -382,6 +460,10 @@ def test_locked_rules_cannot_be_changed(fresh):
 
 
 def test_house_style_can_put_markers_before_the_punctuation(fresh):
-    _apply(fresh, "verzamel.yaml", append("house_style:\n  footnote_marker: before_punctuation"))
+    _apply(
+        fresh,
+        "verzamel.yaml",
+        replace("footnote_marker: after_punctuation", "footnote_marker: before_punctuation"),
+    )
     found = [d for d in _diagnostics(fresh) if d.rule == "STYLE001"]
     assert found and all(d.fix.replacement.endswith((".", ",", ";", ":")) for d in found)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, replace
 
+from .citations.render import DEFAULT_STYLE, STYLES, render
+from .citations.resolve import from_registry, parse_id
 from .diagnostics import Diagnostic, report
 from .model import (
     Block,
@@ -24,6 +26,7 @@ from .model import (
     Text,
 )
 from .project import Project
+from .render.text import inline_text
 from .sources import Sources
 from .sources.markdown import parse_markdown
 from .templating import MARKER_RE, marker, render_template
@@ -240,28 +243,65 @@ class Assembler:
         flush()
         return out
 
+    # -- citations --
+
+    def _citation_style(self) -> str:
+        style = (self.project.settings.get("house_style") or {}).get("citations")
+        return style if style in STYLES else DEFAULT_STYLE
+
+    def _citation_text(self, identifier: str, locator: str | None = None) -> str:
+        """A document cited by id, as the house style writes it (the registry's own text if it has one)."""
+        entry = self.sources.registry.get(identifier)
+        if entry is not None and entry.blocks:
+            text = " ".join(inline_text(b.inlines) for b in entry.blocks if hasattr(b, "inlines"))
+        else:
+            citation = from_registry(identifier, entry.facts) if entry else parse_id(identifier)
+            text = render(citation, self._citation_style()) if citation else identifier
+        return f"{text}, {locator}" if locator else text
+
+    def _citation_note(self, ref: NoteRef) -> tuple[tuple[Block, ...], SourceSpan]:
+        entry = self.sources.registry.get(ref.cited_id)
+        if entry is not None and entry.blocks and not ref.locator:
+            return self._note_body(entry), entry.span
+        text = self._citation_text(ref.cited_id, ref.locator)
+        return (Paragraph((Text(text),)),), entry.span if entry else ref.span
+
+    def _note_body(self, definition) -> tuple[Block, ...]:
+        """A footnote's text: citations by id written out, other footnote marks dropped (a note
+        cannot have notes); a registry entry with only facts is written in the house style."""
+        if not definition.blocks:
+            return (Paragraph((Text(self._citation_text(definition.label)),)),)
+
+        def inline(ref: NoteRef):
+            return Text(self._citation_text(ref.cited_id, ref.locator)) if ref.cited_id else Text("")
+
+        return tuple(_map_refs(b, inline) for b in definition.blocks)
+
     def _number_notes(self, blocks: list[Block]) -> tuple[list[Block], list[Note]]:
         """Number footnotes in order of reference within this document: one note per reference."""
         notes: list[Note] = []
 
         def number(ref: NoteRef) -> NoteRef:
-            scope = self._fragment(ref.scope) if ref.scope else None
-            definition = scope.notes.get(ref.label) if scope else None
-            definition = definition or self.sources.registry.get(ref.label)
-            if definition is None:
-                if ref.scope is None:  # written in a template; fragments are checked in checks.footnotes
-                    self.diagnostics.append(
-                        report(
-                            "FN001",
-                            ref.span,
-                            f"footnote [^{ref.label}] is not defined",
-                            "templates can only use footnotes of the registry (footnotes/)",
+            if ref.cited_id:
+                body, span = self._citation_note(ref)
+            else:
+                scope = self._fragment(ref.scope) if ref.scope else None
+                definition = scope.notes.get(ref.label) if scope else None
+                definition = definition or self.sources.registry.get(ref.label)
+                if definition is None:
+                    if ref.scope is None:  # written in a template; fragments are checked in checks.footnotes
+                        self.diagnostics.append(
+                            report(
+                                "FN001",
+                                ref.span,
+                                f"footnote [^{ref.label}] is not defined",
+                                "templates can only use footnotes of the registry (footnotes/)",
+                            )
                         )
-                    )
-                return ref
-            self.used_paths.add(definition.span.path)
-            body = _without_refs(definition.blocks)
-            notes.append(Note(len(notes) + 1, ref.label, body, definition.span))
+                    return ref
+                body, span = self._note_body(definition), definition.span
+            self.used_paths.add(span.path)
+            notes.append(Note(len(notes) + 1, ref.label, body, span))
             return replace(ref, number=len(notes))
 
         return [_map_refs(b, number) for b in blocks], notes
@@ -312,11 +352,6 @@ def _map_refs(block: Block, fn) -> Block:
 
 def _scoped(block: Block, fragment_id: str) -> Block:
     return _map_refs(block, lambda ref: replace(ref, scope=fragment_id))
-
-
-def _without_refs(blocks) -> tuple[Block, ...]:
-    """Footnote text cannot hold footnotes of its own."""
-    return tuple(_map_refs(b, lambda ref: Text("")) for b in blocks)
 
 
 def _shift_headings(block: Block, shift: int) -> Block:

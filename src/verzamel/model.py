@@ -71,6 +71,12 @@ class NoteRef:
     span: SourceSpan
     scope: str | None = None
     number: int | None = None
+    locator: str | None = None
+    """For a citation by id (`[@kst-19637-3451, p. 3]`, label `@kst-19637-3451`): `p. 3`."""
+
+    @property
+    def cited_id(self) -> str | None:
+        return self.label[1:] if self.label.startswith("@") else None
 
 
 Inline = Text | Emphasis | Strong | Code | Link | LineBreak | NoteRef
@@ -161,6 +167,8 @@ class NoteDef:
     span: SourceSpan
     text_span: SourceSpan | None = None
     """Registry entries: where the YAML value holding the text starts."""
+    facts: dict[str, Any] = field(default_factory=dict)
+    """Registry entries: what is known of the cited document (date, title, chamber, …)."""
 
 
 @dataclass(frozen=True)

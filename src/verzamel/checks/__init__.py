@@ -10,11 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..assemble import OUTPUTS, assemble
+from ..citations.render import DEFAULT_STYLE
 from ..diagnostics import Diagnostic, has_errors
 from ..model import Document, Letter
 from ..project import CONFIG_NAME, Project
 from ..sources import Sources, select_letters
-from . import dates, footnotes, ministerraad, style
+from . import citations, dates, footnotes, ministerraad, style
 from .config import RuleSettings, read_settings
 from .regions import Region, prose_regions
 
@@ -55,6 +56,7 @@ def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, l
         for region in path_regions:
             found.extend(dates.check_text(region))
             found.extend(style.check_text(region, settings.house_style))
+    found.extend(citations.check(sources, regions, settings.house_style.get("citations", DEFAULT_STYLE)))
     return settings.apply(found)
 
 

@@ -12,8 +12,8 @@ def check_fragment(fragment: Fragment, registry: dict) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     referenced: set[str] = set()
     for inline in iter_inlines(fragment.blocks):
-        if not isinstance(inline, NoteRef):
-            continue
+        if not isinstance(inline, NoteRef) or inline.cited_id:
+            continue  # citations by id ([@kst-…]) are checked in checks.citations
         referenced.add(inline.label)
         if inline.label not in fragment.notes and inline.label not in registry:
             found.append(

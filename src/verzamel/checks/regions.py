@@ -8,7 +8,7 @@ A region's lines are joined with newlines, so a phrase wrapped over two lines is
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import SourceSpan
 from ..sources import Sources
@@ -20,6 +20,8 @@ class Region:
     text: str
     line_starts: tuple[tuple[int, int, int], ...]
     """Per line of `text`: (offset in text, line in the file, column in the file), all 1-based but offset."""
+    footnote_text: bool = False
+    """The text of a registry footnote: a citation by id in it is written out, not a marker."""
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect_right([start for start, _, _ in self.line_starts], offset) - 1
@@ -102,7 +104,8 @@ def prose_regions(sources: Sources) -> dict[str, list[Region]]:
             add(region)
     for note in sources.registry.values():
         if note.text_span is not None and note.span.path in sources.texts:
-            add(yaml_value_region(note.span.path, sources.texts[note.span.path], note.text_span))
+            region = yaml_value_region(note.span.path, sources.texts[note.span.path], note.text_span)
+            add(replace(region, footnote_text=True) if region else None)
     for letter in sources.letters.values():
         text = sources.texts.get(letter.path)
         if text is None:

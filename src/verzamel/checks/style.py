@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import re
 
+from ..citations.render import STYLES
 from ..diagnostics import Diagnostic, Fix, report
 from .regions import Region
 
 HOUSE_STYLE = {
     "footnote_marker": ("after_punctuation", "before_punctuation"),
     "quotes": ("typographic", "straight", "any"),
+    "citations": STYLES,
 }
-MARKER = r"\[\^[^\]\s]+\]"
+MARKER = r"\[\^[^\]\s]+\]|\[@[^\]\n]+\]"
 MARKER_BEFORE = re.compile(rf"(?P<marker>{MARKER})(?P<punct>[.,;:])(?!\S*\]:)")
 MARKER_AFTER = re.compile(rf"(?P<punct>[.,;:])(?P<marker>{MARKER})")
 STRAIGHT_QUOTES = re.compile(
@@ -47,6 +49,9 @@ def _markers(region: Region, placement: str) -> list[Diagnostic]:
         line_start = region.text.rfind("\n", 0, match.start()) + 1
         if region.text[line_start : match.start()].strip() == "" and match["punct"] == ":":
             continue  # a footnote definition: `[^id]: text`
+        in_note = region.footnote_text or region.text.startswith("[^", line_start)
+        if match["marker"].startswith("[@") and in_note:
+            continue  # a citation inside a footnote's text is written out, not a marker
         span = region.span(match.start(), match.end())
         side = "after" if placement == "after_punctuation" else "before"
         fixed = match["punct"] + match["marker"] if side == "after" else match["marker"] + match["punct"]

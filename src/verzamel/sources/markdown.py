@@ -8,6 +8,7 @@ containers (`:::: kolommen 70 30` holding `::: kolom` blocks).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -45,10 +46,28 @@ def _parser():
     md = MarkdownIt("commonmark", {"html": False}).enable("table")
     footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     attrs_block_plugin(md)
+    md.inline.ruler.before("link", "cite", _cite_rule)
     container_plugin(
         md, "layout", validate=lambda params, *_: params.strip().split(" ", 1)[0] in LAYOUT_CONTAINERS
     )
     return md
+
+
+CITE = re.compile(r"\[@(?P<id>[A-Za-z0-9][A-Za-z0-9:.\-]*)(?:\s*,\s*(?P<locator>[^\]\n]+?))?\s*\]")
+
+
+def _cite_rule(state, silent: bool) -> bool:
+    """`[@kst-19637-3451]` or `[@kst-19637-3451, p. 3]`: a citation by id."""
+    if not state.src.startswith("[@", state.pos):
+        return False
+    match = CITE.match(state.src, state.pos)
+    if match is None:
+        return False
+    if not silent:
+        token = state.push("cite", "", 0)
+        token.meta = {"id": match["id"], "locator": match["locator"], "raw": match[0]}
+    state.pos = match.end()
+    return True
 
 
 @dataclass
@@ -254,7 +273,10 @@ class _Builder:
             elif kind == "image":
                 out.append(Text(tok.content))
             elif kind == "footnote_ref":
-                out.append(self._note_ref(tok.meta["label"]))
+                out.append(self._note_ref(tok.meta["label"], f"[^{tok.meta['label']}]"))
+            elif kind == "cite":
+                ref = self._note_ref("@" + tok.meta["id"], tok.meta["raw"])
+                out.append(NoteRef(ref.label, ref.span, locator=tok.meta["locator"]))
             elif kind in ("em_open", "strong_open", "link_open"):
                 inner, i = self._inline_run(children, i + 1, kind.replace("_open", "_close"))
                 if kind == "em_open":
@@ -267,8 +289,7 @@ class _Builder:
             i += 1
         return _merge_text(out), i
 
-    def _note_ref(self, label: str) -> NoteRef:
-        needle = f"[^{label}]"
+    def _note_ref(self, label: str, needle: str) -> NoteRef:
         offset = self.source.text.find(needle, self._search_from)
         if offset < 0:  # pragma: no cover - the parser only makes refs it found in the text
             offset = self._search_from

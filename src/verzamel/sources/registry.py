@@ -1,15 +1,17 @@
 """The footnote registry: `footnotes/*.yaml`, shared footnotes by id.
 
-Each entry is `id: text` or `id: {text: ..., ...}`; the mapping form leaves room for structured
-citations (dossier, number, date, title), which the citations work adds.
+Each entry is `id: text`, or a mapping. For a document with a citation id (`kst-19637-3451`), the
+mapping may hold its facts (`date`, `title`, `chamber`, `co_dossiers`) instead of a text: the
+footnote is then written from the id and the facts, in the dossier's house style.
 """
 
 from __future__ import annotations
 
+from ..citations.resolve import REGISTRY_FACTS, parse_id
 from ..diagnostics import Diagnostic, report
 from ..model import NoteDef, SourceSpan
 from .markdown import parse_markdown
-from .yamlfile import parse_yaml
+from .yamlfile import parse_yaml, unknown_key
 
 
 def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[Diagnostic]]:
@@ -26,13 +28,22 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
         key_span = parsed.spans[f"{label}@key"]
         text_key = label if isinstance(entry, str) else f"{label}.text"
         note_text = entry if isinstance(entry, str) else (entry or {}).get("text")
+        facts = {k: v for k, v in entry.items() if k != "text"} if isinstance(entry, dict) else {}
+        for key in facts:
+            if key not in REGISTRY_FACTS:
+                diagnostics.append(
+                    unknown_key(key, ("text", *REGISTRY_FACTS), parsed.spans[f"{label}.{key}@key"], "FN005")
+                )
+        if (not isinstance(note_text, str) or not note_text.strip()) and parse_id(str(label)) and facts:
+            notes[label] = NoteDef(label, (), key_span, None, facts)  # rendered in the house style
+            continue
         if not isinstance(note_text, str) or not note_text.strip():
             diagnostics.append(
                 report(
                     "FN004",
                     key_span,
                     f"footnote [^{label}] has no text",
-                    f"write '{label}: <text>' or give it a 'text:' line",
+                    f"write '{label}: <text>', give it a 'text:' line, or (for a kamerstuk) its 'date:'",
                 )
             )
             continue
@@ -44,7 +55,7 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
             column = key_span.column + 2
         body = parse_markdown(note_text.strip("\n"), path, line_offset, column - 1)
         diagnostics.extend(body.diagnostics)
-        notes[label] = NoteDef(label, body.blocks, key_span, value_span)
+        notes[label] = NoteDef(label, body.blocks, key_span, value_span, facts)
     return notes, diagnostics
 
 

@@ -1,0 +1,227 @@
+"""Citations: checked against the registry, against each other, and against the house style."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import dutch
+from ..citations import models
+from ..citations import vergaderjaar as vj_forms
+from ..citations.find import find
+from ..citations.models import Citation, Refusal
+from ..citations.render import needs_vergaderjaar, render
+from ..citations.resolve import from_registry, parse_id, with_registry_facts
+from ..diagnostics import Diagnostic, Fix, report
+from ..model import NoteRef, SourceSpan, iter_inlines
+from ..sources import Sources
+from .regions import Region
+
+REGISTERED_KINDS = (models.KAMERSTUK, models.HANDELINGEN, models.AANHANGSEL, *models.BLAD_PREFIX)
+
+
+@dataclass
+class CitationUse:
+    citation: Citation
+    span: SourceSpan
+
+
+@dataclass
+class CitationIndex:
+    """Every citation in the dossier's text, with where it stands; and what the registry says."""
+
+    uses: list[CitationUse] = field(default_factory=list)
+    refusals: list[tuple[Refusal, SourceSpan]] = field(default_factory=list)
+    cited_by_id: list[NoteRef] = field(default_factory=list)
+    registered: dict[str, Citation] = field(default_factory=dict)
+
+
+def index(sources: Sources, regions: dict[str, list[Region]]) -> CitationIndex:
+    found = CitationIndex()
+    for note_id, note in sources.registry.items():
+        if (citation := from_registry(note_id, note.facts)) is not None:
+            found.registered[note_id] = citation
+    for path_regions in regions.values():
+        for region in path_regions:
+            for item in find(region.text):
+                if region.text[max(item.start - 2, 0) : item.start] in ("[@", "[^"):
+                    continue  # an id in cite or footnote syntax: checked as such
+                span = region.span(item.start, item.end)
+                if isinstance(item, Refusal):
+                    found.refusals.append((item, span))
+                else:
+                    found.uses.append(CitationUse(item, span))
+    prose = [f for letter in sources.letters.values() for f in letter.prose.values()]
+    for fragment in [*sources.fragments.values(), *prose]:
+        found.cited_by_id += [
+            i for i in iter_inlines(fragment.blocks) if isinstance(i, NoteRef) and i.cited_id
+        ]
+    for note in sources.registry.values():
+        found.cited_by_id += [i for i in iter_inlines(note.blocks) if isinstance(i, NoteRef) and i.cited_id]
+    return found
+
+
+def check(sources: Sources, regions: dict[str, list[Region]], style: str) -> list[Diagnostic]:
+    cited = index(sources, regions)
+    out: list[Diagnostic] = [report(r.rule, span, r.reason) for r, span in cited.refusals]
+    out += _registry_entries(sources)
+    first_seen: dict[str, CitationUse] = {}
+    shared_spans = _spans_with_several_citations(cited.uses)
+    for use in cited.uses:
+        c, registered = use.citation, cited.registered.get(use.citation.id)
+        out += _form(use)
+        out += _against_registry(use, registered, sources)
+        if registered is None and c.id in first_seen:
+            out += _against_each_other(use, first_seen[c.id])
+        first_seen.setdefault(c.id, use)
+        if use.span not in shared_spans:
+            out += _house_style(use, registered, style)
+    for ref in cited.cited_by_id:
+        if ref.cited_id in sources.registry:
+            continue
+        if parse_id(ref.cited_id) is None:
+            out.append(
+                report(
+                    "CIT008",
+                    ref.span,
+                    f"'{ref.cited_id}' is not a citation id verzamel knows",
+                    "ids look like kst-19637-3451, h-tk-20102011-108-5, stb-2011-35",
+                )
+            )
+        else:
+            out.append(_missing(ref.cited_id, ref.span))
+    return out
+
+
+def _spans_with_several_citations(uses: list[CitationUse]) -> set[SourceSpan]:
+    seen, several = set(), set()
+    for use in uses:
+        (several if use.span in seen else seen).add(use.span)
+    return several
+
+
+def _form(use: CitationUse) -> list[Diagnostic]:
+    c = use.citation
+    if c.kind == models.KAMERSTUK and c.is_ek_letter and c.number_keyword:
+        return [
+            report(
+                "CIT005",
+                use.span,
+                f"'{c.text}': an Eerste Kamer letter ({c.number}) has no 'nr.'",
+                f"write '…, {c.dossier}, {c.number}'",
+            )
+        ]
+    if c.kind == models.KAMERSTUK and c.is_ek_letter and c.chamber == "II":
+        return [
+            report(
+                "CIT005",
+                use.span,
+                f"'{c.text}': letters ({c.number}) number Eerste Kamer documents",
+                "write 'Kamerstukken I', or the Tweede Kamer number as 'nr. …'",
+            )
+        ]
+    if c.kind == models.HANDELINGEN and c.item and c.vergaderjaar and c.vergaderjaar[1] <= 2010:
+        return [
+            report(
+                "CIT006",
+                use.span,
+                f"'{c.text}': Handelingen have items only from 1 January 2011",
+                "cite the pages: 'p. …'",
+            )
+        ]
+    return []
+
+
+def _against_registry(use: CitationUse, registered: Citation | None, sources: Sources) -> list[Diagnostic]:
+    c = use.citation
+    if registered is None:
+        known = c.id in sources.registry
+        wanted = c.kind in REGISTERED_KINDS and (c.kind != models.KAMERSTUK or c.number) and c.form != "id"
+        return [] if known or not wanted else [_missing(c.id, use.span)]
+    out = []
+    date = sources.registry[c.id].facts.get("date")
+    if c.vergaderjaar and registered.vergaderjaar and c.vergaderjaar != registered.vergaderjaar:
+        out.append(
+            report(
+                "CIT001",
+                use.span,
+                f"'{c.text}' says {vj_forms.short(c.vergaderjaar)}, but {c.id} is dated "
+                f"{dutch.long_date(date)}, "
+                f"in vergaderjaar {vj_forms.short(registered.vergaderjaar)}",
+                "the vergaderjaar starts on Prinsjesdag, the third Tuesday of September",
+            )
+        )
+    if c.chamber and registered.chamber and c.chamber != registered.chamber:
+        out.append(
+            report(
+                "CIT002",
+                use.span,
+                f"'{c.text}' says Kamerstukken {c.chamber}, "
+                f"the registry says {registered.chamber} for {c.id}",
+            )
+        )
+    return out
+
+
+def _against_each_other(use: CitationUse, first: CitationUse) -> list[Diagnostic]:
+    a, b = first.citation, use.citation
+    for name, shown in (("vergaderjaar", vj_forms.short), ("chamber", str)):
+        x, y = getattr(a, name), getattr(b, name)
+        if x and y and x != y:
+            return [
+                report(
+                    "CIT002",
+                    use.span,
+                    f"{b.id} is cited with {name} {shown(y)} here and {shown(x)} at {first.span}",
+                    f"add {b.id} with its date to footnotes/, and verzamel can tell which is right",
+                )
+            ]
+    return []
+
+
+def _house_style(use: CitationUse, registered: Citation | None, style: str) -> list[Diagnostic]:
+    c = with_registry_facts(use.citation, registered)
+    if c.kind != models.KAMERSTUK or c.form != "full" or c.continuation or not c.number:
+        return []
+    if needs_vergaderjaar(style) and not c.vergaderjaar:
+        return []
+    wanted = render(c, style)
+    if " ".join(c.text.split()) == wanted:
+        return []
+    return [
+        report(
+            "CIT007",
+            use.span,
+            f"'{' '.join(c.text.split())}' is not in the house style ({style})",
+            f"write '{wanted}'",
+            Fix(use.span, wanted),
+        )
+    ]
+
+
+def _missing(identifier: str, span: SourceSpan) -> Diagnostic:
+    return report(
+        "CIT003",
+        span,
+        f"{identifier} is not in the registry",
+        f"add it to a file in footnotes/:  {identifier}: {{date: YYYY-MM-DD, title: …}}",
+    )
+
+
+def _registry_entries(sources: Sources) -> list[Diagnostic]:
+    """An entry's own facts must agree with its id."""
+    out = []
+    for note_id, note in sources.registry.items():
+        citation = parse_id(note_id)
+        if citation is None:
+            continue
+        for name in ("dossier", "number"):
+            value = note.facts.get(name)
+            if value is not None and str(value).replace(" ", "") != getattr(citation, name):
+                out.append(
+                    report(
+                        "CIT002",
+                        note.span,
+                        f"{note_id} has {name} {value}, but its id says {getattr(citation, name)}",
+                    )
+                )
+    return out
