@@ -22,6 +22,8 @@ class Project:
     root: Path
     config: PositionedYaml
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    """The text of verzamel.yaml, by path (values in it keep their place, like every source's)."""
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -68,4 +70,4 @@ def open_project(root: Path | None = None) -> Project:
     config, diagnostics = parse_yaml(text, CONFIG_NAME)
     if config is None:
         config = PositionedYaml({}, {}, frozenset())
-    return Project(root.resolve(), config, diagnostics)
+    return Project(root.resolve(), config, diagnostics, {CONFIG_NAME: text})

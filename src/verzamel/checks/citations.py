@@ -225,3 +225,29 @@ def _registry_entries(sources: Sources) -> list[Diagnostic]:
                     )
                 )
     return out
+
+
+def uses_by_id(
+    sources: Sources, regions: dict[str, list[Region]]
+) -> dict[str, tuple[Citation, list[SourceSpan]]]:
+    """Every document cited in the dossier, by id: the citation (with registry facts) and where."""
+    cited = index(sources, regions)
+    out: dict[str, tuple[Citation, list[SourceSpan]]] = {}
+
+    def add(identifier: str, citation: Citation | None, span: SourceSpan) -> None:
+        if citation is None:
+            return
+        registered = cited.registered.get(identifier)
+        best = registered or with_registry_facts(citation, registered)
+        out.setdefault(identifier, (best, []))[1].append(span)
+
+    for use in cited.uses:
+        add(use.citation.id, use.citation, use.span)
+    for ref in cited.cited_by_id:
+        add(ref.cited_id, cited.registered.get(ref.cited_id) or parse_id(ref.cited_id), ref.span)
+    prose = [f for letter in sources.letters.values() for f in letter.prose.values()]
+    for fragment in [*sources.fragments.values(), *prose]:
+        for inline in iter_inlines(fragment.blocks):
+            if isinstance(inline, NoteRef) and not inline.cited_id and inline.label in cited.registered:
+                add(inline.label, cited.registered[inline.label], inline.span)
+    return dict(sorted(out.items()))

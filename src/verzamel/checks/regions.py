@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..model import SourceSpan
 from ..sources import Sources
+from ..sources.yamlfile import value_lines
 
 
 @dataclass(frozen=True)
@@ -48,30 +49,7 @@ def region_from_lines(path: str, lines: list[tuple[int, int, str]]) -> Region | 
 
 def yaml_value_region(path: str, file_text: str, value: SourceSpan) -> Region | None:
     """The text of a YAML scalar value: plain, quoted, or a `|`/`>` block over following lines."""
-    lines = file_text.split("\n")
-    first = value.line - 1
-    if first >= len(lines):
-        return None
-    key_line = lines[first]
-    key_indent = len(key_line) - len(key_line.lstrip(" "))
-    rest = key_line[value.column - 1 :]
-    picked: list[tuple[int, int, str]] = []
-    quote = rest[:1] if rest[:1] in ("'", '"') else ""
-    if rest[:1] in ("|", ">"):
-        pass  # a block scalar: the text starts on the next line
-    elif rest.strip():
-        picked.append((value.line, value.column + len(quote), rest[len(quote) :].rstrip()))
-    for number in range(first + 1, len(lines)):
-        line = lines[number]
-        indent = len(line) - len(line.lstrip(" "))
-        if line.strip() and indent <= key_indent:
-            break
-        if line.strip():
-            picked.append((number + 1, indent + 1, line[indent:].rstrip()))
-    if quote and picked:
-        line, column, text = picked[-1]
-        picked[-1] = (line, column, text[: text.rfind(quote)] if quote in text else text)
-    return region_from_lines(path, picked)
+    return region_from_lines(path, [line for line in value_lines(file_text, value) if line[2]])
 
 
 def fragment_regions(sources: Sources, fragment) -> list[Region]:

@@ -132,7 +132,7 @@ def load_sources(project: Project) -> Sources:
             continue
         if isinstance(manifest.data, dict):
             manifest = merge_defaults(manifest, defaults)
-        letter, diagnostics = load_letter(manifest, rel, path.stem)
+        letter, diagnostics = load_letter(manifest, rel, path.stem, {rel: text, **project.texts})
         sources.diagnostics.extend(diagnostics)
         if letter is not None:
             sources.letters[letter.id] = letter

@@ -6,8 +6,8 @@ from datetime import date
 
 from ..diagnostics import Diagnostic, report
 from ..model import Fragment, FragmentUse, Letter, SourceSpan
-from .markdown import parse_markdown
-from .yamlfile import PositionedYaml, unknown_key
+from .markdown import parse_markdown_lines
+from .yamlfile import PositionedYaml, unknown_key, value_lines
 
 REQUIRED = {
     "betreft": "the subject line, e.g. 'betreft: Verzamelbrief opvang ontheemden uit Oekraïne'",
@@ -60,8 +60,10 @@ def merge_defaults(manifest: PositionedYaml, defaults: PositionedYaml | None) ->
 
 
 def load_letter(
-    manifest: PositionedYaml, path: str, letter_id: str
+    manifest: PositionedYaml, path: str, letter_id: str, texts: dict[str, str]
 ) -> tuple[Letter | None, list[Diagnostic]]:
+    """A letter from its manifest (merged over the defaults); `texts` holds the files' text by path,
+    so prose fields keep the place of every character."""
     top = SourceSpan(path, 1, 1)
     if not isinstance(manifest.data, dict):
         return None, [report("MAN002", top, "a letter manifest is a list of 'key: value' lines")]
@@ -130,14 +132,10 @@ def load_letter(
         text = plain[section].get(key)
         if text is None:
             continue
-        prose[dotted] = _prose_fragment(
-            f"{letter_id}:{dotted}",
-            str(text),
-            path,
-            span(dotted),
-            dotted in manifest.block_scalars,
-            diagnostics,
-        )
+        value = span(dotted)
+        parsed = parse_markdown_lines(value_lines(texts.get(value.path, ""), value), value.path)
+        diagnostics.extend(parsed.diagnostics)
+        prose[dotted] = Fragment(f"{letter_id}:{dotted}", value.path, parsed.blocks, parsed.notes, value)
 
     letter = Letter(
         id=letter_id,
@@ -153,11 +151,3 @@ def load_letter(
         prose=prose,
     )
     return letter, diagnostics
-
-
-def _prose_fragment(fragment_id, text, path, span, block_scalar, diagnostics) -> Fragment:
-    line_offset = span.line - 1 + (1 if block_scalar else 0)
-    column_offset = 0 if block_scalar else span.column - 1
-    parsed = parse_markdown(text.strip("\n"), path, line_offset, column_offset)
-    diagnostics.extend(parsed.diagnostics)
-    return Fragment(id=fragment_id, path=path, blocks=parsed.blocks, notes=parsed.notes, span=span)

@@ -85,6 +85,7 @@ class _Source:
     path: str
     line_offset: int
     column_offset: int
+    line_columns: list[int] | None = None
 
     def __post_init__(self):
         self.lines = self.text.split("\n")
@@ -97,7 +98,7 @@ class _Source:
         line = min(line, len(self.lines) - 1)
         column = offset - self.starts[line]
         end_column = column + length
-        indent = self.column_offset if self.column_offset else 0
+        indent = self.line_columns[line] - 1 if self.line_columns else self.column_offset
         return SourceSpan(
             self.path,
             line + 1 + self.line_offset,
@@ -108,13 +109,27 @@ class _Source:
 
     def line_span(self, token_map) -> SourceSpan:
         line = token_map[0] if token_map else 0
-        return SourceSpan(self.path, line + 1 + self.line_offset, 1 + self.column_offset)
+        column = self.line_columns[line] if self.line_columns else 1 + self.column_offset
+        return SourceSpan(self.path, line + 1 + self.line_offset, column)
 
 
 def parse_markdown(text: str, path: str, line_offset: int = 0, column_offset: int = 0) -> ParsedMarkdown:
     """Parse Markdown from `path`; `line_offset` lines precede `text` in the file (front matter),
-    and every line of it is indented by `column_offset` there (YAML block scalars)."""
-    source = _Source(text, path, line_offset, column_offset)
+    and every line of it is indented by `column_offset` there."""
+    return _parse(_Source(text, path, line_offset, column_offset))
+
+
+def parse_markdown_lines(lines: list[tuple[int, int, str]], path: str) -> ParsedMarkdown:
+    """Parse Markdown written over consecutive (line, column, text) lines of a file, such as the
+    lines of a YAML value (sources.yamlfile.value_lines)."""
+    if not lines:
+        return ParsedMarkdown((), {})
+    source = _Source("\n".join(t for _, _, t in lines), path, lines[0][0] - 1, 0, [c for _, c, _ in lines])
+    return _parse(source)
+
+
+def _parse(source: _Source) -> ParsedMarkdown:
+    text = source.text
     tokens = _parser().parse(text, {})
     builder = _Builder(source)
     blocks, _ = builder.blocks(tokens, 0, None)

@@ -10,8 +10,8 @@ from __future__ import annotations
 from ..citations.resolve import REGISTRY_FACTS, parse_id
 from ..diagnostics import Diagnostic, report
 from ..model import NoteDef, SourceSpan
-from .markdown import parse_markdown
-from .yamlfile import parse_yaml, unknown_key
+from .markdown import parse_markdown_lines
+from .yamlfile import parse_yaml, unknown_key, value_lines
 
 
 def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[Diagnostic]]:
@@ -48,20 +48,7 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
             )
             continue
         value_span = parsed.spans.get(text_key, key_span)
-        column = value_span.column + (1 if _is_quoted(text, value_span) else 0)
-        line_offset = value_span.line - 1
-        if text_key in parsed.block_scalars:
-            line_offset += 1
-            column = key_span.column + 2
-        body = parse_markdown(note_text.strip("\n"), path, line_offset, column - 1)
+        body = parse_markdown_lines(value_lines(text, value_span), path)
         diagnostics.extend(body.diagnostics)
         notes[label] = NoteDef(label, body.blocks, key_span, value_span, facts)
     return notes, diagnostics
-
-
-def _is_quoted(text: str, span: SourceSpan) -> bool:
-    lines = text.split("\n")
-    if span.line - 1 >= len(lines):
-        return False
-    line = lines[span.line - 1]
-    return len(line) >= span.column and line[span.column - 1] in "'\""

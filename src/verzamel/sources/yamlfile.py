@@ -91,3 +91,32 @@ def unknown_key(key: str, known, span: SourceSpan, rule: str) -> Diagnostic:
     close = difflib.get_close_matches(str(key), list(known), 1, 0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
     return report(rule, span, f"unknown key '{key}'", hint)
+
+
+def value_lines(file_text: str, value: SourceSpan) -> list[tuple[int, int, str]]:
+    """The raw lines of a YAML scalar value as (line, column, text), without its quotes or its
+    `|`/`>` indicator: consecutive lines, blank ones included, so Markdown in it keeps its
+    paragraphs and every character its place in the file."""
+    lines = file_text.split("\n")
+    first = value.line - 1
+    if first >= len(lines):
+        return []
+    key_line = lines[first]
+    key_indent = len(key_line) - len(key_line.lstrip(" "))
+    rest = key_line[value.column - 1 :]
+    picked: list[tuple[int, int, str]] = []
+    quote = rest[:1] if rest[:1] in ("'", '"') else ""
+    if rest[:1] not in ("|", ">") and rest.strip():
+        picked.append((value.line, value.column + len(quote), rest[len(quote) :].rstrip()))
+    for number in range(first + 1, len(lines)):
+        line = lines[number]
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and indent <= key_indent:
+            break
+        picked.append((number + 1, indent + 1, line[indent:].rstrip()))
+    while picked and not picked[-1][2]:
+        picked.pop()
+    if quote and picked:
+        line, column, text = picked[-1]
+        picked[-1] = (line, column, text[: text.rfind(quote)] if quote in text else text)
+    return picked

@@ -1,0 +1,67 @@
+"""What the commands share: finding the dossier, printing diagnostics, usage errors."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import click
+
+SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+
+
+ROOT_HELP = (
+    "The dossier folder (the one with verzamel.yaml). Default: the current folder "
+    "or the nearest folder above it that has one."
+)
+
+
+def root_option(command):
+    """`--root DIR` on the command (or before it: `verzamel --root DIR build`)."""
+
+    @click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
+    @functools.wraps(command)
+    def wrapper(*args, root, **kwargs):
+        from .project import ProjectNotFound, open_project
+
+        root = root or click.get_current_context().find_root().params.get("root")
+        try:
+            project = open_project(root)
+        except ProjectNotFound as exc:
+            raise click.UsageError(str(exc)) from None
+        return command(project, *args, **kwargs)
+
+    return wrapper
+
+
+def terminal_style(text: str, role: str) -> str:
+    """Bold locations, coloured severities; click drops the colours when not on a terminal."""
+    return click.style(text, fg=SEVERITY_COLOURS.get(role), bold=True)
+
+
+def echo_diagnostics(diagnostics) -> None:
+    from .diagnostics import format_text
+
+    for diagnostic in diagnostics:
+        click.echo(format_text(diagnostic, terminal_style), err=True)
+
+
+def unknown_letter_error(exc) -> click.UsageError:
+    known = "\n  ".join(exc.known) or "(none: letters/ has no .yaml files)"
+    return click.UsageError(
+        f"no letter called {', '.join(exc.unknown)}. The letters in this dossier are:\n  {known}"
+    )
+
+
+def require_letters(sources, letter_ids) -> list[str]:
+    """The letters to work on (all when none are named); an unknown id is a usage error."""
+    from .sources import UnknownLetter, select_letters
+
+    try:
+        return select_letters(sources, list(letter_ids))
+    except UnknownLetter as exc:
+        raise unknown_letter_error(exc) from None
+
+
+def count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
