@@ -138,11 +138,13 @@ CASES = [
         "CIT002",
         FRAGMENT,
         append(
-            "Zie Kamerstukken II, 2023-2024, 19637, nr. 3100 en later Kamerstukken II, 2024-2025, 19637, nr. 3100."
+            "Zie Kamerstukken II, 2023-2024, 19637, nr. 3100 en later\n"
+            "Kamerstukken II, 2024-2025, 19637, nr. 3100."
         ),
-        ("{L}", 58),
+        ("{L+1}", 1),
         append(
-            "Zie Kamerstukken II, 2024-2025, 19637, nr. 3100 en later Kamerstukken II, 2024-2025, 19637, nr. 3100."
+            "Zie Kamerstukken II, 2024-2025, 19637, nr. 3100 en later\n"
+            "Kamerstukken II, 2024-2025, 19637, nr. 3100."
         ),
     ),
     (

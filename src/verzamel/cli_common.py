@@ -22,16 +22,20 @@ def root_option(command):
     @click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
     @functools.wraps(command)
     def wrapper(*args, root, **kwargs):
-        from .project import ProjectNotFound, open_project
-
-        root = root or click.get_current_context().find_root().params.get("root")
-        try:
-            project = open_project(root)
-        except ProjectNotFound as exc:
-            raise click.UsageError(str(exc)) from None
-        return command(project, *args, **kwargs)
+        return command(load_project(root), *args, **kwargs)
 
     return wrapper
+
+
+def load_project(root: Path | None):
+    """The dossier at --root (of this command or of `verzamel` itself), or around the current folder."""
+    from .project import ProjectNotFound, open_project
+
+    root = root or click.get_current_context().find_root().params.get("root")
+    try:
+        return open_project(root)
+    except ProjectNotFound as exc:
+        raise click.UsageError(str(exc)) from None
 
 
 def terminal_style(text: str, role: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import root_option
+from .cli_common import ROOT_HELP, load_project
 
 FORMAT = click.option(
     "--format",
@@ -21,9 +21,9 @@ FORMAT = click.option(
 
 @click.group(invoke_without_command=True)
 @FORMAT
-@root_option
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
 @click.pass_context
-def refs(ctx, project, output_format):
+def refs(ctx, output_format, root):
     """List every document the dossier cites: id, how the house style writes it, the official
     URL, and where it is cited (FILE:LINE).
 
@@ -34,7 +34,8 @@ def refs(ctx, project, output_format):
       verzamel refs scan letter.txt      citations in any text file
     """
     if ctx.invoked_subcommand is not None:
-        return
+        return  # `refs scan` reads any text file and needs no dossier
+    project = load_project(root)
     from .checks.citations import uses_by_id
     from .checks.config import read_settings
     from .checks.regions import prose_regions

@@ -10,7 +10,11 @@ SUFFIX = (
     r"|\s+(?P<{n}s>[IVXL]{{1,6}}|[A-Z])(?=[\s,;.)]|$))"
 )
 VERGADERJAAR = r"(?P<vj1>\d{4})\s*[/\-–]\s*(?P<vj2>\d{4}|\d{2})(?!\d)"
-NUMBER_LIST = r"(?:\d+|[A-Z]{1,2})\b(?:\s*(?:,|en|&|[-–])\s*(?:\d+|[A-Z]{1,2})\b(?!\s*,?\s*nrs?\b))*"
+# More numbers after the first ("12 en 14"), but not the dossier of the next citation ("en 36 045, nr. 2").
+NUMBER_LIST = (
+    r"(?:\d+|[A-Z]{1,2})\b"
+    r"(?:\s*(?:,|en|&|[-–])\s*(?:\d+|[A-Z]{1,2})\b(?![ .\u00a0]\d{3}\b)(?!\s*,?\s*nrs?\b))*"
+)
 PAGE = r"(?:\s*,?\s*(?:p\.|pp\.|blz\.|pag\.)\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?))?"
 
 KAMERSTUK = re.compile(
