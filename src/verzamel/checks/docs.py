@@ -82,6 +82,7 @@ def index_page() -> str:
         '  "sections/beslisnota/*":     # only for files matching the pattern',
         "    STYLE001: off",
         "house_style:",
+        "  citations: aanwijzingen              # or kort, or voluit",
         "  footnote_marker: after_punctuation   # or before_punctuation",
         "  quotes: typographic                  # or straight, or any",
         "```",
