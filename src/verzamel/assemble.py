@@ -18,6 +18,7 @@ from .model import (
     Heading,
     Inline,
     Letter,
+    Link,
     ListBlock,
     Note,
     NoteRef,
@@ -263,8 +264,15 @@ class Assembler:
         entry = self.sources.registry.get(ref.cited_id)
         if entry is not None and entry.blocks and not ref.locator:
             return self._note_body(entry), entry.span
-        text = self._citation_text(ref.cited_id, ref.locator)
-        return (Paragraph((Text(text),)),), entry.span if entry else ref.span
+        text: Inline = Text(self._citation_text(ref.cited_id, ref.locator))
+        citation = parse_id(ref.cited_id)
+        if (
+            citation
+            and citation.url
+            and (self.project.settings.get("house_style") or {}).get("citation_links")
+        ):
+            text = Link(citation.url, (text,))
+        return (Paragraph((text,)),), entry.span if entry else ref.span
 
     def _note_body(self, definition) -> tuple[Block, ...]:
         """A footnote's text: citations by id written out, other footnote marks dropped (a note

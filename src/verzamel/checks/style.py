@@ -15,6 +15,7 @@ HOUSE_STYLE = {
     "footnote_marker": ("after_punctuation", "before_punctuation"),
     "quotes": ("typographic", "straight", "any"),
     "citations": STYLES,
+    "citation_links": (True, False),
 }
 MARKER = r"\[\^[^\]\s]+\]|\[@[^\]\n]+\]"
 MARKER_BEFORE = re.compile(rf"(?P<marker>{MARKER})(?P<punct>[.,;:])(?!\S*\]:)")
