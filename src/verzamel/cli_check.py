@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import click
 
-from .cli_common import count, require_letters, root_option, terminal_style
+from .cli_common import count, format_option, require_letters, root_option, terminal_style
 
 
 @click.command()
 @click.argument("letter_ids", nargs=-1, metavar="[LETTER-ID]...")
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text: one line per problem, for people and editors. json: one array, for CI and tools.",
-)
+@format_option("text: one line per problem, for people and editors. json: one array, for CI and tools.")
 @click.option(
     "--fix", is_flag=True, help="Correct what can be corrected safely, in place, and say what changed."
 )

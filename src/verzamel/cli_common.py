@@ -69,3 +69,15 @@ def require_letters(sources, letter_ids) -> list[str]:
 
 def count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def format_option(help_text: str):
+    """`--format text|json`."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )

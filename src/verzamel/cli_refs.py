@@ -7,16 +7,9 @@ from pathlib import Path
 
 import click
 
-from .cli_common import ROOT_HELP, load_project
+from .cli_common import ROOT_HELP, format_option, load_project
 
-FORMAT = click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="text for people, json (one array) for tools.",
-)
+FORMAT = format_option("text for people, json (one array) for tools.")
 
 
 @click.group(invoke_without_command=True)

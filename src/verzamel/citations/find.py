@@ -92,32 +92,20 @@ def _zaak_numbers(text: str) -> list[Refusal]:
 
 def _kamerstukken(text: str) -> list[Citation]:
     found: list[Citation] = []
-    for match in patterns.TITLE_FORM.finditer(text):
-        found.append(
-            Citation(
-                models.KAMERSTUK,
-                match[0],
-                match.start(),
-                match.end(),
-                dossier=match["dossier"],
-                suffix=match["suffix"],
-                number=match["nr"],
-                form="title",
+    for pattern, form in ((patterns.TITLE_FORM, "title"), (patterns.ID_FORM, "id")):
+        for match in pattern.finditer(text):
+            found.append(
+                Citation(
+                    models.KAMERSTUK,
+                    match[0],
+                    match.start(),
+                    match.end(),
+                    dossier=match["dossier"],
+                    suffix=match["suffix"],
+                    number=match["nr"],
+                    form=form,
+                )
             )
-        )
-    for match in patterns.ID_FORM.finditer(text):
-        found.append(
-            Citation(
-                models.KAMERSTUK,
-                match[0],
-                match.start(),
-                match.end(),
-                dossier=match["dossier"],
-                suffix=match["suffix"],
-                number=match["nr"],
-                form="id",
-            )
-        )
     for match in patterns.KAMERSTUK.finditer(text):
         if any(f.start <= match.start() < f.end for f in found):
             continue
