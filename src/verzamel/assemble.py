@@ -126,9 +126,9 @@ class Assembler:
         blocks = self._splice_all(parsed.blocks)
         blocks, notes = self._number_notes(blocks)
         letter = self.letter
-        title = letter.betreft
-        if self.output.name.startswith("beslisnota"):
-            title = letter.data["beslisnota"].get("title") or f"Beslisnota bij {letter.betreft}"
+        # The document's title as its template words it (the `Title` paragraph), else the subject.
+        titles = [b for b in blocks if isinstance(b, Paragraph) and b.style == "Title"]
+        title = inline_text(titles[0].inlines) if titles else letter.betreft
         return Document(
             kind=self.output.name,
             letter_id=letter.id,
@@ -164,7 +164,6 @@ class Assembler:
                 report("FRAG001", span, f"fragment '{insert.fragment_id}' does not exist", hint)
             )
             return None
-        self.used_paths.add(fragment.path)
         if self.output.public and not fragment.public:
             if self.output.name == "kamerbrief":
                 self.diagnostics.append(
@@ -176,6 +175,7 @@ class Assembler:
                     )
                 )
             return None  # a public beslisnota leaves non-public fragments out, by design
+        self.used_paths.add(fragment.path)
         return fragment
 
     def _fragment_blocks(self, insert: _Insert) -> list[Block]:
