@@ -212,6 +212,7 @@ def _model_paragraph_texts(blocks) -> list[str]:
         elif isinstance(block, Table):
             for row in ((block.header,) if block.header else ()) + block.rows:
                 texts.extend(inline_text(cell) for cell in row)
+            texts.append("")  # the writer puts a blank line after a table
     return texts
 
 

@@ -140,7 +140,10 @@ def make(kind: str) -> bytes:
     typeset(title, 12, 15, after=18, bold=True)
     for name in ("List Bullet", "List Number", "List Bullet 2", "List Number 2", "Quote"):
         style = paragraph_style(doc, name)
-        typeset(style, 9, 12, after=0, italic=name == "Quote")
+        typeset(style, 9, 12, after=12, italic=name == "Quote")
+        # no space between the items of a list, a blank line after it
+        style.element.get_or_add_pPr().append(OxmlElement("w:contextualSpacing"))
+    typeset(paragraph_style(doc, "Tabeltekst"), 9, 12, after=0)
     typeset(paragraph_style(doc, "Woordmerk"), 9, 12, after=24, bold=True)
     rubricering = paragraph_style(doc, "Rubricering")
     typeset(rubricering, 9, 12, after=12, bold=True)

@@ -37,6 +37,7 @@ from . import oxml
 from .footnotes import FootnotesPart
 from .package import normalize_zip
 
+TABLE_TEXT = "Tabeltekst"  # paragraphs in table cells, and the blank line after a table
 FOOTNOTE_TEXT = "FootnoteText"
 FOOTNOTE_REFERENCE = "FootnoteReference"
 HYPERLINK = "Hyperlink"
@@ -174,11 +175,13 @@ class DocxWriter:
         for r, row in enumerate(rows):
             for c, cell_inlines in enumerate(row):
                 paragraph = table.cell(r, c).paragraphs[0]
+                self._style(paragraph, TABLE_TEXT)
                 inlines = (Strong(cell_inlines),) if block.header and r == 0 else cell_inlines
                 self.inlines(paragraph, inlines, part)
         if block.header:
             header_row = table.rows[0]._tr.get_or_add_trPr()
             header_row.append(OxmlElement("w:tblHeader"))
+        self._paragraph(container, TABLE_TEXT, None)
 
     def _columns(self, container, block: Columns, part) -> None:
         table = container.add_table(rows=1, cols=len(block.columns))
