@@ -16,6 +16,7 @@ from verzamel.checks.catalogue import RULES
 from verzamel.project import open_project
 from verzamel.sources import load_sources
 
+RULES_SOURCE = EXAMPLE.parent / "src" / "verzamel"
 FRAGMENT = "sections/eu-exit-strategie.md"  # used by the Verzamelbrief of 28 November 2025 only
 MANIFEST = "letters/2025-11-28-verzamelbrief-oekraine.yaml"
 
@@ -45,6 +46,13 @@ CASES = [
         append("Zin.[^n]\n\n[^n]: Een.\n\n[^n]: Twee."),
         ("{L+4}", 1),
         append("Zin.[^n]\n\n[^n]: Een."),
+    ),
+    (
+        "FN006",
+        "footnotes/extra.yaml",
+        ("create", "- Een noot zonder id"),
+        (1, 1),
+        ("create", "een-noot: Een noot met een id"),
     ),
     ("FN004", "footnotes/kamerstukken.yaml", append("leeg:"), ("{L}", 1), append("leeg: Een tekst.")),
     # dates
@@ -469,3 +477,12 @@ def test_house_style_can_put_markers_before_the_punctuation(fresh):
     )
     found = [d for d in _diagnostics(fresh) if d.rule == "STYLE001"]
     assert found and all(d.fix.replacement.endswith((".", ",", ";", ":")) for d in found)
+
+
+def test_every_rule_id_the_code_reports_is_in_the_catalogue():
+    import re
+    from pathlib import Path
+
+    source = "\n".join(p.read_text() for p in Path(RULES_SOURCE).rglob("*.py"))
+    reported = set(re.findall(r'"([A-Z]{2,5}\d{3})"', source))
+    assert reported - set(RULES) == set()

@@ -247,7 +247,7 @@ class Assembler:
     # -- citations --
 
     def _citation_style(self) -> str:
-        style = (self.project.settings.get("house_style") or {}).get("citations")
+        style = self.project.house_style.get("citations")
         return style if style in STYLES else DEFAULT_STYLE
 
     def _citation_text(self, identifier: str, locator: str | None = None) -> str:
@@ -266,11 +266,7 @@ class Assembler:
             return self._note_body(entry), entry.span
         text: Inline = Text(self._citation_text(ref.cited_id, ref.locator))
         citation = parse_id(ref.cited_id)
-        if (
-            citation
-            and citation.url
-            and (self.project.settings.get("house_style") or {}).get("citation_links")
-        ):
+        if citation and citation.url and self.project.house_style.get("citation_links") is True:
             text = Link(citation.url, (text,))
         return (Paragraph((text,)),), entry.span if entry else ref.span
 

@@ -30,6 +30,12 @@ class Project:
         return self.config.data if isinstance(self.config.data, dict) else {}
 
     @property
+    def house_style(self) -> dict[str, Any]:
+        """`house_style:` as written (checks.config reports values it cannot use)."""
+        value = self.settings.get("house_style")
+        return value if isinstance(value, dict) else {}
+
+    @property
     def output_dir(self) -> Path:
         return self.root / self.settings.get("output", "build")
 

@@ -83,6 +83,8 @@ _RULES = (
          "[^rtb]: Eén.\n[^rtb]: Twee.", "[^rtb]: Eén.\n[^rtb-2]: Twee.", locked=True),
     Rule("FN005", "footnotes", "warning", "A registry entry has a key verzamel does not know.",
          "kst-19637-3451:\n  datum: 2025-07-04", "kst-19637-3451:\n  date: 2025-07-04"),
+    Rule("FN006", "footnotes", "error", "A footnote file is not a list of `id: text` entries.",
+         "- Kamerstukken II 2024/25, 19637, nr. 3451", "kst-19637-3451:\n  date: 2025-07-04", locked=True),
     Rule("FN004", "footnotes", "error", "A footnote has no text.",
          "kst-19637-3451:", "kst-19637-3451: Kamerstukken II …"),
     # -- dates ----------------------------------------------------------------------------------------

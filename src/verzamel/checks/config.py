@@ -67,6 +67,10 @@ def read_settings(project: Project) -> RuleSettings:
         if key not in CONFIG_KEYS:
             settings.diagnostics.append(unknown_key(key, CONFIG_KEYS, span(f"{key}@key"), "CFG001"))
     rules = data.get("rules") or {}
+    if not isinstance(rules, dict):
+        settings.diagnostics.append(
+            report("CFG001", span("rules"), "'rules:' must hold 'RULE: setting' lines")
+        )
     for key, value in rules.items() if isinstance(rules, dict) else ():
         if isinstance(value, dict):
             checked = {
@@ -79,6 +83,10 @@ def read_settings(project: Project) -> RuleSettings:
         elif setting := _setting(settings, key, value, span(f"rules.{key}@key"), span(f"rules.{key}")):
             settings.everywhere[key] = setting
     style = data.get("house_style") or {}
+    if not isinstance(style, dict):
+        settings.diagnostics.append(
+            report("CFG001", span("house_style"), "'house_style:' must hold 'key: value' lines")
+        )
     for key, value in style.items() if isinstance(style, dict) else ():
         if key not in HOUSE_STYLE:
             settings.diagnostics.append(

@@ -21,7 +21,7 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
         return notes, diagnostics
     if not isinstance(parsed.data, dict):
         diagnostics.append(
-            report("FN010", SourceSpan(path), "a footnote file is a list of 'id: text' entries")
+            report("FN006", SourceSpan(path), "a footnote file is a list of 'id: text' entries")
         )
         return notes, diagnostics
     for label, entry in parsed.data.items():

@@ -44,12 +44,32 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
                 "check indentation, colons and quotes on this line or the one above",
             )
         ]
+    except ValueError as exc:  # a date that does not exist, such as 2025-13-45
+        return None, [_impossible_date(text, path, line_offset, exc)]
     except YAMLError as exc:  # pragma: no cover - ruamel reports nearly everything as marked
         return None, [report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")]
     spans: dict[str, SourceSpan] = {}
     block_scalars: set[str] = set()
     data = _walk(node, "", path, line_offset, spans, block_scalars)
     return PositionedYaml(data, spans, frozenset(block_scalars)), []
+
+
+def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) -> Diagnostic:
+    import re
+    from datetime import date
+
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in re.finditer(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", line):
+            try:
+                date(*map(int, match.groups()))
+            except ValueError:
+                return report(
+                    "YAML001",
+                    SourceSpan(path, number + line_offset, match.start() + 1),
+                    f"{match[0]} is not a date that exists",
+                    "write the date as YYYY-MM-DD",
+                )
+    return report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")
 
 
 def _walk(node, prefix, path, line_offset, spans, block_scalars):
