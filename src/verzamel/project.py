@@ -75,5 +75,5 @@ def open_project(root: Path | None = None) -> Project:
     text = (root / CONFIG_NAME).read_text(encoding="utf-8")
     config, diagnostics = parse_yaml(text, CONFIG_NAME)
     if config is None:
-        config = PositionedYaml({}, {}, frozenset())
+        config = PositionedYaml({}, {})
     return Project(root.resolve(), config, diagnostics, {CONFIG_NAME: text})

@@ -145,5 +145,4 @@ def _letter_defaults(project: Project) -> PositionedYaml | None:
         return None
     prefix = "letter_defaults."
     spans = {k[len(prefix) :]: v for k, v in project.config.spans.items() if k.startswith(prefix)}
-    blocks = frozenset(k[len(prefix) :] for k in project.config.block_scalars if k.startswith(prefix))
-    return PositionedYaml(data, spans, blocks)
+    return PositionedYaml(data, spans)

@@ -56,7 +56,7 @@ def merge_defaults(manifest: PositionedYaml, defaults: PositionedYaml | None) ->
         else:
             data[key] = value
     spans = {**defaults.spans, **manifest.spans}
-    return PositionedYaml(data, spans, defaults.block_scalars | manifest.block_scalars)
+    return PositionedYaml(data, spans)
 
 
 def load_letter(

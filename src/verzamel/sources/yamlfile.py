@@ -15,8 +15,7 @@ class PositionedYaml:
 
     data: Any
     spans: dict[str, SourceSpan]
-    block_scalars: frozenset[str]
-    """Dotted paths of values written as `|` or `>` block scalars (their text starts a line lower)."""
+    """Where each value is written; `path@key` where its key is."""
 
 
 def _yaml():
@@ -49,9 +48,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
     except YAMLError as exc:  # pragma: no cover - ruamel reports nearly everything as marked
         return None, [report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")]
     spans: dict[str, SourceSpan] = {}
-    block_scalars: set[str] = set()
-    data = _walk(node, "", path, line_offset, spans, block_scalars)
-    return PositionedYaml(data, spans, frozenset(block_scalars)), []
+    data = _walk(node, "", path, line_offset, spans)
+    return PositionedYaml(data, spans), []
 
 
 def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) -> Diagnostic:
@@ -72,32 +70,29 @@ def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) ->
     return report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")
 
 
-def _walk(node, prefix, path, line_offset, spans, block_scalars):
+def _walk(node, prefix, path, line_offset, spans):
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
-    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-    def record(key_path, position, value):
+    def record(key_path, position):
         line, column = position
         spans[key_path] = SourceSpan(path, line + 1 + line_offset, column + 1)
-        if isinstance(value, LiteralScalarString | FoldedScalarString):
-            block_scalars.add(key_path)
 
     if isinstance(node, CommentedMap):
         result = {}
         for key, value in node.items():
             key_path = f"{prefix}{key}"
-            record(key_path, node.lc.value(key), value)
+            record(key_path, node.lc.value(key))
             spans[f"{key_path}@key"] = SourceSpan(
                 path, node.lc.key(key)[0] + 1 + line_offset, node.lc.key(key)[1] + 1
             )
-            result[str(key)] = _walk(value, key_path + ".", path, line_offset, spans, block_scalars)
+            result[str(key)] = _walk(value, key_path + ".", path, line_offset, spans)
         return result
     if isinstance(node, CommentedSeq):
         result = []
         for index, value in enumerate(node):
             key_path = f"{prefix}{index}"
-            record(key_path, node.lc.item(index), value)
-            result.append(_walk(value, key_path + ".", path, line_offset, spans, block_scalars))
+            record(key_path, node.lc.item(index))
+            result.append(_walk(value, key_path + ".", path, line_offset, spans))
         return result
     if isinstance(node, str):
         return str(node)
