@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from conftest import EXAMPLE, OUTPUT_NAMES, SEED, TERUGKEERBRIEF, VERZAMELBRIEF, run_cli
+from conftest import EXAMPLE, OUTPUT_NAMES, SEED, TERUGKEERBRIEF, VERZAMELBRIEF
 from docx_reading import all_part_bytes, footnote_reference_ids, footnotes, paragraphs, words
 
 SEED_HEADINGS = [
@@ -184,7 +184,7 @@ def test_two_builds_give_the_same_bytes(built, tmp_path):
     import sys
 
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    command = [sys.executable, "-m", "verzamel", "build", "--root", str(EXAMPLE), "--out", str(tmp_path), "-q"]
+    command = [sys.executable, "-m", "verzamel", "build", "--root", str(EXAMPLE), "--out", str(tmp_path)]
     subprocess.run(command, check=True, env=env)
     for letter in (VERZAMELBRIEF, TERUGKEERBRIEF):
         for name in OUTPUT_NAMES:
