@@ -235,3 +235,21 @@ def test_show_reports_errors_instead_of_text(dossier):
     assert result.exit_code == 1
     assert "sections/inleiding-terugkeer.md:" in result.stderr and "FN001" in result.stderr
     assert result.stdout == ""
+
+
+def test_templates_can_be_copied_into_the_dossier_and_are_never_overwritten(dossier):
+    listing = run_cli("templates", "--root", str(dossier))
+    assert "kamerbrief.docx        verzamel's default" in listing.stdout.splitlines()
+    own = dossier / "templates" / "kamerbrief.md.j2"
+    own.parent.mkdir()
+    own.write_text("Eigen sjabloon\n")
+    copied = run_cli("templates", "--copy", "--root", str(dossier))
+    assert copied.exit_code == 0
+    assert own.read_text() == "Eigen sjabloon\n"
+    assert sorted(p.name for p in own.parent.iterdir()) == [
+        "beslisnota.docx",
+        "beslisnota.md.j2",
+        "kamerbrief.docx",
+        "kamerbrief.md.j2",
+    ]
+    assert "kamerbrief.md.j2       templates/kamerbrief.md.j2 (the dossier's own)" in copied.stdout

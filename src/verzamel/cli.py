@@ -35,6 +35,7 @@ def main(root):
       verzamel build ID         make the documents of one letter
       verzamel show ID          read a letter as plain text
       verzamel rules            what check looks for
+      verzamel templates        where the house style comes from
 
     Run `verzamel COMMAND --help` for the details of a command.
     """
@@ -151,5 +152,34 @@ def show(project, letter_id, kind):
     click.echo(render_text(checked.documents[0]).decode("utf-8"), nl=False)
 
 
-for command in (check, rules, refs):
+@click.command()
+@click.option(
+    "--copy", is_flag=True, help="Copy the default templates the dossier does not have into templates/."
+)
+@root_option
+def templates(project, copy):
+    """Show which templates and Word reference documents the dossier uses, or copy the defaults.
+
+    A ministry changes its house style by copying the defaults into the dossier's templates/
+    folder (`--copy`) and editing them there: the .md.j2 files in a text editor, the .docx
+    files in Word. Files already in templates/ are never overwritten.
+    """
+    import shutil
+
+    from .project import PACKAGE_TEMPLATES
+
+    own = project.root / "templates"
+    for default in sorted(PACKAGE_TEMPLATES.iterdir()):
+        target = own / default.name
+        if copy and not target.exists():
+            own.mkdir(exist_ok=True)
+            shutil.copyfile(default, target)
+            click.echo(f"copied {default.name} to {project.relative(target)}")
+        elif target.exists():
+            click.echo(f"{default.name:<22} {project.relative(target)} (the dossier's own)")
+        else:
+            click.echo(f"{default.name:<22} verzamel's default")
+
+
+for command in (check, rules, refs, templates):
     main.add_command(command)
