@@ -98,8 +98,7 @@ def label_value(style, label_width_cm: float) -> None:
 def builtin(style, word_name: str):
     """Give a style Word's own (lower-case) name, so Word and LibreOffice treat it as theirs."""
     style.element.name_val = word_name
-    style.element.set(qn("w:customStyle"), "0")
-    del style.element.attrib[qn("w:customStyle")]
+    style.element.attrib.pop(qn("w:customStyle"), None)
     return style
 
 

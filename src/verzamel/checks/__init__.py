@@ -49,8 +49,7 @@ def unique(diagnostics) -> list[Diagnostic]:
 def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, list[Region]]):
     """The rules that need no letter: loading problems, footnotes, text rules."""
     found = list(sources.diagnostics) + settings.diagnostics
-    prose = [f for letter in sources.letters.values() for f in letter.prose.values()]
-    for fragment in [*sources.fragments.values(), *prose]:
+    for fragment in sources.all_fragments():
         found.extend(footnotes.check_fragment(fragment, sources.registry))
     for path_regions in regions.values():
         for region in path_regions:

@@ -32,6 +32,9 @@ class CitationIndex:
     uses: list[CitationUse] = field(default_factory=list)
     refusals: list[tuple[Refusal, SourceSpan]] = field(default_factory=list)
     cited_by_id: list[NoteRef] = field(default_factory=list)
+    """`[@id]` references, in fragments, manifest prose and registry texts."""
+    registry_refs: list[NoteRef] = field(default_factory=list)
+    """`[^id]` references to a registry entry that describes a cited document."""
     registered: dict[str, Citation] = field(default_factory=dict)
 
 
@@ -50,13 +53,13 @@ def index(sources: Sources, regions: dict[str, list[Region]]) -> CitationIndex:
                     found.refusals.append((item, span))
                 else:
                     found.uses.append(CitationUse(item, span))
-    prose = [f for letter in sources.letters.values() for f in letter.prose.values()]
-    for fragment in [*sources.fragments.values(), *prose]:
-        found.cited_by_id += [
-            i for i in iter_inlines(fragment.blocks) if isinstance(i, NoteRef) and i.cited_id
-        ]
-    for note in sources.registry.values():
-        found.cited_by_id += [i for i in iter_inlines(note.blocks) if isinstance(i, NoteRef) and i.cited_id]
+    texts = [f.blocks for f in sources.all_fragments()] + [n.blocks for n in sources.registry.values()]
+    for blocks in texts:
+        for ref in (i for i in iter_inlines(blocks) if isinstance(i, NoteRef)):
+            if ref.cited_id:
+                found.cited_by_id.append(ref)
+            elif ref.label in found.registered:
+                found.registry_refs.append(ref)
     return found
 
 
@@ -237,17 +240,13 @@ def uses_by_id(
     def add(identifier: str, citation: Citation | None, span: SourceSpan) -> None:
         if citation is None:
             return
-        registered = cited.registered.get(identifier)
-        best = registered or with_registry_facts(citation, registered)
+        best = cited.registered.get(identifier) or citation
         out.setdefault(identifier, (best, []))[1].append(span)
 
     for use in cited.uses:
         add(use.citation.id, use.citation, use.span)
     for ref in cited.cited_by_id:
-        add(ref.cited_id, cited.registered.get(ref.cited_id) or parse_id(ref.cited_id), ref.span)
-    prose = [f for letter in sources.letters.values() for f in letter.prose.values()]
-    for fragment in [*sources.fragments.values(), *prose]:
-        for inline in iter_inlines(fragment.blocks):
-            if isinstance(inline, NoteRef) and not inline.cited_id and inline.label in cited.registered:
-                add(inline.label, cited.registered[inline.label], inline.span)
+        add(ref.cited_id, parse_id(ref.cited_id), ref.span)
+    for ref in cited.registry_refs:
+        add(ref.label, cited.registered[ref.label], ref.span)
     return dict(sorted(out.items()))

@@ -30,6 +30,11 @@ class Sources:
     unreadable_fragments: dict[str, str] = field(default_factory=dict)
     """Fragment files that could not be read, by file name stem, with their path."""
 
+    def all_fragments(self) -> list[Fragment]:
+        """The fragments in sections/ and the Markdown prose fields of every manifest."""
+        prose = [f for letter in self.letters.values() for f in letter.prose.values()]
+        return [*self.fragments.values(), *prose]
+
 
 class UnknownLetter(Exception):
     def __init__(self, unknown: list[str], known: list[str]):
