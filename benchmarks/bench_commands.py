@@ -1,4 +1,4 @@
-"""How long `verzamel check` and `verzamel build` take on the example dossier.
+"""How long `verzamel check` and `verzamel build` take on the dossier at the repository root.
 
     python benchmarks/bench_commands.py [--runs N]
 
@@ -18,7 +18,6 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "example"
 
 
 def median_seconds(action, runs: int) -> float:
@@ -44,13 +43,13 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as out:
         cases = [
-            ("verzamel check, whole command", command("check", "--root", str(EXAMPLE), "--format", "json")),
+            ("verzamel check, whole command", command("check", "--root", str(REPO), "--format", "json")),
             (
                 "check inside one process",
-                lambda: run_checks(open_project(EXAMPLE), load_sources(open_project(EXAMPLE))),
+                lambda: run_checks(open_project(REPO), load_sources(open_project(REPO))),
             ),
-            ("verzamel build, whole command", command("build", "--root", str(EXAMPLE), "--out", out, "-q")),
-            ("build inside one process", lambda: build(open_project(EXAMPLE), [], Path(out))),
+            ("verzamel build, whole command", command("build", "--root", str(REPO), "--out", out, "-q")),
+            ("build inside one process", lambda: build(open_project(REPO), [], Path(out))),
         ]
         for _, action in cases:
             action()  # warm imports and caches

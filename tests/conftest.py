@@ -1,4 +1,4 @@
-"""Shared fixtures: the example dossier, built once per session, and copies to break."""
+"""Shared fixtures: the dossier at the repository root, built once per session, and copies to break."""
 
 from __future__ import annotations
 
@@ -13,7 +13,10 @@ from click.testing import CliRunner
 from verzamel.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-EXAMPLE = REPO / "example"
+# The repository root is the working dossier (the Verzamelbrief opvang ontheemden uit Oekraïne).
+# A copy takes the sources only: without templates/ it uses verzamel's shipped house style, which
+# is the same folder (tests/test_packaging.py), so a test can add templates of its own.
+DOSSIER_PARTS = ("verzamel.yaml", "letters", "sections", "footnotes")
 # The beslisnota this project was created from (text extracted from its PDF).
 SEED = Path(__file__).parent / "data" / "seed-beslisnota-2025-11-28.txt"
 VERZAMELBRIEF = "2025-11-28-verzamelbrief-oekraine"
@@ -40,16 +43,26 @@ def require_tool(name: str) -> str:
 def built(tmp_path_factory) -> Path:
     """The example dossier built once: OUT/<letter-id>/<output>.docx."""
     out = tmp_path_factory.mktemp("built")
-    result = run_cli("build", "--root", str(EXAMPLE), "--out", str(out))
+    result = run_cli("build", "--root", str(REPO), "--out", str(out))
     assert result.exit_code == 0, result.output
     return out
 
 
 @pytest.fixture
 def dossier(tmp_path) -> Path:
-    """A private copy of the example dossier that a test may break."""
-    target = tmp_path / "dossier"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("build"))
+    """A private copy of the dossier that a test may break (the repository is never changed)."""
+    return copy_dossier(tmp_path / "dossier")
+
+
+def copy_dossier(target: Path) -> Path:
+    """The dossier's own files (not the code, tests or docs around it) copied to `target`."""
+    target.mkdir(parents=True)
+    for part in DOSSIER_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copyfile(source, target / part)
     return target
 
 

@@ -216,10 +216,10 @@ def test_outputs_are_readable_by_others(dossier):
 
 
 def test_show_prints_a_document_as_text_with_its_footnotes():
-    from conftest import EXAMPLE
+    from conftest import REPO
 
-    public = run_cli("show", VERZAMELBRIEF, "--document", "beslisnota-openbaar", "--root", str(EXAMPLE))
-    internal = run_cli("show", VERZAMELBRIEF, "--document", "beslisnota", "--root", str(EXAMPLE))
+    public = run_cli("show", VERZAMELBRIEF, "--document", "beslisnota-openbaar", "--root", str(REPO))
+    internal = run_cli("show", VERZAMELBRIEF, "--document", "beslisnota", "--root", str(REPO))
     assert public.exit_code == internal.exit_code == 0
     assert "5.1. Toelichting" in public.stdout
     assert "[5] Het terugkeerbeleid omvat" in public.stdout

@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import EXAMPLE, REPO, TERUGKEERBRIEF, VERZAMELBRIEF, run_cli
+from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, run_cli
 from verzamel.checks.docs import pages
 
 FRAGMENT = "sections/eu-exit-strategie.md"
@@ -112,7 +112,7 @@ def test_the_check_path_does_not_import_python_docx_or_lxml():
         "import sys\n"
         "from verzamel.cli import main\n"
         "try:\n"
-        f"    main(['check', '--root', {str(EXAMPLE)!r}])\n"
+        f"    main(['check', '--root', {str(REPO)!r}])\n"
         "except SystemExit:\n"
         "    pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))\n"

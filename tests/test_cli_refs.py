@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import EXAMPLE, TERUGKEERBRIEF, VERZAMELBRIEF, run_cli
+from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, run_cli
 from docx_reading import footnotes, paragraphs
 
 LETTER_TEXT = Path(__file__).parent / "data" / "kamerbrief-platte-tekst.txt"
 
 
 def test_refs_lists_every_cited_document_with_url_and_places():
-    result = run_cli("refs", "--root", str(EXAMPLE), "--format", "json")
+    result = run_cli("refs", "--root", str(REPO), "--format", "json")
     assert result.exit_code == 0
     rows = {row["id"]: row for row in json.loads(result.stdout)}
     assert sorted(rows) == ["kst-19637-3346", "kst-19637-3451", "kst-19637-3464"]
@@ -24,7 +24,7 @@ def test_refs_lists_every_cited_document_with_url_and_places():
 
 
 def test_refs_text_form():
-    result = run_cli("refs", "--root", str(EXAMPLE))
+    result = run_cli("refs", "--root", str(REPO))
     assert result.stdout.splitlines()[:2] == [
         "kst-19637-3346  Kamerstukken II, 2024-2025, 19637, nr. 3346",
         "    https://zoek.officielebekendmakingen.nl/kst-19637-3346.html",

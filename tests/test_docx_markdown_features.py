@@ -41,12 +41,11 @@ Nog een verwijzing.[^lokaal]
 
 @pytest.fixture(scope="module")
 def built_doc(tmp_path_factory):
-    import shutil
 
-    from conftest import EXAMPLE
+    from conftest import copy_dossier
 
     dossier = tmp_path_factory.mktemp("features") / "dossier"
-    shutil.copytree(EXAMPLE, dossier, ignore=shutil.ignore_patterns("build"))
+    copy_dossier(dossier)
     (dossier / "sections" / "opmaak.md").write_text(FRAGMENT)
     manifest = dossier / "letters" / f"{TERUGKEERBRIEF}.yaml"
     manifest.write_text(

@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from conftest import EXAMPLE, OUTPUT_NAMES, SEED, TERUGKEERBRIEF, VERZAMELBRIEF
+from conftest import OUTPUT_NAMES, REPO, SEED, TERUGKEERBRIEF, VERZAMELBRIEF
 from docx_reading import all_part_bytes, footnote_reference_ids, footnotes, paragraphs, words
 
 SEED_HEADINGS = [
@@ -184,7 +184,7 @@ def test_two_builds_give_the_same_bytes(built, tmp_path):
     import sys
 
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    command = [sys.executable, "-m", "verzamel", "build", "--root", str(EXAMPLE), "--out", str(tmp_path)]
+    command = [sys.executable, "-m", "verzamel", "build", "--root", str(REPO), "--out", str(tmp_path)]
     subprocess.run(command, check=True, env=env)
     for letter in (VERZAMELBRIEF, TERUGKEERBRIEF):
         for name in OUTPUT_NAMES:
@@ -228,7 +228,7 @@ def test_the_word_file_holds_every_paragraph_of_the_document_model(built, letter
     from verzamel.project import open_project
     from verzamel.sources import load_sources
 
-    project = open_project(EXAMPLE)
+    project = open_project(REPO)
     checked = run_checks(project, load_sources(project), [letter]).letters[letter]
     documents = checked.documents
     assert [d for d in checked.diagnostics if d.is_error] == []

@@ -6,17 +6,15 @@ line the case appended to the file.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from conftest import EXAMPLE, run_cli
+from conftest import REPO, copy_dossier, run_cli
 from verzamel.checks import run_checks
 from verzamel.checks.catalogue import RULES
 from verzamel.project import open_project
 from verzamel.sources import load_sources
 
-RULES_SOURCE = EXAMPLE.parent / "src" / "verzamel"
+RULES_SOURCE = REPO / "src" / "verzamel"
 FRAGMENT = "sections/eu-exit-strategie.md"  # used by the Verzamelbrief of 28 November 2025 only
 MANIFEST = "letters/2025-11-28-verzamelbrief-oekraine.yaml"
 
@@ -415,15 +413,14 @@ def _diagnostics(dossier):
 @pytest.fixture
 def fresh(tmp_path):
     target = tmp_path / "dossier"
-    shutil.copytree(EXAMPLE, target, ignore=shutil.ignore_patterns("build"))
-    return target
+    return copy_dossier(target)
 
 
 @pytest.mark.parametrize(("rule", "path", "bad", "where", "good"), CASES, ids=[c[0] for c in CASES])
 def test_rule_fails_on_bad_and_passes_on_good(tmp_path, rule, path, bad, where, good):
     for name, edit in (("bad", bad), ("good", good)):
         dossier = tmp_path / name
-        shutil.copytree(EXAMPLE, dossier, ignore=shutil.ignore_patterns("build"))
+        copy_dossier(dossier)
         markers = _apply(dossier, path, edit)
         found = [d for d in _diagnostics(dossier) if d.rule == rule]
         if name == "good":
@@ -439,7 +436,7 @@ def test_every_rule_in_the_catalogue_has_a_case():
 
 
 def test_the_example_is_clean():
-    result = run_cli("check", "--root", str(EXAMPLE), "--format", "json")
+    result = run_cli("check", "--root", str(REPO), "--format", "json")
     assert result.exit_code == 0
     assert result.stdout.strip() == "[]"
 

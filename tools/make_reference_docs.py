@@ -2,7 +2,8 @@
 
     python tools/make_reference_docs.py
 
-writes src/verzamel/data/templates/kamerbrief.docx and beslisnota.docx. They are ordinary Word
+writes templates/kamerbrief.docx and beslisnota.docx (the shipped house style, packaged into
+the wheel from there). They are ordinary Word
 documents: a ministry may open them in Word, change the styles (RO Sans instead of Verdana,
 its own logo in the header) and drop its own copies in a dossier's templates/ folder.
 
@@ -30,7 +31,7 @@ from verzamel.render.docx.oxml import simple_field  # noqa: E402
 from verzamel.render.docx.package import normalize_zip  # noqa: E402
 
 FONT = "Verdana"
-OUT = Path(__file__).resolve().parents[1] / "src" / "verzamel" / "data" / "templates"
+OUT = Path(__file__).resolve().parents[1] / "templates"
 BLACK = RGBColor(0, 0, 0)
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 

@@ -36,6 +36,7 @@ def main(root):
       verzamel show ID          read a letter as plain text
       verzamel rules            what check looks for
       verzamel templates        where the house style comes from
+      verzamel init DIR         start a new dossier of your own
 
     Run `verzamel COMMAND --help` for the details of a command.
     """
@@ -166,10 +167,10 @@ def templates(project, copy):
     """
     import shutil
 
-    from .project import PACKAGE_TEMPLATES
+    from .project import shipped_template_files
 
     own = project.root / "templates"
-    for default in sorted(PACKAGE_TEMPLATES.iterdir()):
+    for default in shipped_template_files():
         target = own / default.name
         if copy and not target.exists():
             own.mkdir(exist_ok=True)
@@ -181,5 +182,68 @@ def templates(project, copy):
             click.echo(f"{default.name:<22} verzamel's default")
 
 
-for command in (check, rules, refs, templates):
+STARTER_ROLES = {
+    "verzamel.yaml": "settings: your ministry, directorate, signature, house style",
+    "letters": "an example letter",
+    "sections": "an example fragment, the letter's text",
+    "footnotes": "the kamerstukken the dossier cites",
+    ".gitignore": "keeps build/ (the documents made) out of git",
+}
+
+
+@click.command()
+@click.argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path), metavar="[DIR]"
+)
+def init(folder):
+    """Start a new dossier in DIR (default: the current folder).
+
+    For a subject or ministry of your own: this writes verzamel.yaml (settings with
+    comments: fill in your ministry, directorate and signature), letters/ with one example
+    letter, sections/ with one example fragment, footnotes/ with one kamerstuk, and a
+    .gitignore for build/. The example builds and checks clean, so you can start from
+    something that works and change it step by step.
+
+    Nothing is overwritten: a folder that already is a dossier is refused. The house style
+    is verzamel's own until you take it over with `verzamel templates --copy`.
+
+    \b
+    Examples:
+      verzamel init ../woo-dossier
+      cd ../woo-dossier && verzamel build
+    """
+    from datetime import date
+
+    from .init import DossierExists, start_dossier
+
+    try:
+        started = start_dossier(folder, date.today())
+    except DossierExists as exc:
+        folder = "this folder" if str(exc.folder) == "." else exc.folder
+        problem = (
+            f"{folder} already is a dossier (it has verzamel.yaml)"
+            if exc.is_dossier
+            else f"{folder} already has {', '.join(exc.existing)}, which init would overwrite"
+        )
+        click.echo(
+            f"Error: {problem}. Nothing was written.\n"
+            "Start the new dossier in an empty folder or under a new name, e.g. verzamel init ../new-dossier",
+            err=True,
+        )
+        raise SystemExit(2) from None
+    where = started.root
+    shown = where.relative_to(Path.cwd()) if where.is_relative_to(Path.cwd()) else where
+    click.echo(f"New dossier in {shown}:")
+    for name in started.written:
+        click.echo(f"  {name:<38} {STARTER_ROLES[name.split('/')[0]]}")
+    if started.gitignore_extended:
+        click.echo(f"  {'.gitignore':<38} added the line build/")
+    go = "" if where == Path.cwd().resolve() else f"cd {shown}\n  "
+    click.echo(
+        "\nNext: fill in verzamel.yaml, then make the example letter's documents:\n"
+        f"  {go}verzamel build {started.letter_id}"
+    )
+
+
+for command in (check, rules, refs, templates, init):
     main.add_command(command)

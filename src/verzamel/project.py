@@ -10,7 +10,25 @@ from .diagnostics import Diagnostic
 from .sources.yamlfile import PositionedYaml, parse_yaml
 
 CONFIG_NAME = "verzamel.yaml"
-PACKAGE_TEMPLATES = Path(__file__).parent / "data" / "templates"
+
+
+def _shipped_templates() -> Path:
+    """The house style verzamel ships: `templates/` at the root of its repository.
+
+    A wheel carries it as verzamel/templates/ (pyproject.toml maps it there); an editable
+    install or a source checkout reads it where it lives, two folders above this file.
+    """
+    installed = Path(__file__).parent / "templates"
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+
+
+PACKAGE_TEMPLATES = _shipped_templates()
+TEMPLATE_SUFFIXES = (".j2", ".docx")
+"""What counts as a template file (pyproject.toml packages the same)."""
+
+
+def shipped_template_files() -> list[Path]:
+    return sorted(p for p in PACKAGE_TEMPLATES.iterdir() if p.is_file() and p.suffix in TEMPLATE_SUFFIXES)
 
 
 class ProjectNotFound(Exception):
@@ -49,7 +67,9 @@ class Project:
     def template_dirs(self) -> list[Path]:
         """Where templates are looked up: the dossier's own `templates/` first, then the defaults."""
         own = self.root / "templates"
-        return [own, PACKAGE_TEMPLATES] if own.is_dir() else [PACKAGE_TEMPLATES]
+        folders = [own, PACKAGE_TEMPLATES] if own.is_dir() else [PACKAGE_TEMPLATES]
+        # In verzamel's own repository the dossier's templates/ *is* the shipped house style.
+        return list(dict.fromkeys(folder.resolve() for folder in folders))
 
     def find_template(self, name: str) -> Path:
         for folder in self.template_dirs():
@@ -66,7 +86,8 @@ def find_root(start: Path) -> Path:
             return folder
     raise ProjectNotFound(
         f"no {CONFIG_NAME} found in {start} or any folder above it.\n"
-        "Run verzamel inside a dossier folder, or name one with --root DIR."
+        "Run verzamel inside a dossier folder, name one with --root DIR, "
+        "or start a new one with: verzamel init DIR"
     )
 
 

@@ -27,9 +27,9 @@ def marker(index: int) -> str:
 
 def template_label(project: Project, path: Path) -> str:
     """How diagnostics name a template: dossier-relative, or as the packaged default."""
-    if path.is_relative_to(PACKAGE_TEMPLATES):
-        return f"<verzamel>/templates/{path.relative_to(PACKAGE_TEMPLATES).as_posix()}"
-    return project.relative(path)
+    if path.is_relative_to(project.root):
+        return project.relative(path)
+    return f"<verzamel>/templates/{path.relative_to(PACKAGE_TEMPLATES.resolve()).as_posix()}"
 
 
 @cache

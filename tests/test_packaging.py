@@ -1,0 +1,89 @@
+"""The wheel carries the house style from templates/ at the root, byte for byte, and an installed
+verzamel (not this checkout) starts and builds a dossier of its own with it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+PACKAGED = ("pyproject.toml", "README.md", "src", "templates")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    """The wheel built offline from a copy of the checkout (the checkout itself stays untouched)."""
+    source = tmp_path_factory.mktemp("source")
+    for name in PACKAGED:
+        if (REPO / name).is_dir():
+            ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+            shutil.copytree(REPO / name, source / name, ignore=ignore)
+        else:
+            shutil.copyfile(REPO / name, source / name)
+    out = tmp_path_factory.mktemp("wheel")
+    command = [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
+    subprocess.run([*command, "--no-index", "-w", str(out), str(source)], check=True, timeout=300)
+    (built,) = out.glob("verzamel-*.whl")
+    return built
+
+
+def test_the_wheel_holds_the_templates_of_the_root_with_the_same_bytes(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        packaged = {
+            name.removeprefix("verzamel/templates/"): archive.read(name)
+            for name in archive.namelist()
+            if name.startswith("verzamel/templates/")
+        }
+    shipped = {path.name: path.read_bytes() for path in (REPO / "templates").iterdir() if path.is_file()}
+    assert sorted(packaged) == ["beslisnota.docx", "beslisnota.md.j2", "kamerbrief.docx", "kamerbrief.md.j2"]
+    assert packaged == shipped
+
+
+def test_the_wheel_holds_no_dossier_of_this_repository(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert not [n for n in names if n.startswith(("letters/", "sections/", "footnotes/", "verzamel.yaml"))]
+    assert "verzamel/starter/verzamel.yaml" in names
+
+
+def test_an_installed_verzamel_starts_and_builds_a_dossier_elsewhere(wheel, tmp_path):
+    site = tmp_path / "site"
+    install = [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target"]
+    subprocess.run([*install, str(site), str(wheel)], check=True, timeout=300)
+    # The installed copy comes first on the path; the dependencies come from this environment.
+    env = {**os.environ, "PYTHONPATH": str(site)}
+
+    def verzamel(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "verzamel", *args]
+        return subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+    where = subprocess.run(
+        [sys.executable, "-c", "import verzamel; print(verzamel.__file__)"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert where.stdout.startswith(str(site))
+
+    started = verzamel("init", "ander-dossier", cwd=tmp_path)
+    assert started.returncode == 0, started.stderr
+    dossier = tmp_path / "ander-dossier"
+    assert not (dossier / "templates").exists()
+    listing = verzamel("templates", cwd=dossier)
+    assert listing.stdout.count("verzamel's default") == 4, listing.stdout
+    built = verzamel("build", cwd=dossier)
+    assert built.returncode == 0, built.stderr
+    (letter,) = (dossier / "build").iterdir()
+    assert sorted(p.name for p in letter.iterdir()) == [
+        "beslisnota-openbaar.docx",
+        "beslisnota.docx",
+        "kamerbrief.docx",
+    ]
