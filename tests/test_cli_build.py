@@ -95,16 +95,15 @@ def test_non_public_fragment_cannot_go_into_the_kamerbrief(dossier):
     manifest.write_text(
         manifest.read_text().replace(
             "    - appreciatie-clingendael\n",
-            "    - appreciatie-clingendael\n    - intern-voorbeeld-niet-openbaar\n",
+            "    - appreciatie-clingendael\n    - niet-openbaar-eu-inzet\n",
             1,
         )
     )
-    line = line_of(manifest, "- intern-voorbeeld-niet-openbaar")
+    line = line_of(manifest, "- niet-openbaar-eu-inzet")
     result = build(dossier, VERZAMELBRIEF)
     assert result.exit_code == 1
     assert (
-        f"{MANIFEST}:{line}:7: error CONF001 fragment 'intern-voorbeeld-niet-openbaar' is not public"
-        in result.stderr
+        f"{MANIFEST}:{line}:7: error CONF001 fragment 'niet-openbaar-eu-inzet' is not public" in result.stderr
     )
     assert not (dossier / "out" / VERZAMELBRIEF).exists()
 
@@ -223,9 +222,13 @@ def test_show_prints_a_document_as_text_with_its_footnotes():
     assert public.exit_code == internal.exit_code == 0
     assert "5.1. Toelichting" in public.stdout
     assert "[5] Het terugkeerbeleid omvat" in public.stdout
-    assert "als niet openbaar gemarkeerd" not in public.stdout
-    assert "als niet openbaar gemarkeerd" in internal.stdout
-    assert "[6] Voorbeeld van een voetnoot" in internal.stdout
+    assert "aandringen op één gezamenlijke einddatum" not in public.stdout
+    assert (
+        "[5.1.2i]" in public.stdout and "Contactpersoon\t[5.1.2e], Directie Migratiebeleid" in public.stdout
+    )
+    assert "aandringen op één gezamenlijke einddatum" in internal.stdout
+    assert "[woo 5.1.2e: J. de Vries]" in internal.stdout
+    assert "[6] Deze onderhandelingsruimte" in internal.stdout and "[6]" not in public.stdout
 
 
 def test_show_reports_errors_instead_of_text(dossier):

@@ -162,15 +162,16 @@ def test_each_document_numbers_its_own_footnotes(built):
 
 
 NOT_PUBLIC = (
-    "als niet openbaar gemarkeerd",
-    "Voorbeeld van een voetnoot die met de niet-openbare",
-    "Voorbeeld van niet-openbare informatie",
+    "aandringen op één gezamenlijke einddatum",
+    "Deze onderhandelingsruimte is ambtelijk afgestemd",
+    "J. de Vries",
+    "niet-openbaar-eu-inzet",
 )
 
 
 def test_non_public_text_only_in_the_internal_beslisnota(built):
     internal = b"".join(all_part_bytes(built / VERZAMELBRIEF / "beslisnota.docx").values())
-    assert all(marker.encode() in internal for marker in NOT_PUBLIC[:2])
+    assert all(marker.encode() in internal for marker in NOT_PUBLIC[:3])
     for name in ("kamerbrief.docx", "beslisnota-openbaar.docx"):
         for part, data in all_part_bytes(built / VERZAMELBRIEF / name).items():
             for marker in NOT_PUBLIC:
@@ -195,18 +196,23 @@ def test_metadata_is_from_the_manifest_not_the_machine(built):
     core = all_part_bytes(built / VERZAMELBRIEF / "kamerbrief.docx")["docProps/core.xml"].decode()
     assert "<dc:title>Verzamelbrief opvang ontheemden uit Oekraïne</dc:title>" in core
     assert "2025-11-28T00:00:00Z" in core
-    assert "<cp:lastModifiedBy></cp:lastModifiedBy>" in core or "<cp:lastModifiedBy/>" in core
+    assert "<cp:lastModifiedBy>Ministerie van Asiel en Migratie</cp:lastModifiedBy>" in core
+    app = all_part_bytes(built / VERZAMELBRIEF / "kamerbrief.docx")["docProps/app.xml"].decode()
+    assert "<Company>Ministerie van Asiel en Migratie</Company>" in app
+    assert "Application" not in app and "Template" not in app
 
 
 def _model_paragraph_texts(blocks) -> list[str]:
     """What each paragraph of the Document model says, in reading order, without note marks."""
-    from verzamel.model import BlockQuote, Columns, Heading, ListBlock, Paragraph, Table
+    from verzamel.model import BlockQuote, Columns, Heading, ListBlock, Paragraph, Table, WithheldBlock
     from verzamel.render.text import inline_text
 
     texts: list[str] = []
     for block in blocks:
         if isinstance(block, Paragraph | Heading):
-            texts.append(re.sub(r"\[\d+\]", "", inline_text(block.inlines)))
+            text = re.sub(r"\[\d+\]", "", inline_text(block.inlines))
+            # Withheld words: `[woo 5.1.2e: words]` as text, shaded `words [5.1.2e]` in Word.
+            texts.append(re.sub(r"\[woo ([^:\]]+): ([^\]]*)\]", r"\2 [\1]", text))
         elif isinstance(block, Columns):
             for column in block.columns:
                 texts.extend(_model_paragraph_texts(column))
@@ -214,6 +220,9 @@ def _model_paragraph_texts(blocks) -> list[str]:
             for item in block.items:
                 texts.extend(_model_paragraph_texts(item))
         elif isinstance(block, BlockQuote):
+            texts.extend(_model_paragraph_texts(block.children))
+        elif isinstance(block, WithheldBlock):  # a label paragraph, then the withheld blocks
+            texts.append(f"Niet openbaar [{', '.join(block.grounds)}]")
             texts.extend(_model_paragraph_texts(block.children))
         elif isinstance(block, Table):
             for row in ((block.header,) if block.header else ()) + block.rows:

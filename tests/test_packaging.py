@@ -51,6 +51,7 @@ def test_the_wheel_holds_no_dossier_of_this_repository(wheel):
         names = archive.namelist()
     assert not [n for n in names if n.startswith(("letters/", "sections/", "footnotes/", "verzamel.yaml"))]
     assert "verzamel/starter/verzamel.yaml" in names
+    assert "verzamel/woo/gronden.yaml" in names
 
 
 def test_an_installed_verzamel_starts_and_builds_a_dossier_elsewhere(wheel, tmp_path):
@@ -79,6 +80,13 @@ def test_an_installed_verzamel_starts_and_builds_a_dossier_elsewhere(wheel, tmp_
     assert not (dossier / "templates").exists()
     listing = verzamel("templates", cwd=dossier)
     assert listing.stdout.count("verzamel's default") == 4, listing.stdout
+    # The installed package finds its data: the Woo grounds a withheld passage needs.
+    fragment = dossier / "sections" / "inleiding.md"
+    fragment.write_text(fragment.read_text(encoding="utf-8") + "[x]{woo=5.1.2z}\n", encoding="utf-8")
+    assert "WOO002" in verzamel("check", cwd=dossier).stdout
+    fragment.write_text(
+        fragment.read_text(encoding="utf-8").replace("[x]{woo=5.1.2z}\n", ""), encoding="utf-8"
+    )
     built = verzamel("build", cwd=dossier)
     assert built.returncode == 0, built.stderr
     (letter,) = (dossier / "build").iterdir()

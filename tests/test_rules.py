@@ -17,6 +17,8 @@ from verzamel.sources import load_sources
 RULES_SOURCE = REPO / "src" / "verzamel"
 FRAGMENT = "sections/eu-exit-strategie.md"  # used by the Verzamelbrief of 28 November 2025 only
 MANIFEST = "letters/2025-11-28-verzamelbrief-oekraine.yaml"
+TOELICHTING = "sections/beslisnota/toelichting-eu-exit-strategie.md"  # in the beslisnota only
+WITHHELD = "sections/beslisnota/intern.md"
 
 
 def append(text):
@@ -326,9 +328,9 @@ CASES = [
         MANIFEST,
         replace(
             "    - appreciatie-clingendael\n",
-            "    - appreciatie-clingendael\n    - intern-voorbeeld-niet-openbaar\n",
+            "    - appreciatie-clingendael\n    - niet-openbaar-eu-inzet\n",
         ),
-        ("{- intern-voorbeeld-niet-openbaar}", 7),
+        ("{- niet-openbaar-eu-inzet}", 7),
         replace("  niet_openbaar:\n", "  niet_openbaar:\n"),
     ),
     (
@@ -367,6 +369,49 @@ CASES = [
         ("create-bytes", "---\nid: latin1\ntitle: Café\n---\nCafé.".encode()),
     ),
     ("CFG001", "verzamel.yaml", append("rules:\n  FN01: off"), ("{L+1}", 3), append("rules:\n  FN002: off")),
+    # woo
+    (
+        "WOO001",
+        WITHHELD,
+        ("create", "---\ntitle: Intern\npublic: false\n---\nTekst.\n"),
+        (3, 9),
+        ("create", "---\ntitle: Intern\npublic: false\nwoo: 5.1.2i\n---\nTekst.\n"),
+    ),
+    (
+        "WOO002",
+        TOELICHTING,
+        append("Contactpersoon: [J. de Vries]{woo=5.1.2z}."),
+        ("{L}", 17),
+        append("Contactpersoon: [J. de Vries]{woo=5.1.2e}."),
+    ),
+    (
+        "WOO003",
+        TOELICHTING,
+        append("[Ik adviseer dit niet.]{woo=5.2}"),
+        ("{L}", 1),
+        append("[Ik adviseer dit niet.]{woo=5.1.2i}"),
+    ),
+    (
+        "WOO004",
+        TOELICHTING,
+        append("Contact: [J. de Vries van DGM]{woo=5.1.2e}.\nVraag het J. de Vries van DGM."),
+        ("{L}", 10),
+        append("Contact: [J. de Vries van DGM]{woo=5.1.2e}.\nVraag het [J. de Vries van DGM]{woo=5.1.2e}."),
+    ),
+    (
+        "WOO005",
+        TOELICHTING,
+        append("Contactpersoon: mr. A.B. Jansen."),
+        ("{L}", 17),
+        append("Contactpersoon: [mr. A.B. Jansen]{woo=5.1.2e}."),
+    ),
+    (
+        "WOO006",
+        TOELICHTING,
+        append("{woo=5.1.2i}\nEen alinea."),
+        ("{L}", 1),
+        append("::: {woo=5.1.2i}\nEen alinea.\n:::"),
+    ),
 ]
 
 

@@ -56,7 +56,8 @@ def test_public_must_be_a_boolean_and_doubt_keeps_it_private():
     fragment, diagnostics = load_fragment(
         "---\nid: x\ntitle: X\npublic: nee\n---\nTekst.\n", "sections/x.md", "x"
     )
-    assert [(d.rule, d.span.line) for d in diagnostics] == [("FM003", 4)]
+    # Not public: so it also has to say on which ground of the Woo.
+    assert [(d.rule, d.span.line) for d in diagnostics] == [("FM003", 4), ("WOO001", 4)]
     assert fragment.public is False
 
 

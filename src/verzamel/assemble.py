@@ -25,9 +25,11 @@ from .model import (
     Paragraph,
     SourceSpan,
     Text,
+    WithheldBlock,
+    map_block,
 )
 from .project import Project
-from .render.text import inline_text
+from .render.text import inline_text, title_of
 from .sources import Sources
 from .sources.markdown import parse_markdown
 from .templating import MARKER_RE, marker, render_template
@@ -40,10 +42,20 @@ class OutputKind:
     reference: str
     public: bool
     description: str
+    withholds: bool = True
+    """Withheld text may be in it: marked (internal) or replaced by redaction marks (public).
+    False for the Kamerbrief: withheld text there is an error (CONF001)."""
 
 
 OUTPUTS = (
-    OutputKind("kamerbrief", "kamerbrief.md.j2", "kamerbrief.docx", True, "the letter to the Tweede Kamer"),
+    OutputKind(
+        "kamerbrief",
+        "kamerbrief.md.j2",
+        "kamerbrief.docx",
+        True,
+        "the letter to the Tweede Kamer",
+        withholds=False,
+    ),
     OutputKind(
         "beslisnota", "beslisnota.md.j2", "beslisnota.docx", False, "the decision memo, complete (internal)"
     ),
@@ -52,7 +64,7 @@ OUTPUTS = (
         "beslisnota.md.j2",
         "beslisnota.docx",
         True,
-        "the decision memo as published with the letter (non-public fragments left out)",
+        "the decision memo as published with the letter (withheld text replaced by redaction marks)",
     ),
 )
 
@@ -86,7 +98,7 @@ class Assembler:
         self.inserts.append(insert)
         return marker(len(self.inserts) - 1)
 
-    def _context(self) -> dict:
+    def _context(self, withheld: list[dict]) -> dict:
         data = {
             key: (dict(value) if isinstance(value, dict) else value)
             for key, value in self.letter.data.items()
@@ -106,6 +118,7 @@ class Assembler:
             "document": self.output.name,
             "public": self.output.public,
             "appraised_reports": self._appraised_reports(),
+            "withheld": withheld,
         }
 
     def _appraised_reports(self) -> list[str]:
@@ -115,7 +128,19 @@ class Assembler:
     # -- assembly --
 
     def assemble(self) -> Document | None:
-        context = self._context()
+        """The complete document. When it withholds anything, the template is rendered once more
+        with what it withholds (`withheld`, per ground), so section 5.1 can name it."""
+        from .woo.redact import withheld_by_ground
+
+        document = self._assemble([])
+        withheld = withheld_by_ground(document) if document is not None else []
+        if withheld:
+            self.inserts, self.diagnostics, self.used_paths = [], [], {self.letter.path}
+            document = self._assemble(withheld)
+        return document
+
+    def _assemble(self, withheld: list[dict]) -> Document | None:
+        context = self._context(withheld)
         text, diagnostics = render_template(
             self.project, self.output.template, context, {"fragment": self._fragment_function}
         )
@@ -126,9 +151,7 @@ class Assembler:
         blocks = self._splice_all(parsed.blocks)
         blocks, notes = self._number_notes(blocks)
         letter = self.letter
-        # The document's title as its template words it (the `Title` paragraph), else the subject.
-        titles = [b for b in blocks if isinstance(b, Paragraph) and b.style == "Title"]
-        title = inline_text(titles[0].inlines) if titles else letter.betreft
+        title = title_of(blocks) or letter.betreft
         return Document(
             kind=self.output.name,
             letter_id=letter.id,
@@ -164,17 +187,6 @@ class Assembler:
                 report("FRAG001", span, f"fragment '{insert.fragment_id}' does not exist", hint)
             )
             return None
-        if self.output.public and not fragment.public:
-            if self.output.name == "kamerbrief":
-                self.diagnostics.append(
-                    report(
-                        "CONF001",
-                        span,
-                        f"fragment '{fragment.id}' is not public and cannot go into the Kamerbrief",
-                        f"remove it from the letter, or set 'public: true' in {fragment.path}",
-                    )
-                )
-            return None  # a public beslisnota leaves non-public fragments out, by design
         self.used_paths.add(fragment.path)
         return fragment
 
@@ -187,6 +199,11 @@ class Assembler:
         if insert.heading and fragment.title:
             title = Heading(insert.heading, (Text(fragment.title),), fragment.span)
             blocks.insert(0, title)
+        if not fragment.public:  # the whole fragment, title and footnotes included (woo.redact)
+            span = insert.span or fragment.span
+            return [
+                WithheldBlock(tuple(blocks), fragment.woo, span, fragment.title or fragment.id, fragment.id)
+            ]
         return blocks
 
     def _splice_all(self, blocks) -> list[Block]:
@@ -322,36 +339,9 @@ def _strip_ends(inlines: list[Inline]) -> list[Inline]:
 # -- walking the block tree ---------------------------------------------------------------------
 
 
-def _map_inlines(inlines, fn) -> tuple:
-    out = []
-    for inline in inlines:
-        if isinstance(inline, NoteRef):
-            out.append(fn(inline))
-        elif hasattr(inline, "children"):
-            out.append(replace(inline, children=_map_inlines(inline.children, fn)))
-        else:
-            out.append(inline)
-    return tuple(out)
-
-
 def _map_refs(block: Block, fn) -> Block:
     """Apply `fn` to every NoteRef in `block`, in reading order."""
-    if isinstance(block, Paragraph | Heading):
-        return replace(block, inlines=_map_inlines(block.inlines, fn))
-    if isinstance(block, Columns):
-        return replace(block, columns=tuple(tuple(_map_refs(b, fn) for b in c) for c in block.columns))
-    if isinstance(block, ListBlock):
-        return replace(block, items=tuple(tuple(_map_refs(b, fn) for b in i) for i in block.items))
-    if isinstance(block, BlockQuote):
-        return replace(block, children=tuple(_map_refs(b, fn) for b in block.children))
-    if hasattr(block, "rows"):
-
-        def cells(row):
-            return tuple(_map_inlines(cell, fn) for cell in row)
-
-        header = cells(block.header) if block.header else None
-        return replace(block, header=header, rows=tuple(cells(r) for r in block.rows))
-    return block
+    return map_block(block, lambda inline: fn(inline) if isinstance(inline, NoteRef) else inline)
 
 
 def _scoped(block: Block, fragment_id: str) -> Block:

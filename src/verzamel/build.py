@@ -18,6 +18,9 @@ class LetterResult:
     letter_id: str
     written: list[Path] = field(default_factory=list)
     failed: bool = False
+    withheld: dict[str, tuple[list[str], bool]] = field(default_factory=dict)
+    """Per document written that withholds something: the Woo grounds, and whether it is public
+    (redaction marks) or internal (the withheld text marked)."""
 
 
 @dataclass
@@ -42,6 +45,7 @@ def build(
     `on_checked` gets the diagnostics once the checks are done, before anything is written;
     `on_written` gets each file as soon as it is in place."""
     from .render.docx import render_docx  # python-docx and lxml: only when writing
+    from .woo.redact import grounds_withheld
     from .write import write_atomic
 
     sources = load_sources(project)
@@ -58,6 +62,9 @@ def build(
             output = next(o for o in OUTPUTS if o.name == document.kind)
             reference = project.find_template(output.reference)
             rendered.append((out_dir / letter_id / f"{document.kind}.docx", render_docx(document, reference)))
+            grounds = grounds_withheld(document)
+            if grounds:
+                outcome.withheld[f"{document.kind}.docx"] = (grounds, document.public)
         for path, data in rendered:
             write_atomic(path, data)
             outcome.written.append(path)

@@ -87,6 +87,10 @@ def build(project, letter_ids, out_dir, quiet):
     except UnknownLetter as exc:
         raise unknown_letter_error(exc) from None
     for letter in result.letters:
+        if letter.withheld and not quiet:
+            for name, (grounds, public) in letter.withheld.items():
+                how = "replaced by redaction marks" if public else "marked, internal"
+                click.echo(f"{letter.letter_id}/{name}: withheld under the Woo ({how}): {', '.join(grounds)}")
         if letter.failed:
             click.echo(
                 click.style(f"not written: {letter.letter_id} (see the errors above)", fg="red"), err=True

@@ -6,7 +6,7 @@ can walk without knowing where it came from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -79,7 +79,25 @@ class NoteRef:
         return self.label[1:] if self.label.startswith("@") else None
 
 
-Inline = Text | Emphasis | Strong | Code | Link | LineBreak | NoteRef
+@dataclass(frozen=True)
+class Withheld:
+    """Words withheld from publication under the Woo: `[J. de Vries]{woo=5.1.2e}`.
+
+    The internal beslisnota shows them marked; the public documents get a `Redaction` instead."""
+
+    children: tuple[Inline, ...]
+    grounds: tuple[str, ...]
+    span: SourceSpan | None = None
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What a public document shows where something was withheld: `[5.1.2e]`."""
+
+    grounds: tuple[str, ...]
+
+
+Inline = Text | Emphasis | Strong | Code | Link | LineBreak | NoteRef | Withheld | Redaction
 
 
 # ---- blocks ----------------------------------------------------------------------------------
@@ -127,7 +145,19 @@ class BlockQuote:
     children: tuple[Block, ...]
 
 
-Block = Paragraph | Heading | ListBlock | Table | Columns | BlockQuote
+@dataclass(frozen=True)
+class WithheldBlock:
+    """Blocks withheld from publication: a `::: {woo=5.1.2i}` block, or a whole fragment marked
+    `public: false` (then `title` is the fragment's title and `fragment` its id)."""
+
+    children: tuple[Block, ...]
+    grounds: tuple[str, ...]
+    span: SourceSpan | None = None
+    title: str | None = None
+    fragment: str | None = None
+
+
+Block = Paragraph | Heading | ListBlock | Table | Columns | BlockQuote | WithheldBlock
 
 
 def iter_inlines(blocks):
@@ -147,12 +177,45 @@ def iter_inlines(blocks):
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from iter_inlines(item)
-        elif isinstance(block, BlockQuote):
+        elif isinstance(block, BlockQuote | WithheldBlock):
             yield from iter_inlines(block.children)
         elif isinstance(block, Table):
             for row in ((block.header,) if block.header else ()) + block.rows:
                 for cell in row:
                     yield from from_inlines(cell)
+
+
+def map_inlines(inlines, fn) -> tuple:
+    """`fn` applied to every inline, nested ones included (children first), in reading order."""
+    out = []
+    for inline in inlines:
+        if hasattr(inline, "children"):
+            inline = replace(inline, children=map_inlines(inline.children, fn))
+        out.append(fn(inline))
+    return tuple(out)
+
+
+def map_block(block, inline_fn, block_fn=None):
+    """`block` with `inline_fn` applied to every inline in it and `block_fn` (if given) to every
+    block, nested ones included (children first): the one walk that rewrites a Document."""
+    if isinstance(block, Paragraph | Heading):
+        block = replace(block, inlines=map_inlines(block.inlines, inline_fn))
+    elif isinstance(block, Columns):
+        columns = tuple(tuple(map_block(b, inline_fn, block_fn) for b in c) for c in block.columns)
+        block = replace(block, columns=columns)
+    elif isinstance(block, ListBlock):
+        items = tuple(tuple(map_block(b, inline_fn, block_fn) for b in i) for i in block.items)
+        block = replace(block, items=items)
+    elif isinstance(block, BlockQuote | WithheldBlock):
+        block = replace(block, children=tuple(map_block(b, inline_fn, block_fn) for b in block.children))
+    elif isinstance(block, Table):
+
+        def cells(row):
+            return tuple(map_inlines(cell, inline_fn) for cell in row)
+
+        header = cells(block.header) if block.header else None
+        block = replace(block, header=header, rows=tuple(cells(r) for r in block.rows))
+    return block_fn(block) if block_fn else block
 
 
 # ---- sources ---------------------------------------------------------------------------------
@@ -183,6 +246,8 @@ class Fragment:
     title: str | None = None
     topic: str | None = None
     public: bool = True
+    woo: tuple[str, ...] = ()
+    """The Woo grounds on which a fragment that is not public is withheld (`woo: 5.1.2i`)."""
     appraises: str | None = None
     references: tuple[str, ...] = ()
     meta: dict[str, Any] = field(default_factory=dict)

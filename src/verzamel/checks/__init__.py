@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic, has_errors
 from ..model import Document, Letter
 from ..project import CONFIG_NAME, Project
 from ..sources import Sources, select_letters
-from . import citations, dates, footnotes, ministerraad, style
+from . import citations, dates, footnotes, ministerraad, style, woo
 from .config import RuleSettings, read_settings
 from .regions import Region, prose_regions
 
@@ -51,23 +51,34 @@ def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, l
     found = list(sources.diagnostics) + settings.diagnostics
     for fragment in sources.all_fragments():
         found.extend(footnotes.check_fragment(fragment, sources.registry))
-    for path_regions in regions.values():
+    withheld_files = {f.path for f in sources.fragments.values() if not f.public}
+    for path, path_regions in regions.items():
         for region in path_regions:
             found.extend(dates.check_text(region))
             found.extend(style.check_text(region, settings.house_style))
+            found.extend(woo.check_text(region, public=path not in withheld_files))
     found.extend(citations.check(sources, regions, settings.house_style.get("citations", DEFAULT_STYLE)))
     return settings.apply(found)
 
 
 def check_letter(project: Project, sources: Sources, letter: Letter, regions, outputs=OUTPUTS):
     """Assemble a letter's outputs; the diagnostics that only this letter's context can give."""
+    from ..woo.redact import redact
+
     documents: list[Document] = []
+    complete: list[Document] = []
     found: list[Diagnostic] = []
     for output in outputs:
         document, diagnostics = assemble(project, sources, letter, output)
         found.extend(diagnostics)
-        if document is not None:
-            documents.append(document)
+        if document is None:
+            continue
+        complete.append(document)
+        if not output.withholds:
+            found.extend(woo.check_public(document, letter))
+        # The public documents are what remains after redaction: a stage of its own.
+        documents.append(redact(document) if output.public else document)
+    found.extend(woo.check_letter(complete, [d for d in documents if d.public]))
     paths = letter_paths(letter, documents)
     found.extend(ministerraad.check_letter(letter))
     for path in sorted(paths):

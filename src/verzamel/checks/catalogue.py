@@ -31,6 +31,7 @@ FAMILIES = {
     "ministerraad": "The ministerraad (MR)",
     "citations": "Citations",
     "style": "House style",
+    "woo": "What the Woo withholds",
 }
 
 # fmt: off
@@ -63,9 +64,6 @@ _RULES = (
          "datum: 28 november 2025", "datum: 2025-11-28", locked=True),
     Rule("MAN003", "structure", "warning", "A manifest has a key verzamel does not know.",
          "kamerbrief:\n  fragmenten: [terugkeer]", "kamerbrief:\n  fragments: [terugkeer]"),
-    Rule("CONF001", "structure", "error", "A fragment marked `public: false` is named in the Kamerbrief.",
-         "kamerbrief:\n  fragments: [intern-advies]",
-         "beslisnota:\n  niet_openbaar: [intern-advies]", locked=True),
     Rule("TPL001", "structure", "error", "A template is missing or has a syntax error.",
          "{% for f in letter.kamerbrief.fragments %}",
          "{% for f in letter.kamerbrief.fragments %}…{% endfor %}", locked=True),
@@ -138,6 +136,28 @@ _RULES = (
          "het rapport \"Meer dan een dak\"", "het rapport “Meer dan een dak”", fixable=True),
     Rule("STYLE003", "style", "warning", "Two or more spaces between words.",
          "de  Kamer", "de Kamer", fixable=True),
+    # -- woo ------------------------------------------------------------------------------------------
+    Rule("CONF001", "woo", "error",
+         "Withheld text (a `public: false` fragment or a `{woo=…}` passage) would reach the Kamerbrief.",
+         "kamerbrief:\n  fragments: [intern-advies]",
+         "beslisnota:\n  niet_openbaar: [intern-advies]", locked=True),
+    Rule("WOO001", "woo", "error",
+         "A fragment that is not public gives no Woo ground, or gives one while it says it is public.",
+         "public: false", "public: false\nwoo: 5.1.2i", locked=True),
+    Rule("WOO002", "woo", "error", "A Woo ground that does not exist, or a `{woo=…}` mark without one.",
+         "[J. de Vries]{woo=5.1.2z}", "[J. de Vries]{woo=5.1.2e}", locked=True),
+    Rule("WOO003", "woo", "warning",
+         "Withheld as a personal policy opinion (5.2) in a beslisnota: the cabinet publishes those.",
+         "[Ik adviseer dit niet.]{woo=5.2}", "Ik adviseer dit niet."),
+    Rule("WOO004", "woo", "error", "Withheld words that a public document repeats word for word.",
+         "[J. de Vries]{woo=5.1.2e} … and in a public fragment: contact: J. de Vries",
+         "[J. de Vries]{woo=5.1.2e} … and in a public fragment: [J. de Vries]{woo=5.1.2e}", locked=True),
+    Rule("WOO005", "woo", "info",
+         "A name with initials in public text, as civil servants' names are written, that is not withheld.",
+         "Contactpersoon: mr. A.B. Jansen", "Contactpersoon: [mr. A.B. Jansen]{woo=5.1.2e}"),
+    Rule("WOO006", "woo", "error",
+         "A `{woo=…}` mark that verzamel does not read, so nothing would be withheld.",
+         "{woo=5.1.2i}\nEen alinea.", "::: {woo=5.1.2i}\nEen alinea.\n:::", locked=True),
 )
 # fmt: on
 

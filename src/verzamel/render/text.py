@@ -14,10 +14,17 @@ from ..model import (
     ListBlock,
     NoteRef,
     Paragraph,
+    Redaction,
     Strong,
     Table,
     Text,
+    Withheld,
+    WithheldBlock,
 )
+
+
+def woo_marks(grounds) -> str:
+    return f"[{', '.join(grounds) or 'woo'}]"
 
 
 def inline_text(inlines) -> str:
@@ -31,7 +38,17 @@ def inline_text(inlines) -> str:
             parts.append("\n")
         elif isinstance(inline, NoteRef):
             parts.append(f"[{inline.number}]" if inline.number else f"[^{inline.label}]")
+        elif isinstance(inline, Withheld):  # the internal beslisnota: marked, with its ground
+            parts.append(f"[woo {', '.join(inline.grounds)}: {inline_text(inline.children)}]")
+        elif isinstance(inline, Redaction):
+            parts.append(woo_marks(inline.grounds))
     return "".join(parts)
+
+
+def title_of(blocks) -> str | None:
+    """A document's title as its template words it: the text of its `Title` paragraph."""
+    titles = [b for b in blocks if isinstance(b, Paragraph) and b.style == "Title"]
+    return inline_text(titles[0].inlines) if titles else None
 
 
 def block_lines(block, indent: str = "") -> list[str]:
@@ -55,6 +72,9 @@ def block_lines(block, indent: str = "") -> list[str]:
         return [line for column in block.columns for b in column for line in block_lines(b, indent)]
     if isinstance(block, BlockQuote):
         return [line for b in block.children for line in block_lines(b, indent + "> ")]
+    if isinstance(block, WithheldBlock):  # the internal beslisnota: marked, with its ground
+        inner = [line for b in block.children for line in block_lines(b, indent + "| ")]
+        return [f"{indent}[woo {', '.join(block.grounds)}]", *inner]
     return []
 
 

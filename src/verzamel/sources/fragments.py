@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, report
 from ..model import Fragment, SourceSpan
-from .markdown import parse_markdown
+from .markdown import GROUNDS_HINT, parse_markdown
 from .yamlfile import parse_yaml, unknown_key
 
-FRONT_MATTER_KEYS = ("id", "title", "topic", "references", "public", "appraises")
+FRONT_MATTER_KEYS = ("id", "title", "topic", "references", "public", "woo", "appraises")
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -59,10 +59,11 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
                 "add a line such as 'title: Transitiedocument'",
             )
         )
-    public = meta.get("public", True)
+    public = meta.get("public", "woo" not in meta)  # a Woo ground says the fragment is withheld
     if not isinstance(public, bool):
         diagnostics.append(report("FM003", span("public"), "'public:' must be true or false"))
         public = False  # when in doubt, keep it out of public documents
+    woo = _fragment_grounds(meta, public, span, diagnostics)
     references = meta.get("references") or []
     if not isinstance(references, list):
         references = [references]
@@ -78,6 +79,7 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
         title=str(title) if title else None,
         topic=str(meta["topic"]) if meta.get("topic") else None,
         public=public,
+        woo=woo,
         appraises=str(meta["appraises"]) if meta.get("appraises") else None,
         references=tuple(str(r) for r in references),
         meta=meta,
@@ -85,3 +87,34 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
         meta_spans=dict(meta_yaml.spans),
     )
     return fragment, diagnostics
+
+
+def _fragment_grounds(meta: dict, public: bool, span, diagnostics: list[Diagnostic]) -> tuple[str, ...]:
+    """The Woo grounds of a fragment (`woo:`), which a fragment that is not public must give."""
+    from ..woo.grounds import parse_grounds
+
+    if "woo" not in meta:
+        if not public:
+            diagnostics.append(
+                report(
+                    "WOO001",
+                    span("public"),
+                    "a fragment that is not public must say on which ground of the Woo it is withheld",
+                    "add a line such as 'woo: 5.1.2i' (the grounds are listed in docs/woo.md)",
+                )
+            )
+        return ()
+    known, unknown = parse_grounds(meta["woo"] if meta["woo"] is not None else "")
+    if unknown or not known:
+        what = ", ".join(repr(u) for u in unknown) if unknown else "no ground"
+        diagnostics.append(report("WOO002", span("woo"), f"{what} is not a ground of the Woo", GROUNDS_HINT))
+    if public:
+        diagnostics.append(
+            report(
+                "WOO001",
+                span("woo"),
+                "the fragment gives a Woo ground but says 'public: true'",
+                "withhold it with 'public: false', or remove the 'woo:' line",
+            )
+        )
+    return tuple(known)

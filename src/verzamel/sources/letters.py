@@ -15,7 +15,12 @@ REQUIRED = {
     "kenmerk": "the letter's reference number, e.g. 'kenmerk: \"6001234\"'",
 }
 FRAGMENT_LISTS = ("kamerbrief.fragments", "beslisnota.topics", "beslisnota.niet_openbaar")
-PROSE_FIELDS = ("beslisnota.aanleiding", "beslisnota.kernpunten", "beslisnota.toelichting")
+PROSE_FIELDS = (
+    "beslisnota.contactpersoon",
+    "beslisnota.aanleiding",
+    "beslisnota.kernpunten",
+    "beslisnota.toelichting",
+)
 OPTIONAL = {
     "uw_kenmerk": None,
     "bijlagen": 0,
@@ -34,6 +39,7 @@ SECTION_DEFAULTS = {
         "title",
         "aan",
         "van",
+        "contactpersoon",
         "datum",
         "letter_reference",
         "aanleiding",

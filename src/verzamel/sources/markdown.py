@@ -2,8 +2,9 @@
 
 One markdown-it parser serves fragments, manifest prose and rendered templates: CommonMark plus
 tables, footnotes (`[^id]`, matched even when the definition lives in the registry), block
-attributes (`{.StyleName}` on the line before a paragraph sets its Word style) and layout
-containers (`:::: kolommen 70 30` holding `::: kolom` blocks).
+attributes (`{.StyleName}` on the line before a paragraph sets its Word style), layout
+containers (`:::: kolommen 70 30` holding `::: kolom` blocks), and what the Woo withholds:
+`[J. de Vries]{woo=5.1.2e}` for words, a `::: {woo=5.1.2i}` … `:::` block for whole paragraphs.
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ from ..model import (
     Strong,
     Table,
     Text,
+    Withheld,
+    WithheldBlock,
 )
 
 LAYOUT_CONTAINERS = ("kolommen", "kolom")
+GROUNDS_HINT = "a ground is written 5.1.2e; there are 5.1.1a–e, 5.1.2a–i, 5.1.5 and 5.2 (docs/woo.md)"
+WOO_SPAN_START = re.compile(r"\[(?![\^@])")
+WOO_ATTRIBUTE = re.compile(r"\{\s*woo\s*=\s*(?:\"(?P<quoted>[^\"\n]*)\"|(?P<bare>[^}\n]*?))\s*\}")
 
 
 @cache
@@ -47,10 +53,36 @@ def _parser():
     footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     attrs_block_plugin(md)
     md.inline.ruler.before("link", "cite", _cite_rule)
+    md.inline.ruler.before("link", "woo", _woo_span_rule)
     container_plugin(
         md, "layout", validate=lambda params, *_: params.strip().split(" ", 1)[0] in LAYOUT_CONTAINERS
     )
+    container_plugin(md, "woo", validate=lambda params, *_: params.strip().startswith("{woo"))
     return md
+
+
+def _woo_span_rule(state, silent: bool) -> bool:
+    """`[words]{woo=5.1.2e}`: words withheld on a Woo ground (the ground is checked later)."""
+    if state.src[state.pos] != "[" or state.src.startswith(("[^", "[@"), state.pos):
+        return False
+    label_end = state.md.helpers.parseLinkLabel(state, state.pos, False)
+    if label_end < 0:
+        return False
+    attribute = WOO_ATTRIBUTE.match(state.src, label_end + 1)
+    if attribute is None:
+        return False
+    if not silent:
+        maximum = state.posMax
+        token = state.push("woo_open", "", 1)
+        token.meta = {
+            "grounds": attribute["quoted"] if attribute["quoted"] is not None else attribute["bare"]
+        }
+        state.pos, state.posMax = state.pos + 1, label_end
+        state.md.inline.tokenize(state)
+        state.push("woo_close", "", -1)
+        state.posMax = maximum
+    state.pos = attribute.end()
+    return True
 
 
 CITE = re.compile(r"\[@(?P<id>[A-Za-z0-9][A-Za-z0-9:.\-]*)(?:\s*,\s*(?P<locator>[^\]\n]+?))?\s*\]")
@@ -244,6 +276,32 @@ class _Builder:
         widths = tuple(int(a.rstrip("%")) for a in args if a.rstrip("%").isdigit())
         return Columns(tuple(columns), widths), i + 1
 
+    def _container_woo_open(self, tokens, i):
+        tok = tokens[i]
+        attribute = WOO_ATTRIBUTE.search(tok.info)
+        raw = (attribute["quoted"] or attribute["bare"] or "") if attribute else tok.info
+        span = self.source.line_span(tok.map)
+        grounds = self._grounds(raw, span)
+        children, i = self.blocks(tokens, i + 1, "container_woo_close")
+        return WithheldBlock(tuple(children), grounds, span), i
+
+    def _grounds(self, raw: str, span: SourceSpan) -> tuple[str, ...]:
+        """The Woo grounds written in a mark; what is not a ground is reported (WOO002)."""
+        from ..woo.grounds import parse_grounds
+
+        known, unknown = parse_grounds(raw)
+        if unknown or not known:
+            what = ", ".join(repr(u) for u in unknown) if unknown else "no ground"
+            self.diagnostics.append(
+                report(
+                    "WOO002",
+                    span,
+                    f"{what} is not a ground of the Woo",
+                    GROUNDS_HINT,
+                )
+            )
+        return tuple(known)
+
     def _footnote_reference_open(self, tokens, i):
         tok = tokens[i]
         label = tok.meta["label"]
@@ -292,6 +350,11 @@ class _Builder:
             elif kind == "cite":
                 ref = self._note_ref("@" + tok.meta["id"], tok.meta["raw"])
                 out.append(NoteRef(ref.label, ref.span, locator=tok.meta["locator"]))
+            elif kind == "woo_open":
+                span = self._locate(WOO_SPAN_START)
+                inner, i = self._inline_run(children, i + 1, "woo_close")
+                out.append(Withheld(tuple(inner), self._grounds(tok.meta["grounds"], span), span))
+                continue
             elif kind in ("em_open", "strong_open", "link_open"):
                 inner, i = self._inline_run(children, i + 1, kind.replace("_open", "_close"))
                 if kind == "em_open":
@@ -305,12 +368,20 @@ class _Builder:
         return _merge_text(out), i
 
     def _note_ref(self, label: str, needle: str) -> NoteRef:
-        offset = self.source.text.find(needle, self._search_from)
-        if offset < 0:  # pragma: no cover - the parser only makes refs it found in the text
+        return NoteRef(label, self._locate(needle))
+
+    def _locate(self, needle: str | re.Pattern) -> SourceSpan:
+        """Where `needle` (text or pattern) next occurs in the source (the parser found it there)."""
+        if isinstance(needle, str):
+            offset, length = self.source.text.find(needle, self._search_from), len(needle)
+        else:
+            match = needle.search(self.source.text, self._search_from)
+            offset, length = (match.start(), len(match[0])) if match else (-1, 0)
+        if offset < 0:  # pragma: no cover - the parser only makes tokens it found in the text
             offset = self._search_from
         else:
-            self._search_from = offset + len(needle)
-        return NoteRef(label, self.source.span_at(offset, len(needle)))
+            self._search_from = offset + length
+        return self.source.span_at(offset, length)
 
 
 def _merge_text(inlines: list[Inline]) -> list[Inline]:

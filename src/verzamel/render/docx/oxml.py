@@ -89,3 +89,51 @@ def simple_field(instruction: str, placeholder: str):
         f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} ">'
         f"<w:r><w:t>{placeholder}</w:t></w:r></w:fldSimple>"
     )
+
+
+# What follows `w:shd` in run and in paragraph properties (ECMA-376 element order).
+_AFTER_SHD = {
+    "w:rPr": ("w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout",
+              "w:specVanish", "w:oMath"),
+    "w:pPr": ("w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
+              "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+              "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
+              "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
+              "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+}  # fmt: skip
+
+
+def shading(properties, fill: str) -> None:
+    """A solid background (`w:shd`) on run (`w:rPr`) or paragraph (`w:pPr`) properties."""
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    kind = "w:rPr" if properties.tag == qn("w:rPr") else "w:pPr"
+    properties.insert_element_before(shd, *_AFTER_SHD[kind])
+
+
+def strip_revision_ids(element) -> None:
+    """Remove Word's editing-session ids (`w:rsid…` attributes and `w:rsids`/`w:rsid` elements)."""
+    for node in list(element.iter()):
+        if not isinstance(node.tag, str):
+            continue
+        if node.tag in (qn("w:rsids"), qn("w:rsid")):
+            node.getparent().remove(node)
+            continue
+        for name in [a for a in node.attrib if a.startswith(qn("w:rsid"))]:
+            del node.attrib[name]
+
+
+def app_properties(company: str) -> bytes:
+    """docProps/app.xml with the ministry as company and nothing about the machine or the tool."""
+    from xml.sax.saxutils import escape
+
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<DocSecurity>0</DocSecurity><Company>{escape(company)}</Company>"
+        "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode()

@@ -14,7 +14,7 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Emu
+from docx.shared import Emu, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ...model import (
@@ -29,10 +29,14 @@ from ...model import (
     ListBlock,
     NoteRef,
     Paragraph,
+    Redaction,
     Strong,
     Table,
     Text,
+    Withheld,
+    WithheldBlock,
 )
+from ..text import woo_marks
 from . import oxml
 from .footnotes import FootnotesPart
 from .package import normalize_zip
@@ -41,6 +45,8 @@ TABLE_TEXT = "Tabeltekst"  # paragraphs in table cells, and the blank line after
 FOOTNOTE_TEXT = "FootnoteText"
 FOOTNOTE_REFERENCE = "FootnoteReference"
 HYPERLINK = "Hyperlink"
+WITHHELD_SHADING = "D9D9D9"  # the internal beslisnota: withheld text on grey, its ground after it
+REDACTION_SHADING = "000000"  # the public one: the ground in white on a black bar, as Woo officers do
 
 
 class _NoteContainer:
@@ -68,6 +74,7 @@ class DocxWriter:
             self.style_ids[style.style_id] = style.style_id
             self.style_ids.setdefault(style.name, style.style_id)
         self.footnotes = FootnotesPart.attach(self.doc.part)
+        self._withheld_depth = 0
 
     # -- the whole document --
 
@@ -77,6 +84,9 @@ class DocxWriter:
         for note in document.notes:
             self.note(note)
         self._properties(document)
+        for part in self.doc.part.package.iter_parts():
+            if hasattr(part, "_element"):
+                oxml.strip_revision_ids(part._element)
         out = io.BytesIO()
         self.doc.save(out)
         return normalize_zip(out.getvalue())
@@ -90,10 +100,14 @@ class DocxWriter:
         props.keywords = document.keywords
         props.category = document.kind
         props.comments = ""
-        props.last_modified_by = ""
+        props.last_modified_by = document.author
         props.created = moment
         props.modified = moment
         props.revision = 1
+        for part in self.doc.part.package.iter_parts():
+            if part.partname == "/docProps/app.xml":
+                # Only the ministry: no application, template path or user of the machine.
+                part._blob = oxml.app_properties(document.author)
 
     # -- blocks --
 
@@ -105,6 +119,8 @@ class DocxWriter:
     def _paragraph(self, container, style: str | None, default: str | None):
         paragraph = container.add_paragraph()
         self._style(paragraph, style if style in self.style_ids else default)
+        if self._withheld_depth:
+            oxml.shading(paragraph._p.get_or_add_pPr(), WITHHELD_SHADING)
         return paragraph
 
     def block(self, container, block, part, default_style: str | None = None, list_level: int = 0):
@@ -132,6 +148,14 @@ class DocxWriter:
             for column in block.columns:
                 for child in column:
                     self.block(container, child, part, default_style, list_level)
+        elif isinstance(block, WithheldBlock):  # the internal beslisnota: shaded, its ground first
+            label = self._paragraph(container, default_style, default_style)
+            self._withheld_depth += 1
+            oxml.shading(label._p.get_or_add_pPr(), WITHHELD_SHADING)
+            label.add_run(f"Niet openbaar {woo_marks(block.grounds)}").bold = True
+            for child in block.children:
+                self.block(container, child, part, default_style, list_level)
+            self._withheld_depth -= 1
 
     def _list(self, container, block: ListBlock, part, level: int) -> None:
         base = "List Number" if block.ordered else "List Bullet"
@@ -240,6 +264,18 @@ class DocxWriter:
                 self.inlines(paragraph, inline.children, part, bold, italic, element)
             elif isinstance(inline, LineBreak):
                 paragraph.add_run().add_break()
+            elif isinstance(inline, Withheld):
+                first = len(paragraph._p.r_lst)
+                self.inlines(paragraph, inline.children, part, bold, italic, link)
+                marker = paragraph.add_run(f" {woo_marks(inline.grounds)}")
+                marker.bold = True
+                for run in paragraph._p.r_lst[first:]:
+                    oxml.shading(run.get_or_add_rPr(), WITHHELD_SHADING)
+            elif isinstance(inline, Redaction):
+                run = paragraph.add_run(woo_marks(inline.grounds))
+                run.bold = True
+                run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+                oxml.shading(run._r.get_or_add_rPr(), REDACTION_SHADING)
             elif isinstance(inline, NoteRef) and inline.number is not None:
                 paragraph._p.append(
                     oxml.styled_run(FOOTNOTE_REFERENCE, "w:footnoteReference", **{"w:id": str(inline.number)})

@@ -1,0 +1,185 @@
+"""The public version of a document, as a stage of its own: Document -> Document.
+
+Withheld words become a redaction mark (`[5.1.2e]`), a withheld block or fragment one mark for the
+whole; footnotes that only withheld text referred to go with it, and the others are numbered again
+without gaps. Nothing withheld survives in the result, so no writer can leak it: there is no hidden
+text, no white-on-white, no deleted run, only the mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import (
+    Document,
+    Heading,
+    Note,
+    NoteRef,
+    Paragraph,
+    Redaction,
+    SourceSpan,
+    Withheld,
+    WithheldBlock,
+    iter_inlines,
+    map_block,
+)
+from ..render.text import block_lines, inline_text, title_of, woo_marks
+from .grounds import grounds as all_grounds
+
+# A `[words]{woo=…}` mark typed into a plain-text value (betreft, a title) that is not parsed.
+PLAIN_MARK = re.compile(r"\[[^\]\n]*\]\{\s*woo\s*=\s*(?:\"(?P<quoted>[^\"\n]*)\"|(?P<bare>[^}\n]*?))\s*\}")
+
+
+def _inline(inline):
+    return Redaction(inline.grounds) if isinstance(inline, Withheld) else inline
+
+
+def _block(block):
+    if isinstance(block, WithheldBlock):
+        return Paragraph((Redaction(block.grounds),), None, block.span)
+    return block
+
+
+def redact_blocks(blocks) -> tuple:
+    return tuple(map_block(b, _inline, _block) for b in blocks)
+
+
+def redact_plain(text: str) -> str:
+    """A metadata value with any withheld mark in it replaced by the redaction mark."""
+    from .grounds import parse_grounds
+
+    def mark(match: re.Match) -> str:
+        known, _ = parse_grounds(match["quoted"] if match["quoted"] is not None else match["bare"])
+        return woo_marks(known)
+
+    return PLAIN_MARK.sub(mark, text)
+
+
+def redact(document: Document) -> Document:
+    """The document as it may be published."""
+    blocks = redact_blocks(document.blocks)
+    order = [i.number for i in iter_inlines(blocks) if isinstance(i, NoteRef) and i.number is not None]
+    renumber = {old: new for new, old in enumerate(dict.fromkeys(order), start=1)}
+
+    def number(inline):
+        if isinstance(inline, NoteRef) and inline.number in renumber:
+            return replace(inline, number=renumber[inline.number])
+        return inline
+
+    notes = {note.number: note for note in document.notes}
+    kept = tuple(
+        Note(new, notes[old].label, redact_blocks(notes[old].blocks), notes[old].span)
+        for old, new in renumber.items()
+        if old in notes
+    )
+    return replace(
+        document,
+        blocks=tuple(map_block(b, number) for b in blocks),
+        notes=kept,
+        title=title_of(blocks) or redact_plain(document.title),
+        subject=redact_plain(document.subject),
+        keywords=redact_plain(document.keywords),
+        public=True,
+    )
+
+
+# -- what was withheld, for section 5.1 and the checks --------------------------------------------
+
+
+@dataclass(frozen=True)
+class WithheldPassage:
+    text: str
+    grounds: tuple[str, ...]
+    span: SourceSpan | None
+    kind: str
+    """`onderdeel` (a whole fragment), `alinea` (a `::: {woo}` block), `passage` (words), or
+    `voetnoot` (words in a footnote)."""
+    where: str | None
+    """The fragment's title, or the heading of the section it stands in (None: before any heading)."""
+    fragment: str | None = None
+    """The id of a fragment withheld whole."""
+
+
+def withheld_passages(document: Document) -> list[WithheldPassage]:
+    """Everything withheld in a (complete) document, in reading order, footnotes after the body."""
+    found: list[WithheldPassage] = []
+    section_of_note: dict[int, str | None] = {}
+    section: str | None = None
+
+    def inlines_of(inlines, kind: str, where: str | None) -> None:
+        for inline in inlines:
+            if isinstance(inline, Withheld):
+                found.append(
+                    WithheldPassage(inline_text(inline.children), inline.grounds, inline.span, kind, where)
+                )
+            elif isinstance(inline, NoteRef) and inline.number is not None:
+                section_of_note.setdefault(inline.number, where)
+            elif hasattr(inline, "children"):
+                inlines_of(inline.children, kind, where)
+
+    def walk(blocks) -> None:
+        nonlocal section
+        for block in blocks:
+            if isinstance(block, WithheldBlock):
+                text = "\n".join(line for child in block.children for line in block_lines(child) if line)
+                kind = "onderdeel" if block.title else "alinea"
+                where = block.title or section
+                found.append(WithheldPassage(text, block.grounds, block.span, kind, where, block.fragment))
+                continue
+            if isinstance(block, Heading):
+                section = inline_text(block.inlines)
+            if isinstance(block, Paragraph | Heading):
+                inlines_of(block.inlines, "passage", section)
+            else:
+                for child in _children(block):
+                    walk(child)
+
+    walk(document.blocks)
+    for note in document.notes:
+        if note.number in section_of_note:
+            for block in note.blocks:
+                inlines_of(getattr(block, "inlines", ()), "voetnoot", section_of_note[note.number])
+    return found
+
+
+def _children(block) -> list[tuple]:
+    if hasattr(block, "columns"):
+        return list(block.columns)
+    if hasattr(block, "items"):
+        return list(block.items)
+    if hasattr(block, "children"):
+        return [block.children]
+    return []
+
+
+def withheld_by_ground(document: Document) -> list[dict]:
+    """For the template's section 5.1: per ground (in the order of the Woo), its article and
+    description and the places where it was applied."""
+    by_code: dict[str, list[dict]] = {}
+    for passage in withheld_passages(document):
+        for code in passage.grounds:
+            place = {"kind": passage.kind, "where": passage.where}
+            if place not in by_code.setdefault(code, []):
+                by_code[code].append(place)
+    known = all_grounds()
+    return [
+        {
+            "code": code,
+            "article": known[code].article,
+            "description": known[code].description,
+            "places": by_code[code],
+        }
+        for code in known
+        if code in by_code
+    ]
+
+
+def grounds_withheld(document: Document) -> list[str]:
+    """The grounds on which anything in the document is withheld (marked or redacted), in Woo order."""
+    found = {code for passage in withheld_passages(document) for code in passage.grounds}
+    for blocks in (document.blocks, *(note.blocks for note in document.notes)):
+        for inline in iter_inlines(blocks):
+            if isinstance(inline, Redaction):
+                found.update(inline.grounds)
+    return [code for code in all_grounds() if code in found]
