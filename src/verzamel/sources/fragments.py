@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, report
 from ..model import Fragment, SourceSpan
-from .markdown import GROUNDS_HINT, parse_markdown
+from .markdown import parse_markdown
 from .yamlfile import parse_yaml, unknown_key
 
 FRONT_MATTER_KEYS = ("id", "title", "topic", "references", "public", "woo", "appraises")
@@ -91,7 +91,7 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
 
 def _fragment_grounds(meta: dict, public: bool, span, diagnostics: list[Diagnostic]) -> tuple[str, ...]:
     """The Woo grounds of a fragment (`woo:`), which a fragment that is not public must give."""
-    from ..woo.grounds import parse_grounds
+    from ..woo.grounds import read_grounds
 
     if "woo" not in meta:
         if not public:
@@ -104,10 +104,8 @@ def _fragment_grounds(meta: dict, public: bool, span, diagnostics: list[Diagnost
                 )
             )
         return ()
-    known, unknown = parse_grounds(meta["woo"] if meta["woo"] is not None else "")
-    if unknown or not known:
-        what = ", ".join(repr(u) for u in unknown) if unknown else "no ground"
-        diagnostics.append(report("WOO002", span("woo"), f"{what} is not a ground of the Woo", GROUNDS_HINT))
+    codes, unreadable = read_grounds(meta["woo"], span("woo"))
+    diagnostics.extend(unreadable)
     if public:
         diagnostics.append(
             report(
@@ -117,4 +115,4 @@ def _fragment_grounds(meta: dict, public: bool, span, diagnostics: list[Diagnost
                 "withhold it with 'public: false', or remove the 'woo:' line",
             )
         )
-    return tuple(known)
+    return codes

@@ -35,11 +35,10 @@ from ..model import (
     Withheld,
     WithheldBlock,
 )
+from ..woo.grounds import ATTRIBUTE, attribute_value, read_grounds
 
 LAYOUT_CONTAINERS = ("kolommen", "kolom")
-GROUNDS_HINT = "a ground is written 5.1.2e; there are 5.1.1a–e, 5.1.2a–i, 5.1.5 and 5.2 (docs/woo.md)"
 WOO_SPAN_START = re.compile(r"\[(?![\^@])")
-WOO_ATTRIBUTE = re.compile(r"\{\s*woo\s*=\s*(?:\"(?P<quoted>[^\"\n]*)\"|(?P<bare>[^}\n]*?))\s*\}")
 
 
 @cache
@@ -68,15 +67,13 @@ def _woo_span_rule(state, silent: bool) -> bool:
     label_end = state.md.helpers.parseLinkLabel(state, state.pos, False)
     if label_end < 0:
         return False
-    attribute = WOO_ATTRIBUTE.match(state.src, label_end + 1)
+    attribute = ATTRIBUTE.match(state.src, label_end + 1)
     if attribute is None:
         return False
     if not silent:
         maximum = state.posMax
         token = state.push("woo_open", "", 1)
-        token.meta = {
-            "grounds": attribute["quoted"] if attribute["quoted"] is not None else attribute["bare"]
-        }
+        token.meta = {"grounds": attribute_value(attribute)}
         state.pos, state.posMax = state.pos + 1, label_end
         state.md.inline.tokenize(state)
         state.push("woo_close", "", -1)
@@ -278,8 +275,8 @@ class _Builder:
 
     def _container_woo_open(self, tokens, i):
         tok = tokens[i]
-        attribute = WOO_ATTRIBUTE.search(tok.info)
-        raw = (attribute["quoted"] or attribute["bare"] or "") if attribute else tok.info
+        attribute = ATTRIBUTE.search(tok.info)
+        raw = attribute_value(attribute) if attribute else tok.info
         span = self.source.line_span(tok.map)
         grounds = self._grounds(raw, span)
         children, i = self.blocks(tokens, i + 1, "container_woo_close")
@@ -287,20 +284,9 @@ class _Builder:
 
     def _grounds(self, raw: str, span: SourceSpan) -> tuple[str, ...]:
         """The Woo grounds written in a mark; what is not a ground is reported (WOO002)."""
-        from ..woo.grounds import parse_grounds
-
-        known, unknown = parse_grounds(raw)
-        if unknown or not known:
-            what = ", ".join(repr(u) for u in unknown) if unknown else "no ground"
-            self.diagnostics.append(
-                report(
-                    "WOO002",
-                    span,
-                    f"{what} is not a ground of the Woo",
-                    GROUNDS_HINT,
-                )
-            )
-        return tuple(known)
+        codes, diagnostics = read_grounds(raw, span)
+        self.diagnostics.extend(diagnostics)
+        return codes
 
     def _footnote_reference_open(self, tokens, i):
         tok = tokens[i]

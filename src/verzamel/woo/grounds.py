@@ -13,6 +13,9 @@ from pathlib import Path
 
 DATA = Path(__file__).with_name("gronden.yaml")
 PERSONAL_POLICY_OPINIONS = "5.2"
+HINT = "a ground is written 5.1.2e; there are 5.1.1a–e, 5.1.2a–i, 5.1.5 and 5.2 (docs/woo.md)"
+ATTRIBUTE = re.compile(r"\{\s*woo\s*=\s*(?:\"(?P<quoted>[^\"\n]*)\"|(?P<bare>[^}\n]*?))\s*\}")
+"""The `{woo=5.1.2e}` (or `{woo="5.1.2e 5.1.2i"}`) that marks what is withheld."""
 
 _PARAGRAPH_WORDS = {"eerste": "1", "tweede": "2", "vijfde": "5"}
 _ONE = re.compile(
@@ -49,6 +52,22 @@ def _code(match: re.Match) -> str:
         return PERSONAL_POLICY_OPINIONS
     lid = match["lid"] or match["lid2"] or _PARAGRAPH_WORDS.get((match["lidword"] or "").lower(), "")
     return f"5.1.{lid}{(match['letter'] or '').lower()}"
+
+
+def attribute_value(match: re.Match) -> str:
+    """What an ATTRIBUTE match says the grounds are."""
+    return match["quoted"] if match["quoted"] is not None else match["bare"]
+
+
+def read_grounds(value: object, span):
+    """(the grounds in `value` as codes, the WOO002 diagnostics for what is no ground)."""
+    from ..diagnostics import report
+
+    known, unknown = parse_grounds(value if value is not None else "")
+    if known and not unknown:
+        return tuple(known), []
+    what = ", ".join(repr(u) for u in unknown) if unknown else "no ground"
+    return tuple(known), [report("WOO002", span, f"{what} is not a ground of the Woo", HINT)]
 
 
 def parse_grounds(value: object) -> tuple[list[str], list[str]]:

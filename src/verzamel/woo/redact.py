@@ -25,10 +25,11 @@ from ..model import (
     map_block,
 )
 from ..render.text import block_lines, inline_text, title_of, woo_marks
+from .grounds import ATTRIBUTE, attribute_value, parse_grounds
 from .grounds import grounds as all_grounds
 
-# A `[words]{woo=…}` mark typed into a plain-text value (betreft, a title) that is not parsed.
-PLAIN_MARK = re.compile(r"\[[^\]\n]*\]\{\s*woo\s*=\s*(?:\"(?P<quoted>[^\"\n]*)\"|(?P<bare>[^}\n]*?))\s*\}")
+PLAIN_MARK = re.compile(r"\[[^\]\n]*\]" + ATTRIBUTE.pattern)
+"""A `[words]{woo=…}` mark typed into a plain-text value (betreft, a title) that is not parsed."""
 
 
 def _inline(inline):
@@ -47,13 +48,7 @@ def redact_blocks(blocks) -> tuple:
 
 def redact_plain(text: str) -> str:
     """A metadata value with any withheld mark in it replaced by the redaction mark."""
-    from .grounds import parse_grounds
-
-    def mark(match: re.Match) -> str:
-        known, _ = parse_grounds(match["quoted"] if match["quoted"] is not None else match["bare"])
-        return woo_marks(known)
-
-    return PLAIN_MARK.sub(mark, text)
+    return PLAIN_MARK.sub(lambda match: woo_marks(parse_grounds(attribute_value(match))[0]), text)
 
 
 def redact(document: Document) -> Document:

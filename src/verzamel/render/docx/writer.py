@@ -84,9 +84,6 @@ class DocxWriter:
         for note in document.notes:
             self.note(note)
         self._properties(document)
-        for part in self.doc.part.package.iter_parts():
-            if hasattr(part, "_element"):
-                oxml.strip_revision_ids(part._element)
         out = io.BytesIO()
         self.doc.save(out)
         return normalize_zip(out.getvalue())
@@ -108,6 +105,8 @@ class DocxWriter:
             if part.partname == "/docProps/app.xml":
                 # Only the ministry: no application, template path or user of the machine.
                 part._blob = oxml.app_properties(document.author)
+            elif hasattr(part, "_element"):
+                oxml.strip_revision_ids(part._element)
 
     # -- blocks --
 
