@@ -131,7 +131,10 @@ def test_date_that_is_not_a_date(dossier):
     manifest = dossier / MANIFEST
     manifest.write_text(manifest.read_text().replace("datum: 2025-11-28", "datum: 28 november 2025"))
     result = build(dossier, VERZAMELBRIEF)
-    assert f"{MANIFEST}:{line_of(manifest, 'datum:')}:8: error MAN002 'datum:' is not a date" in result.stderr
+    assert (
+        f"{MANIFEST}:{line_of(manifest, 'datum:')}:8: error MAN002 'datum:' must be a date, not text"
+        in result.stderr
+    )
 
 
 def test_footnote_defined_twice_in_the_registry_names_both_places(dossier):

@@ -365,8 +365,54 @@ CASES = [
         "SRC001",
         "sections/latin1.md",
         ("create-bytes", "---\nid: latin1\ntitle: Café\n---\nCafé.".encode("latin-1")),
-        (1, 1),
+        (3, 11),
         ("create-bytes", "---\nid: latin1\ntitle: Café\n---\nCafé.".encode()),
+    ),
+    (
+        "SRC002",
+        "sections/weg.md",
+        ("link", "nergens.md"),
+        (1, 1),
+        ("create", "---\nid: weg\ntitle: Weg\n---\nTekst."),
+    ),
+    ("SRC003", "sections/oud.md", ("mkdir",), (1, 1), ("create", "---\nid: oud\ntitle: Oud\n---\nTekst.")),
+    ("TXT001", FRAGMENT, append("Sinds\x07dien."), ("{L}", 6), append("Sindsdien.")),
+    ("TXT002", FRAGMENT, append("Sinds\x0bdien."), ("{L}", 6), append("Sinds dien.")),
+    (
+        "YAML002",
+        MANIFEST,
+        replace("datum: 2025-11-28", "datum: 2025-11-28 10:00:00"),
+        (5, 8),
+        replace("datum: 2025-11-28", "datum: 2025-11-28"),
+    ),
+    (
+        "CFG002",
+        "verzamel.yaml",
+        replace("output: build", "output: [build]"),
+        (5, 9),
+        replace("output: build", "output: out"),
+    ),
+    ("MAN004", "letters/brief 2.yaml", ("create", "betreft: x"), (1, 1), ("none",)),
+    (
+        "TPL003",
+        "templates/kamerbrief.docx",
+        ("create-bytes", b""),
+        (1, 1),
+        ("copy", REPO / "templates/kamerbrief.docx"),
+    ),
+    (
+        "MD003",
+        FRAGMENT,
+        append("\n".join("  " * depth + f"- niveau {depth}" for depth in range(10))),
+        ("{L+9}", 1),
+        append("\n".join("  " * depth + f"- niveau {depth}" for depth in range(9))),
+    ),
+    (
+        "FN007",
+        "footnotes/kamerstukken.yaml",
+        replace("title: Motie van het lid Podt", "title: 5"),
+        (18, 10),
+        replace("title: Motie van het lid Podt", 'title: "5"'),
     ),
     ("CFG001", "verzamel.yaml", append("rules:\n  FN01: off"), ("{L+1}", 3), append("rules:\n  FN002: off")),
     # woo
@@ -432,7 +478,15 @@ def _apply(dossier, path, edit) -> dict:
         target.write_text(text.replace(edit[1], edit[2], 1), encoding="utf-8")
         return {}
     target.parent.mkdir(parents=True, exist_ok=True)
-    if kind == "create-bytes":
+    if kind == "link":
+        target.symlink_to(edit[1])
+    elif kind == "mkdir":
+        target.mkdir()
+    elif kind == "copy":
+        target.write_bytes(edit[1].read_bytes())
+    elif kind == "none":
+        pass
+    elif kind == "create-bytes":
         target.write_bytes(edit[1])
     else:
         target.write_text(edit[1], encoding="utf-8")
@@ -476,8 +530,12 @@ def test_rule_fails_on_bad_and_passes_on_good(tmp_path, rule, path, bad, where, 
         assert (path, line, where[1]) in places, places
 
 
+BUILD_ONLY = {"OUT001"}
+"""Rules only `build` can report (writing the documents); tests/bad_input has their cases."""
+
+
 def test_every_rule_in_the_catalogue_has_a_case():
-    assert {case[0] for case in CASES} == set(RULES)
+    assert {case[0] for case in CASES} | BUILD_ONLY == set(RULES)
 
 
 def test_the_example_is_clean():

@@ -32,7 +32,7 @@ from .project import Project
 from .render.text import inline_text, title_of
 from .sources import Sources
 from .sources.markdown import parse_markdown
-from .templating import MARKER_RE, marker, render_template
+from .templating import MARKER_RE, Missing, marker, render_template
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,18 @@ class Assembler:
         return marker(len(self.inserts) - 1)
 
     def _context(self, withheld: list[dict]) -> dict:
+        letter = self.letter
+
+        def given(key: str, value):
+            return Missing(key, letter.spans.get(key, SourceSpan(letter.path))) if value is None else value
+
         data = {
-            key: (dict(value) if isinstance(value, dict) else value)
-            for key, value in self.letter.data.items()
+            key: (
+                {k: given(f"{key}.{k}", v) for k, v in value.items()}
+                if isinstance(value, dict)
+                else given(key, value)
+            )
+            for key, value in letter.data.items()
         }
         data["id"] = self.letter.id
         for dotted, uses in (

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .assemble import OUTPUTS
 from .checks import CheckRun, run_checks
-from .diagnostics import Diagnostic, has_errors
+from .diagnostics import Diagnostic, has_errors, report
+from .model import SourceSpan
 from .project import Project
 from .sources import load_sources
 
@@ -46,7 +47,6 @@ def build(
     `on_written` gets each file as soon as it is in place."""
     from .render.docx import render_docx  # python-docx and lxml: only when writing
     from .woo.redact import grounds_withheld
-    from .write import write_atomic
 
     sources = load_sources(project)
     checked: CheckRun = run_checks(project, sources, letter_ids)
@@ -65,8 +65,34 @@ def build(
             grounds = grounds_withheld(document)
             if grounds:
                 outcome.withheld[f"{document.kind}.docx"] = (grounds, document.public)
-        for path, data in rendered:
-            write_atomic(path, data)
+        problem = _write(rendered, out_dir, SourceSpan(sources.letter_files[letter_id]))
+        if problem is not None:
+            outcome.failed = True
+            outcome.withheld.clear()
+            result.diagnostics.append(problem)
+            on_checked([problem])
+            continue
+        for path, _ in rendered:
             outcome.written.append(path)
             on_written(path)
     return result
+
+
+def _write(files: list[tuple[Path, bytes]], out_dir: Path, letter: SourceSpan) -> Diagnostic | None:
+    """Put a letter's documents in place, all or none; why they could not be, if they could not."""
+    from .write import write_all_atomic
+
+    for path, _ in files:
+        if not path.resolve().is_relative_to(out_dir.resolve()):
+            return report("OUT001", letter, f"{path} would be written outside the output folder {out_dir}")
+    try:
+        write_all_atomic(files)
+    except OSError as exc:
+        where = exc.filename or (files[0][0].parent if files else out_dir)
+        return report(
+            "OUT001",
+            letter,
+            f"cannot write {where}: {exc.strerror or exc}; the letter's earlier documents stay as they were",
+            "check that the output folder (build/ or --out) is a folder you may write to, with space left",
+        )
+    return None

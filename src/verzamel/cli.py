@@ -1,6 +1,7 @@
 """The `verzamel` command: parse options, call the pipeline, print what happened, set the exit code.
 
-Exit codes: 0 success, 1 the sources have errors, 2 the command was used wrongly.
+Exit codes: 0 success, 1 the sources have errors, 2 the command was used wrongly, 3 a bug in
+verzamel (cli_common.Verzamel), 130 interrupted with Ctrl-C.
 The commands live in cli.py (build, show, letters), cli_check.py and cli_refs.py.
 """
 
@@ -12,14 +13,23 @@ import click
 
 from . import __version__
 from .cli_check import check, rules
-from .cli_common import ROOT_HELP, count, echo_diagnostics, require_letters, root_option, unknown_letter_error
+from .cli_common import (
+    ROOT_HELP,
+    Verzamel,
+    count,
+    echo_diagnostics,
+    require_letters,
+    root_option,
+    unknown_letter_error,
+)
 from .cli_refs import refs
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Verzamel, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="verzamel")
 @click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
-def main(root):
+@click.option("--debug", is_flag=True, help="On a bug in verzamel, show the Python traceback.")
+def main(root, debug):
     """verzamel: Kamerbrieven and beslisnota's from plain-text sources.
 
     A dossier folder holds letters/ (one manifest per letter), sections/ (reusable text

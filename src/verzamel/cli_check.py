@@ -40,12 +40,15 @@ def check(project, letter_ids, output_format, fix):
     require_letters(sources, letter_ids)
     checked = run_checks(project, sources, list(letter_ids))
     if fix:
-        from .checks.fixes import apply_fixes
+        from .checks.fixes import FixNotWritten, apply_fixes
 
-        applied = apply_fixes(project.root, sources.texts, checked.diagnostics)
-        for change in applied:
-            d = change.diagnostic
-            click.echo(f"fixed {d.span}: {d.rule} {change.before!r} -> {change.after!r}", err=True)
+        try:
+            applied = apply_fixes(project.root, {**project.files, **sources.files}, checked.diagnostics)
+        except FixNotWritten as exc:
+            _say_fixed(exc.applied)
+            click.echo(f"Error: could not write the corrections to {exc}; that file is unchanged.", err=True)
+            raise SystemExit(1) from None
+        _say_fixed(applied)
         if applied:
             sources = load_sources(project)
             checked = run_checks(project, sources, list(letter_ids))
@@ -59,6 +62,12 @@ def check(project, letter_ids, output_format, fix):
             click.echo(format_text(diagnostic, terminal_style))
         click.echo(_check_summary(diagnostics))
     raise SystemExit(1 if checked.failed else 0)
+
+
+def _say_fixed(applied) -> None:
+    for change in applied:
+        d = change.diagnostic
+        click.echo(f"fixed {d.span}: {d.rule} {change.before!r} -> {change.after!r}", err=True)
 
 
 def _check_summary(diagnostics) -> str:

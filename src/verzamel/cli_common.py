@@ -8,6 +8,64 @@ from pathlib import Path
 import click
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+EXIT_BUG = 3
+EXIT_INTERRUPTED = 130
+BUG_REPORT = (
+    "This is a bug in verzamel, not a problem in your sources. Please report it to the verzamel\n"
+    "maintainers (README, 'Reporting a bug') with the command you ran and the output of the same\n"
+    "command with --debug after `verzamel` (verzamel --debug ...), which shows where it happened."
+)
+
+
+class Verzamel(click.Group):
+    """The `verzamel` group: what no command should ever show a user, it turns into a message.
+
+    An unexpected exception is a bug in verzamel: one line says so and what to do (exit 3);
+    `verzamel --debug` shows the traceback instead. Ctrl-C ends with exit 130, after any
+    document being written is complete. With `--format json`, errors are a JSON object on stdout.
+    """
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        ctx.meta["verzamel.args"] = list(args)
+        return super().parse_args(ctx, args)
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            if _wants_json(ctx):
+                _echo_json_error("usage", exc.format_message())
+            raise
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo(
+                "\nInterrupted. Documents already written are complete; the others were not written.",
+                err=True,
+            )
+            raise SystemExit(EXIT_INTERRUPTED) from None
+        except Exception as exc:
+            if ctx.params.get("debug"):
+                raise
+            summary = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+            if _wants_json(ctx):
+                _echo_json_error("bug", summary)
+            click.echo(f"verzamel stopped: {summary}\n{BUG_REPORT}", err=True)
+            raise SystemExit(EXIT_BUG) from None
+
+
+def _wants_json(ctx: click.Context) -> bool:
+    args = ctx.meta.get("verzamel.args", [])
+    return any(
+        a == "--format=json" or (a == "--format" and b == "json")
+        for a, b in zip(args, [*args[1:], ""], strict=True)
+    )
+
+
+def _echo_json_error(kind: str, message: str) -> None:
+    import json
+
+    click.echo(json.dumps({"error": {"kind": kind, "message": message}}, ensure_ascii=False))
 
 
 ROOT_HELP = (

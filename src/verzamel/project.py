@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,8 @@ class Project:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
     """The text of verzamel.yaml, by path (values in it keep their place, like every source's)."""
+    files: dict[str, Any] = field(default_factory=dict)
+    """verzamel.yaml as read (sources.reading.SourceText), for fixes."""
 
     @property
     def settings(self) -> dict[str, Any]:
@@ -55,14 +58,21 @@ class Project:
 
     @property
     def output_dir(self) -> Path:
-        return self.root / self.settings.get("output", "build")
+        """`output:` in verzamel.yaml, or build/ (checks.config reports an `output:` it cannot use)."""
+        output = self.settings.get("output")
+        return self.root / (output if isinstance(output, str) and output.strip() else "build")
 
     def relative(self, path: Path) -> str:
-        """A path as diagnostics show it: relative to the dossier root, with forward slashes."""
+        """A path as diagnostics show it: relative to the dossier root, with forward slashes.
+
+        A link is named as itself, not as the file it points to."""
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         except ValueError:
-            return path.as_posix()
+            try:
+                return path.resolve().relative_to(self.root).as_posix()
+            except ValueError:
+                return path.as_posix()
 
     def template_dirs(self) -> list[Path]:
         """Where templates are looked up: the dossier's own `templates/` first, then the defaults."""
@@ -92,9 +102,17 @@ def find_root(start: Path) -> Path:
 
 
 def open_project(root: Path | None = None) -> Project:
-    root = find_root(root or Path.cwd())
-    text = (root / CONFIG_NAME).read_text(encoding="utf-8")
-    config, diagnostics = parse_yaml(text, CONFIG_NAME)
+    """The dossier around `root`; a verzamel.yaml that cannot be read gives diagnostics, not an error."""
+    from .sources.reading import SourceText, read_source, refuse_path
+
+    root = find_root(root or Path.cwd()).resolve()
+    path = root / CONFIG_NAME
+    read = refuse_path(path, root, CONFIG_NAME) or read_source(path, CONFIG_NAME)
+    if not isinstance(read, SourceText):
+        return Project(root, PositionedYaml({}, {}), [read], {}, {})
+    config, diagnostics = parse_yaml(read.text, CONFIG_NAME)
     if config is None:
         config = PositionedYaml({}, {})
-    return Project(root.resolve(), config, diagnostics, {CONFIG_NAME: text})
+    return Project(
+        root, config, read.diagnostics + diagnostics, {CONFIG_NAME: read.text}, {CONFIG_NAME: read}
+    )

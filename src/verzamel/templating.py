@@ -19,6 +19,7 @@ from .model import SourceSpan
 from .project import PACKAGE_TEMPLATES, Project
 
 MARKER_RE = re.compile("\ue000(\\d+)\ue001")
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def marker(index: int) -> str:
@@ -32,13 +33,75 @@ def template_label(project: Project, path: Path) -> str:
     return f"<verzamel>/templates/{path.relative_to(PACKAGE_TEMPLATES.resolve()).as_posix()}"
 
 
+MAX_OUTPUT = 2_000_000
+"""Characters a template may write for one document (the example's longest writes 14,000)."""
+MAX_LOOP = 100_000
+"""Numbers all `range()` calls of one rendering may give together, nested loops included."""
+
+
+class MissingValue(Exception):
+    """A template printed a value the letter does not have."""
+
+    def __init__(self, missing: Missing):
+        self.missing = missing
+        super().__init__(missing.name)
+
+
+class Missing:
+    """A value the letter leaves out, as templates see it: false in `{% if %}`, an error when printed
+    (so an empty `signature.name:` never prints as 'None')."""
+
+    def __init__(self, name: str, span: SourceSpan):
+        self.name = name
+        self.span = span
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        raise MissingValue(self)
+
+    __iter__ = __len__ = __str__
+
+
+class TemplateLimit(Exception):
+    """A template that would run too long or write too much (a loop or a product gone wild)."""
+
+
+class _Budget:
+    """`range()` for templates: counts what every call gives, so nested loops stay bounded too."""
+
+    def __init__(self):
+        self.left = MAX_LOOP
+
+    def range(self, *args):
+        numbers = range(*args)
+        self.left -= len(numbers)
+        if self.left < 0:
+            raise TemplateLimit(f"the loops of this template would run more than {MAX_LOOP:,} times")
+        return numbers
+
+
 @cache
 def _environment(template_dirs: tuple[Path, ...]):
     """One sandboxed environment per set of template folders, so templates compile once."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = ImmutableSandboxedEnvironment(
+    class Environment(ImmutableSandboxedEnvironment):
+        """The sandbox, with `*` and `**` kept to sizes a letter can need."""
+
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "**" and isinstance(left, int) and isinstance(right, int):
+                if abs(right) > 64 and abs(left) > 1:
+                    raise TemplateLimit(f"{left} ** {right} is too large a number for a letter")
+            elif operator == "*" and _product_length(left, right) > MAX_OUTPUT:
+                raise TemplateLimit("that product of text or lists is too large for a letter")
+            return super().call_binop(context, operator, left, right)
+
+    env = Environment(
         loader=FileSystemLoader([str(p) for p in template_dirs]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -53,6 +116,13 @@ def _environment(template_dirs: tuple[Path, ...]):
         join_list=dutch.join_list,
     )
     return env
+
+
+def _product_length(left, right) -> int:
+    for sequence, times in ((left, right), (right, left)):
+        if isinstance(sequence, str | list | tuple) and isinstance(times, int):
+            return len(sequence) * times
+    return 0
 
 
 def render_template(
@@ -77,13 +147,25 @@ def render_template(
     label = template_label(project, path)
     try:
         template = env.get_template(name)
-        return template.render(**context, **functions), []
+        text = _render_bounded(template, {**context, **functions, "range": _Budget().range})
     except TemplateSyntaxError as exc:
         return None, [
             report("TPL001", SourceSpan(label, exc.lineno or 1, 1), f"template syntax: {exc.message}")
         ]
     except TemplateNotFound as exc:
         return None, [report("TPL001", SourceSpan(label, 1, 1), f"template '{exc.name}' not found")]
+    except UnicodeDecodeError:
+        return None, [report("SRC001", SourceSpan(label, 1, 1), "the template is not UTF-8 text")]
+    except MissingValue as exc:
+        name = exc.missing.name
+        return None, [
+            report(
+                "MAN001",
+                exc.missing.span,
+                f"the letter has no '{name}', which {label} prints at line {_template_line(exc, path)}",
+                f"write '{name}' in the manifest, or for every letter under letter_defaults in verzamel.yaml",
+            )
+        ]
     except TemplateError as exc:
         line = _template_line(exc, path)
         return None, [
@@ -94,6 +176,41 @@ def render_template(
                 "a value the template uses is missing from the letter manifest?",
             )
         ]
+    except (TemplateLimit, ArithmeticError, RecursionError, MemoryError, TypeError, ValueError) as exc:
+        # What a template's own expressions can raise at run time: its error, not verzamel's.
+        what = "calls itself without end (or includes itself)" if isinstance(exc, RecursionError) else exc
+        return None, [
+            report(
+                "TPL002",
+                SourceSpan(label, _template_line(exc, path), 1),
+                f"template failed: {what or type(exc).__name__}",
+                "correct the template at this line (verzamel templates --help shows where it lives)",
+            )
+        ]
+    unholdable = _UNHOLDABLE.search(text)
+    if unholdable:
+        return None, [
+            report(
+                "TPL002",
+                SourceSpan(label, 1, 1),
+                f"the template writes the control character U+{ord(unholdable[0]):04X}, "
+                "which Word cannot hold",
+                "remove it from the template (look for escapes such as \\x07 in its text)",
+            )
+        ]
+    return text, []
+
+
+def _render_bounded(template, context: dict) -> str:
+    """The template's output, stopped as soon as it grows past MAX_OUTPUT."""
+    pieces: list[str] = []
+    size = 0
+    for piece in template.generate(**context):
+        size += len(piece)
+        if size > MAX_OUTPUT:
+            raise TemplateLimit(f"the template writes more than {MAX_OUTPUT:,} characters")
+        pieces.append(piece)
+    return "".join(pieces)
 
 
 def _template_line(exc: BaseException, path: Path) -> int:

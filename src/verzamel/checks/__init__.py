@@ -18,6 +18,7 @@ from ..sources import Sources, select_letters
 from . import citations, dates, footnotes, ministerraad, style, woo
 from .config import RuleSettings, read_settings
 from .regions import Region, prose_regions
+from .templates import check_templates
 
 
 @dataclass
@@ -87,6 +88,14 @@ def check_letter(project: Project, sources: Sources, letter: Letter, regions, ou
     return documents, paths, found
 
 
+SHARED_FOLDERS = ("footnotes/", "templates/")
+
+
+def is_shared(path: str) -> bool:
+    """A source every letter depends on: an error in it stops every letter."""
+    return path == CONFIG_NAME or path.startswith(SHARED_FOLDERS)
+
+
 def letter_paths(letter: Letter, documents: list[Document]) -> set[str]:
     """The sources a letter's documents were made from."""
     return {CONFIG_NAME, letter.path}.union(*(d.source_paths for d in documents))
@@ -99,17 +108,18 @@ def run_checks(project: Project, sources: Sources, letter_ids: list[str] | None 
     """
     settings = read_settings(project)
     regions = prose_regions(sources)
-    general = check_sources(sources, settings, regions)
+    general = check_sources(sources, settings, regions) + settings.apply(check_templates(project))
+    shared = [d for d in general if is_shared(d.span.path) and d.is_error]
     letters: dict[str, LetterCheck] = {}
     for letter_id in select_letters(sources, letter_ids or []):
         letter = sources.letters.get(letter_id)
         if letter is None:
             path = sources.letter_files[letter_id]
-            own = [d for d in general if d.span.path in (path, CONFIG_NAME)]
-            letters[letter_id] = LetterCheck(letter_id, [], unique(own))
+            own = [d for d in general if d.span.path == path]
+            letters[letter_id] = LetterCheck(letter_id, [], unique(own + shared))
             continue
         documents, paths, own = check_letter(project, sources, letter, regions, outputs)
-        relevant = [d for d in general if d.span.path in paths] + settings.apply(own)
+        relevant = [d for d in general if d.span.path in paths] + shared + settings.apply(own)
         letters[letter_id] = LetterCheck(letter_id, documents, unique(relevant))
     reported = [d for check in letters.values() for d in check.diagnostics]
     if not letter_ids:

@@ -63,9 +63,23 @@ def read_settings(project: Project) -> RuleSettings:
     def span(key: str) -> SourceSpan:
         return spans.get(key) or SourceSpan(CONFIG_NAME)
 
+    if project.config.data is not None and not isinstance(project.config.data, dict):
+        settings.diagnostics.append(
+            report("CFG002", SourceSpan(CONFIG_NAME), f"{CONFIG_NAME} must hold 'key: value' lines")
+        )
     for key in data:
         if key not in CONFIG_KEYS:
             settings.diagnostics.append(unknown_key(key, CONFIG_KEYS, span(f"{key}@key"), "CFG001"))
+    output = data.get("output", "build")
+    if not isinstance(output, str) or not output.strip():
+        settings.diagnostics.append(
+            report(
+                "CFG002",
+                span("output"),
+                "'output:' must name one folder",
+                "write e.g. 'output: build', or leave the line out to write to build/",
+            )
+        )
     rules = data.get("rules") or {}
     if not isinstance(rules, dict):
         settings.diagnostics.append(

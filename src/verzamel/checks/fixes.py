@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..sources.reading import SourceText, decode_source, raw_offset
 from ..write import write_atomic
 
 
@@ -21,46 +22,61 @@ class AppliedFix:
     after: str
 
 
-def _offset(text: str, line: int, column: int) -> int:
-    starts = [0]
-    for piece in text.split("\n"):
-        starts.append(starts[-1] + len(piece) + 1)
-    return starts[line - 1] + column - 1
+def apply_fixes(root: Path, files: dict[str, SourceText], diagnostics: list[Diagnostic]) -> list[AppliedFix]:
+    """Apply every fix that does not overlap an earlier one; returns what was changed.
 
-
-def apply_fixes(root: Path, texts: dict[str, str], diagnostics: list[Diagnostic]) -> list[AppliedFix]:
-    """Apply every fix that does not overlap an earlier one; returns what was changed."""
+    The edits are made in the file's own text, so its line ends (CRLF stays CRLF), a byte-order
+    mark and every character no fix is about stay as they were."""
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
-        if diagnostic.fix is not None and diagnostic.fix.span.path in texts:
+        if diagnostic.fix is not None and diagnostic.fix.span.path in files:
             by_path.setdefault(diagnostic.fix.span.path, []).append(diagnostic)
     applied: list[AppliedFix] = []
     for path, pending in sorted(by_path.items()):
-        text = texts[path]
+        source = files[path]
         edits = []
         for diagnostic in pending:
             span = diagnostic.fix.span
-            start = _offset(text, span.line, span.column)
-            end = _offset(text, span.end_line or span.line, span.end_column or span.column)
+            start = raw_offset(source, span.line, span.column)
+            end = raw_offset(source, span.end_line or span.line, span.end_column or span.column)
             edits.append((start, end, diagnostic))
-        new_text, done, last_start = text, [], len(text) + 1
+        new_raw, done, last_start = source.raw, [], len(source.raw) + 1
         for start, end, diagnostic in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
             if end > last_start:
                 continue  # overlaps an edit already made: the next run of --fix takes it
-            done.append(AppliedFix(diagnostic, new_text[start:end], diagnostic.fix.replacement))
-            new_text = new_text[:start] + diagnostic.fix.replacement + new_text[end:]
+            done.append(AppliedFix(diagnostic, new_raw[start:end], diagnostic.fix.replacement))
+            new_raw = new_raw[:start] + diagnostic.fix.replacement + new_raw[end:]
             last_start = start
-        if not done or not _still_reads_the_same(path, text, new_text):
+        if not done or not _still_reads_the_same(path, source.text, new_raw):
             continue
-        write_atomic(root / path, new_text.encode("utf-8"))
+        try:
+            write_atomic(root / path, new_raw.encode("utf-8"))
+        except OSError as exc:
+            raise FixNotWritten(path, exc, applied) from exc
         applied.extend(reversed(done))
     return applied
 
 
-def _still_reads_the_same(path: str, before: str, after: str) -> bool:
+class FixNotWritten(Exception):
+    """A source file could not be written back (read-only dossier, disk full)."""
+
+    def __init__(self, path: str, error: OSError, applied: list[AppliedFix]):
+        self.path = path
+        self.error = error
+        self.applied = applied
+        """The fixes written to other files before this one failed."""
+        super().__init__(f"{path}: {error.strerror or error}")
+
+
+def _still_reads_the_same(path: str, before: str, after_raw: str) -> bool:
     """The YAML of a file (a fragment's front matter) has the same shape after the edits."""
     from ..sources.fragments import split_front_matter
     from ..sources.yamlfile import parse_yaml
+
+    after = decode_source(after_raw.encode("utf-8"), path)
+    if not isinstance(after, SourceText):
+        return False
+    after = after.text
 
     if path.endswith(".md"):
         before, after = split_front_matter(before)[0] or "", split_front_matter(after)[0] or ""
@@ -76,4 +92,4 @@ def _shape(data):
         return {key: _shape(value) for key, value in data.items()}
     if isinstance(data, list):
         return [_shape(value) for value in data]
-    return type(data).__name__
+    return "value"  # a fix may turn a number into text (MAN002), never a value into a list

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from ..model import SourceSpan
 from ..sources import Sources
-from ..sources.yamlfile import value_lines
+from ..sources.yamltext import value_lines
 
 
 @dataclass(frozen=True)

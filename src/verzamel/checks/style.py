@@ -18,7 +18,8 @@ HOUSE_STYLE = {
     "citation_links": (True, False),
 }
 MARKER = r"\[\^[^\]\s]+\]|\[@[^\]\n]+\]"
-MARKER_BEFORE = re.compile(rf"(?P<marker>{MARKER})(?P<punct>[.,;:])(?!\S*\]:)")
+MARKER_BEFORE = re.compile(rf"(?P<space> *)(?P<marker>{MARKER})(?P<punct>[.,;:])(?!\S*\]:)")
+"""A marker before the punctuation, with the spaces before it: `noot [^x].` becomes `noot.[^x]`."""
 MARKER_AFTER = re.compile(rf"(?P<punct>[.,;:])(?P<marker>{MARKER})")
 STRAIGHT_QUOTES = re.compile(
     r"(?<![\w\"])\"(?P<inner>[^\"\n]{1,300}?)\"(?![\w])"

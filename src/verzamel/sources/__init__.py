@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +11,9 @@ from ..diagnostics import Diagnostic, report
 from ..model import Fragment, Letter, NoteDef, SourceSpan
 from .fragments import load_fragment
 from .letters import load_letter, merge_defaults
+from .reading import SourceText, list_sources, read_source, refuse_path
 from .registry import load_registry_file
-from .yamlfile import PositionedYaml, parse_yaml
+from .yamlfile import PositionedYaml, normalize_id, parse_yaml
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -26,7 +28,9 @@ class Sources:
     letter_files: dict[str, str] = field(default_factory=dict)
     """Every manifest found, by letter id, even when it could not be read."""
     texts: dict[str, str] = field(default_factory=dict)
-    """The text of every source file read, by path: checks and fixes work on it."""
+    """The text of every source file read, by path: the parsers and checks work on it."""
+    files: dict[str, SourceText] = field(default_factory=dict)
+    """Every source file read, by path, also as its exact bytes: fixes edit those."""
     unreadable_fragments: dict[str, str] = field(default_factory=dict)
     """Fragment files that could not be read, by file name stem, with their path."""
 
@@ -54,32 +58,41 @@ def select_letters(sources: Sources, letter_ids: list[str]) -> list[str]:
     return list(dict.fromkeys(letter_ids))
 
 
-def _files(folder: Path, pattern: str) -> list[Path]:
-    return sorted(folder.glob(pattern)) if folder.is_dir() else []
+LETTER_ID = re.compile(r"^\w[\w.\-]*$")
+"""A letter id is its manifest's file name; it names the letter's output folder."""
+
+
+def _files(project: Project, sources: Sources, folder: str, suffix: str, recursive=False) -> list[Path]:
+    """The source files in a folder of the dossier; a folder named like a source file is reported."""
+    files, folders = list_sources(project.root / folder, suffix, recursive)
+    for path in folders:
+        sources.diagnostics.append(
+            report(
+                "SRC003",
+                SourceSpan(project.relative(path)),
+                f"a folder named like a source file ('{path.name}') is not read",
+                f"rename the folder so its name does not end in '{suffix}'",
+            )
+        )
+    return files
 
 
 def _read(path: Path, project: Project, sources: Sources) -> str | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-        sources.texts[project.relative(path)] = text
-        return text
-    except UnicodeDecodeError as exc:
-        sources.diagnostics.append(
-            report(
-                "SRC001",
-                SourceSpan(project.relative(path)),
-                f"not UTF-8 text ({exc.reason})",
-                "save the file as UTF-8 in your editor",
-            )
-        )
+    rel = project.relative(path)
+    read = refuse_path(path, project.root, rel) or read_source(path, rel)
+    if not isinstance(read, SourceText):
+        sources.diagnostics.append(read)
         return None
+    sources.diagnostics.extend(read.diagnostics)
+    sources.texts[rel] = read.text
+    sources.files[rel] = read
+    return read.text
 
 
 def load_sources(project: Project) -> Sources:
     sources = Sources(diagnostics=list(project.diagnostics))
-    root = project.root
 
-    for path in _files(root / "sections", "**/*.md"):
+    for path in _files(project, sources, "sections", ".md", recursive=True):
         rel = project.relative(path)
         text = _read(path, project, sources)
         if text is None:
@@ -103,7 +116,7 @@ def load_sources(project: Project) -> Sources:
             continue
         sources.fragments[fragment.id] = fragment
 
-    for path in _files(root / "footnotes", "*.yaml"):
+    for path in _files(project, sources, "footnotes", ".yaml"):
         rel = project.relative(path)
         text = _read(path, project, sources)
         if text is None:
@@ -125,9 +138,20 @@ def load_sources(project: Project) -> Sources:
                 sources.registry[label] = note
 
     defaults = _letter_defaults(project)
-    for path in _files(root / "letters", "*.yaml"):
+    for path in _files(project, sources, "letters", ".yaml"):
         rel = project.relative(path)
-        sources.letter_files[path.stem] = rel
+        letter_id = normalize_id(path.stem)
+        if not LETTER_ID.match(letter_id):
+            sources.diagnostics.append(
+                report(
+                    "MAN004",
+                    SourceSpan(rel),
+                    f"'{path.stem}' cannot be a letter id (the manifest's file name names its output folder)",
+                    "name the file with letters, digits and '-', e.g. letters/2025-11-28-verzamelbrief.yaml",
+                )
+            )
+            continue
+        sources.letter_files[letter_id] = rel
         text = _read(path, project, sources)
         if text is None:
             continue
@@ -137,7 +161,7 @@ def load_sources(project: Project) -> Sources:
             continue
         if isinstance(manifest.data, dict):
             manifest = merge_defaults(manifest, defaults)
-        letter, diagnostics = load_letter(manifest, rel, path.stem, {rel: text, **project.texts})
+        letter, diagnostics = load_letter(manifest, rel, letter_id, {rel: text, **project.texts})
         sources.diagnostics.extend(diagnostics)
         if letter is not None:
             sources.letters[letter.id] = letter

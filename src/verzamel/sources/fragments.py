@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, report
 from ..model import Fragment, SourceSpan
 from .markdown import parse_markdown
-from .yamlfile import parse_yaml, unknown_key
+from .yamlfile import normalize_id, parse_yaml, unknown_key
 
 FRONT_MATTER_KEYS = ("id", "title", "topic", "references", "public", "woo", "appraises")
 
@@ -48,7 +48,7 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
         if key not in FRONT_MATTER_KEYS:
             diagnostics.append(unknown_key(key, FRONT_MATTER_KEYS, span(f"{key}@key"), "FM004"))
 
-    fragment_id = str(meta.get("id") or default_id)
+    fragment_id = normalize_id(meta.get("id") or default_id)
     title = meta.get("title")
     if not title:
         diagnostics.append(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from ..diagnostics import Diagnostic, report
+from ..diagnostics import Diagnostic, Fix, report
 from ..model import Fragment, FragmentUse, Letter, SourceSpan
 from .markdown import parse_markdown_lines
-from .yamlfile import PositionedYaml, unknown_key, value_lines
+from .yamlfile import PositionedYaml, normalize_id, unknown_key
+from .yamltext import value_lines
 
 REQUIRED = {
     "betreft": "the subject line, e.g. 'betreft: Verzamelbrief opvang ontheemden uit Oekraïne'",
@@ -51,6 +53,85 @@ SECTION_DEFAULTS = {
 }
 
 
+TEXT = "text"
+DATE = "date"
+ATTACHMENTS = "attachments"
+IDS = "ids"
+FIELD_TYPES = {
+    "betreft": TEXT, "kenmerk": TEXT, "uw_kenmerk": TEXT, "status": TEXT,
+    "datum": DATE, "ministerraad": DATE, "bijlagen": ATTACHMENTS,
+    **{f"sender.{key}": TEXT for key in SECTION_DEFAULTS["sender"]},
+    **{f"signature.{key}": TEXT for key in SECTION_DEFAULTS["signature"]},
+    **{f"beslisnota.{key}": TEXT for key in ("title", "aan", "van", "letter_reference")},
+    **{field: TEXT for field in PROSE_FIELDS},
+    "beslisnota.datum": DATE,
+    **{field: IDS for field in FRAGMENT_LISTS},
+}  # fmt: skip
+"""What each manifest value must be; YAML reads `0000123` as a number and `2025-11-28` as a date."""
+
+YAML_KINDS = ((bool, "true/false"), (int, "a number"), (float, "a number"), (date, "a date"),
+              (list, "a list"), (dict, "'key: value' lines"), (str, "text"))  # fmt: skip
+
+
+def yaml_kind(value) -> str:
+    return next(name for kind, name in YAML_KINDS if isinstance(value, kind))
+
+
+def check_types(data: dict, spans: dict[str, SourceSpan], texts: dict[str, str]) -> list[Diagnostic]:
+    """A value of the wrong kind is named at its line, never turned into text (MAN002); a number or
+    date where text belongs gets the quoted form as its fix."""
+    found = []
+    for dotted, kind in FIELD_TYPES.items():
+        section, _, key = dotted.rpartition(".")
+        holder = data.get(section) if section else data
+        value = holder.get(key) if isinstance(holder, dict) else None
+        span = spans.get(dotted)
+        if value is None or span is None:
+            continue
+        problem = _type_problem(value, kind)
+        if problem is None:
+            continue
+        fix = None
+        lines = value_lines(texts.get(span.path, ""), span) if kind == TEXT else []
+        if len(lines) == 1 and not isinstance(value, list | dict):  # a number or date: always unquoted
+            raw = lines[0][2]
+            fix = Fix(replace(span, end_line=span.line, end_column=span.column + len(raw)), f'"{raw}"')
+        hint = f"write it in quotes: {key}: {fix.replacement}" if fix else _TYPE_HINTS[kind]
+        found.append(report("MAN002", span, f"'{key}:' {problem}", hint, fix))
+    return found
+
+
+_TYPE_HINTS = {
+    TEXT: "write text on the line, in quotes when it could be read as something else",
+    DATE: "write the date as YYYY-MM-DD, e.g. 2025-11-28",
+    ATTACHMENTS: "write the number of attachments, or one '- title' line per attachment",
+    IDS: "write one '- fragment-id' line per fragment",
+}
+
+
+def _type_problem(value, kind: str) -> str | None:
+    if kind == TEXT and not isinstance(value, str):
+        return (
+            f"must be text, but YAML reads {yaml_kind(value)} ({value!r})"
+            if not isinstance(value, list | dict)
+            else f"must be text, not {yaml_kind(value)}"
+        )
+    if kind == DATE and (not isinstance(value, date) or isinstance(value, bool)):
+        return f"must be a date, not {yaml_kind(value)}"
+    if kind == ATTACHMENTS:
+        if isinstance(value, bool) or not isinstance(value, int | list):
+            return f"must be a number or a list of titles, not {yaml_kind(value)}"
+        if isinstance(value, int) and value < 0:
+            return "cannot be below 0"
+        if isinstance(value, list) and not all(isinstance(item, str) for item in value):
+            return "must list titles as text"
+    if kind == IDS and not isinstance(value, list):
+        return f"must be a list of fragment ids, not {yaml_kind(value)}"
+    if kind == IDS and not all(isinstance(item, str | int) and not isinstance(item, bool) for item in value):
+        return "must list fragment ids, one per line"
+    return None
+
+
 def merge_defaults(manifest: PositionedYaml, defaults: PositionedYaml | None) -> PositionedYaml:
     """The manifest over the project's `letter_defaults` (one level deep, manifest wins)."""
     if defaults is None or not isinstance(defaults.data, dict):
@@ -81,19 +162,10 @@ def load_letter(
 
     for key, hint in REQUIRED.items():
         if data.get(key) in (None, ""):
-            diagnostics.append(report("MAN001", top, f"the manifest has no '{key}:'", hint))
-    if data.get("datum") is not None and not isinstance(data["datum"], date):
-        diagnostics.append(report("MAN002", span("datum"), "'datum:' is not a date", REQUIRED["datum"]))
+            where = span(key) if key in data else top
+            diagnostics.append(report("MAN001", where, f"the manifest has no '{key}:'", hint))
+    diagnostics.extend(check_types(data, manifest.spans, texts))
     mr = data.get("ministerraad")
-    if mr is not None and not isinstance(mr, date):
-        diagnostics.append(
-            report(
-                "MAN002",
-                span("ministerraad"),
-                "'ministerraad:' is not a date",
-                "write the date of the MR as YYYY-MM-DD, or leave the line out",
-            )
-        )
     for key in data:
         if key not in REQUIRED and key not in OPTIONAL:
             diagnostics.append(unknown_key(key, [*REQUIRED, *OPTIONAL], span(f"{key}@key"), "MAN003"))
@@ -130,7 +202,7 @@ def load_letter(
                 )
             )
             ids = []
-        uses[dotted] = tuple(FragmentUse(str(i), span(f"{dotted}.{n}")) for n, i in enumerate(ids))
+        uses[dotted] = tuple(FragmentUse(normalize_id(i), span(f"{dotted}.{n}")) for n, i in enumerate(ids))
 
     prose: dict[str, Fragment] = {}
     for dotted in PROSE_FIELDS:

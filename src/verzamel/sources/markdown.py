@@ -38,6 +38,11 @@ from ..model import (
 from ..woo.grounds import ATTRIBUTE, attribute_value, read_grounds
 
 LAYOUT_CONTAINERS = ("kolommen", "kolom")
+MAX_DEPTH = 9
+"""Lists and quotes inside each other: Word numbers list levels 1 to 9."""
+PARSER_NESTING = 4 * MAX_DEPTH + 20
+"""markdown-it silently drops what lies deeper than its nesting limit; with this one, anything that
+deep is far past MAX_DEPTH and so reported (MD003) before the limit can drop a word."""
 WOO_SPAN_START = re.compile(r"\[(?![\^@])")
 
 
@@ -48,7 +53,7 @@ def _parser():
     from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
 
-    md = MarkdownIt("commonmark", {"html": False}).enable("table")
+    md = MarkdownIt("commonmark", {"html": False, "maxNesting": PARSER_NESTING}).enable("table")
     footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
     attrs_block_plugin(md)
     md.inline.ruler.before("link", "cite", _cite_rule)
@@ -150,7 +155,7 @@ def parse_markdown(text: str, path: str, line_offset: int = 0, column_offset: in
 
 def parse_markdown_lines(lines: list[tuple[int, int, str]], path: str) -> ParsedMarkdown:
     """Parse Markdown written over consecutive (line, column, text) lines of a file, such as the
-    lines of a YAML value (sources.yamlfile.value_lines)."""
+    lines of a YAML value (sources.yamltext.value_lines)."""
     if not lines:
         return ParsedMarkdown((), {})
     source = _Source("\n".join(t for _, _, t in lines), path, lines[0][0] - 1, 0, [c for _, c, _ in lines])
@@ -160,9 +165,33 @@ def parse_markdown_lines(lines: list[tuple[int, int, str]], path: str) -> Parsed
 def _parse(source: _Source) -> ParsedMarkdown:
     text = source.text
     tokens = _parser().parse(text, {})
+    too_deep = _too_deep(tokens, source)
+    if too_deep is not None:
+        return ParsedMarkdown((), {}, [too_deep])
     builder = _Builder(source)
     blocks, _ = builder.blocks(tokens, 0, None)
     return ParsedMarkdown(tuple(blocks), builder.notes, builder.diagnostics)
+
+
+NESTING = {"bullet_list_open", "ordered_list_open", "blockquote_open"}
+
+
+def _too_deep(tokens, source: _Source) -> Diagnostic | None:
+    """MD003 at the first list or quote more than MAX_DEPTH levels inside others."""
+    depth = 0
+    for token in tokens:
+        if token.type in NESTING:
+            depth += 1
+            if depth > MAX_DEPTH:
+                return report(
+                    "MD003",
+                    source.line_span(token.map),
+                    f"lists and quotes are nested more than {MAX_DEPTH} levels deep here",
+                    "a Word document shows at most nine levels; indent less",
+                )
+        elif token.type.replace("_close", "_open") in NESTING:
+            depth -= 1
+    return None
 
 
 class _Builder:

@@ -7,11 +7,20 @@ footnote is then written from the id and the facts, in the dossier's house style
 
 from __future__ import annotations
 
+from datetime import date
+
 from ..citations.resolve import REGISTRY_FACTS, parse_id
 from ..diagnostics import Diagnostic, report
 from ..model import NoteDef, SourceSpan
+from .letters import yaml_kind
 from .markdown import parse_markdown_lines
-from .yamlfile import parse_yaml, unknown_key, value_lines
+from .yamlfile import parse_yaml, unknown_key
+from .yamltext import value_lines
+
+FACT_TYPES = {"date": date, "title": str, "chamber": str, "dossier": str | int, "number": str | int,
+              "co_dossiers": list}  # fmt: skip
+FACT_KINDS = {"date": "a date", "title": "text", "chamber": "text (I or II)", "dossier": "text",
+              "number": "text", "co_dossiers": "a list"}  # fmt: skip
 
 
 def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[Diagnostic]]:
@@ -27,12 +36,33 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
     for label, entry in parsed.data.items():
         key_span = parsed.spans[f"{label}@key"]
         text_key = label if isinstance(entry, str) else f"{label}.text"
-        note_text = entry if isinstance(entry, str) else (entry or {}).get("text")
+        note_text = (
+            entry if isinstance(entry, str) else entry.get("text") if isinstance(entry, dict) else None
+        )
+        if entry is not None and not isinstance(entry, str | dict):
+            diagnostics.append(
+                report(
+                    "FN007",
+                    parsed.spans.get(label, key_span),
+                    f"footnote [^{label}] is {yaml_kind(entry)}, not text",
+                    f"write '{label}: <text>' (in quotes when the text could be read as something else)",
+                )
+            )
+            continue
         facts = {k: v for k, v in entry.items() if k != "text"} if isinstance(entry, dict) else {}
-        for key in facts:
+        for key, value in facts.items():
             if key not in REGISTRY_FACTS:
                 diagnostics.append(
                     unknown_key(key, ("text", *REGISTRY_FACTS), parsed.spans[f"{label}.{key}@key"], "FN005")
+                )
+            elif value is not None and not isinstance(value, FACT_TYPES[key]):
+                diagnostics.append(
+                    report(
+                        "FN007",
+                        parsed.spans[f"{label}.{key}"],
+                        f"'{key}:' of [^{label}] must be {FACT_KINDS[key]}, not {yaml_kind(value)}",
+                        "write the date as YYYY-MM-DD" if key == "date" else "write it in quotes",
+                    )
                 )
         if (not isinstance(note_text, str) or not note_text.strip()) and parse_id(str(label)) and facts:
             notes[label] = NoteDef(label, (), key_span, None, facts)  # rendered in the house style

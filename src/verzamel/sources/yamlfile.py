@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import date, datetime
 from typing import Any
 
 from ..diagnostics import Diagnostic, report
@@ -24,17 +26,49 @@ def _yaml():
     return YAML(typ="rt")
 
 
+MAX_VALUES = 100_000
+"""Values one YAML file may hold once its aliases are expanded (the example's largest holds 60)."""
+MAX_DEPTH = 50
+"""Levels of nesting one YAML file may have (verzamel's own files use three)."""
+DATE_RANGE = (1800, 2200)
+"""The years a date in a source may have: dates outside cannot be calculated with safely."""
+
+
 def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYaml | None, list[Diagnostic]]:
     """Parse YAML text from `path`; lines are shifted by `line_offset` (for front matter)."""
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
     try:
         node = _yaml().load(text)
+    except RecursionError:
+        line, column = _deepest(text)
+        return None, [
+            report(
+                "YAML002",
+                SourceSpan(path, line + line_offset, column),
+                f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                "write the values as a flat list of 'key: value' lines",
+            )
+        ]
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + 1 + line_offset
+        # An unclosed quote is found lines later; where the quoted text starts is the place to fix.
+        opened = exc.context and "quoted scalar" in exc.context
+        mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + 1
         column = (mark.column if mark else 0) + 1
         problem = exc.problem or exc.context or "invalid YAML"
+        unclosed = _unclosed_quote(text, line)
+        if unclosed is not None:
+            return None, [
+                report(
+                    "YAML001",
+                    SourceSpan(path, unclosed[0] + line_offset, unclosed[1]),
+                    "a quote opens here and is not closed on this line",
+                    f"end the value with the same quote; (the parser stopped at line {line + line_offset}: "
+                    f"{problem})",
+                )
+            ]
+        line += line_offset
         return None, [
             report(
                 "YAML001",
@@ -45,11 +79,14 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
         ]
     except ValueError as exc:  # a date that does not exist, such as 2025-13-45
         return None, [_impossible_date(text, path, line_offset, exc)]
-    except YAMLError as exc:  # pragma: no cover - ruamel reports nearly everything as marked
+    except (YAMLError, TypeError, AttributeError, OverflowError) as exc:  # what ruamel raises unmarked
         return None, [report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")]
-    spans: dict[str, SourceSpan] = {}
-    data = _walk(node, "", path, line_offset, spans)
-    return PositionedYaml(data, spans), []
+    walk = _Walk(path, line_offset)
+    try:
+        data = walk.value(node, "", SourceSpan(path, 1 + line_offset, 1), 0)
+    except _Refused as refused:
+        return None, [refused.diagnostic]
+    return PositionedYaml(data, walk.spans), walk.diagnostics
 
 
 def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) -> Diagnostic:
@@ -70,33 +107,133 @@ def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) ->
     return report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")
 
 
-def _walk(node, prefix, path, line_offset, spans):
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+class _Refused(Exception):
+    def __init__(self, diagnostic: Diagnostic):
+        self.diagnostic = diagnostic
 
-    def record(key_path, position):
+
+class _Walk:
+    """Loaded YAML to plain data and spans, refusing what verzamel does not use (YAML002).
+
+    Aliases are expanded as the walk goes, so the number of values walked is bounded: an alias
+    bomb ("billion laughs") stops at MAX_VALUES instead of filling the memory."""
+
+    def __init__(self, path: str, line_offset: int):
+        self.path = path
+        self.line_offset = line_offset
+        self.spans: dict[str, SourceSpan] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.count = 0
+        self.top_span: SourceSpan | None = None
+        """The top-level key being walked: where an expansion that grows too large is reported."""
+
+    def span(self, position) -> SourceSpan:
         line, column = position
-        spans[key_path] = SourceSpan(path, line + 1 + line_offset, column + 1)
+        return SourceSpan(self.path, line + 1 + self.line_offset, column + 1)
 
-    if isinstance(node, CommentedMap):
-        result = {}
-        for key, value in node.items():
-            key_path = f"{prefix}{key}"
-            record(key_path, node.lc.value(key))
-            spans[f"{key_path}@key"] = SourceSpan(
-                path, node.lc.key(key)[0] + 1 + line_offset, node.lc.key(key)[1] + 1
+    def value(self, node, prefix: str, span: SourceSpan, depth: int):
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Refused(
+                report(
+                    "YAML002",
+                    self.top_span or span,
+                    f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded",
+                    "write the values out instead of repeating them through aliases",
+                )
             )
-            result[str(key)] = _walk(value, key_path + ".", path, line_offset, spans)
-        return result
-    if isinstance(node, CommentedSeq):
-        result = []
-        for index, value in enumerate(node):
-            key_path = f"{prefix}{index}"
-            record(key_path, node.lc.item(index))
-            result.append(_walk(value, key_path + ".", path, line_offset, spans))
-        return result
-    if isinstance(node, str):
-        return str(node)
-    return node
+        if depth > MAX_DEPTH:
+            raise _Refused(report("YAML002", span, f"the YAML is nested more than {MAX_DEPTH} levels deep"))
+        tag = getattr(getattr(node, "tag", None), "value", None)
+        if type(node) is CommentedMap and tag is None:
+            result = {}
+            for key, value in node.items():
+                key_path = f"{prefix}{key}"
+                key_span = self.span(node.lc.key(key))
+                self.spans[f"{key_path}@key"] = key_span
+                if depth == 0:
+                    self.top_span = key_span
+                value_span = self.span(node.lc.value(key))
+                if value is None:  # ruamel places an empty value at the next token, often a line on
+                    value_span = SourceSpan(self.path, key_span.line, key_span.column + len(str(key)) + 1)
+                self.spans[key_path] = value_span
+                if not isinstance(key, str | int) or isinstance(key, bool):
+                    self._refuse(key, key_span)
+                result[str(key)] = self.value(value, key_path + ".", value_span, depth + 1)
+            return result
+        if type(node) is CommentedSeq and tag is None:
+            result = []
+            for index, value in enumerate(node):
+                key_path = f"{prefix}{index}"
+                value_span = self.span(node.lc.item(index))
+                self.spans[key_path] = value_span
+                result.append(self.value(value, key_path + ".", value_span, depth + 1))
+            return result
+        if node is None or isinstance(node, str | bool | int | float) and tag is None:
+            return node
+        if type(node) is date:
+            if not DATE_RANGE[0] <= node.year <= DATE_RANGE[1]:
+                self.diagnostics.append(
+                    report(
+                        "YAML002",
+                        span,
+                        f"{node.isoformat()} is outside the years {DATE_RANGE[0]}–{DATE_RANGE[1]}",
+                        "check the year",
+                    )
+                )
+            return node
+        return self._refuse(node, span)
+
+    def _refuse(self, node, span: SourceSpan) -> None:
+        """Report a value verzamel does not use; the value reads as absent (the file fails anyway)."""
+        if isinstance(node, datetime):
+            message, hint = "a date with a time", "write only the date, as YYYY-MM-DD"
+        elif getattr(getattr(node, "tag", None), "value", None):
+            message = f"a YAML tag ({node.tag.value})"
+            hint = "leave the tag out; put the value in quotes if it must stay text"
+        else:
+            message = "a kind of YAML value verzamel does not use (a set, bytes, an ordered map …)"
+            hint = "write plain text, a number, a date, a list or 'key: value' lines"
+        self.diagnostics.append(report("YAML002", span, message, hint))
+        return None
+
+
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(?P<quote>["'])""")
+
+
+def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
+    """The first value up to `before_line` that opens a quote and does not close it on its line
+    (1-based line, column), when the parser failed after it: almost always the cause."""
+    for number, line in enumerate(text.split("\n")[:before_line], start=1):
+        match = _QUOTED_VALUE.match(line)
+        if match is None:
+            continue
+        quote = match["quote"]
+        rest = line[match.end() :]
+        closed = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
+        if closed is None:
+            return number, match.start("quote") + 1
+    return None
+
+
+def _deepest(text: str) -> tuple[int, int]:
+    """Where brackets in `text` first nest deeper than MAX_DEPTH: (line, column), 1-based."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, char in enumerate(line, start=1):
+            depth += (char in "[{") - (char in "]}")
+            if depth > MAX_DEPTH:
+                return number, column
+    return 1, 1
+
+
+def normalize_id(value) -> str:
+    """An id as text in one Unicode form (NFC), so 'é' typed two ways is the same id."""
+    import unicodedata
+
+    return unicodedata.normalize("NFC", str(value).strip())
 
 
 def unknown_key(key: str, known, span: SourceSpan, rule: str) -> Diagnostic:
@@ -106,32 +243,3 @@ def unknown_key(key: str, known, span: SourceSpan, rule: str) -> Diagnostic:
     close = difflib.get_close_matches(str(key), list(known), 1, 0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
     return report(rule, span, f"unknown key '{key}'", hint)
-
-
-def value_lines(file_text: str, value: SourceSpan) -> list[tuple[int, int, str]]:
-    """The raw lines of a YAML scalar value as (line, column, text), without its quotes or its
-    `|`/`>` indicator: consecutive lines, blank ones included, so Markdown in it keeps its
-    paragraphs and every character its place in the file."""
-    lines = file_text.split("\n")
-    first = value.line - 1
-    if first >= len(lines):
-        return []
-    key_line = lines[first]
-    key_indent = len(key_line) - len(key_line.lstrip(" "))
-    rest = key_line[value.column - 1 :]
-    picked: list[tuple[int, int, str]] = []
-    quote = rest[:1] if rest[:1] in ("'", '"') else ""
-    if rest[:1] not in ("|", ">") and rest.strip():
-        picked.append((value.line, value.column + len(quote), rest[len(quote) :].rstrip()))
-    for number in range(first + 1, len(lines)):
-        line = lines[number]
-        indent = len(line) - len(line.lstrip(" "))
-        if line.strip() and indent <= key_indent:
-            break
-        picked.append((number + 1, indent + 1, line[indent:].rstrip()))
-    while picked and not picked[-1][2]:
-        picked.pop()
-    if quote and picked:
-        line, column, text = picked[-1]
-        picked[-1] = (line, column, text[: text.rfind(quote)] if quote in text else text)
-    return picked

@@ -1,0 +1,94 @@
+"""The dossier's own house style: its template texts and its reference Word documents.
+
+A reference .docx that `build` could not open must fail `check` already (TPL003), so this looks
+inside the file with the standard library only (zip and XML), never with python-docx. The
+templates verzamel ships are tested with verzamel and not checked again here.
+"""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from xml.etree import ElementTree
+
+from ..diagnostics import Diagnostic, report
+from ..model import SourceSpan
+from ..project import TEMPLATE_SUFFIXES, Project
+from ..sources.reading import SourceText, list_sources, read_source, refuse_path
+
+DOCUMENT_PART = "word/document.xml"
+REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels", DOCUMENT_PART, "word/styles.xml")
+DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def check_templates(project: Project) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for suffix in TEMPLATE_SUFFIXES:
+        files, _ = list_sources(project.root / "templates", suffix, recursive=False)
+        for path in files:
+            rel = project.relative(path)
+            refused = refuse_path(path, project.root, rel)
+            if refused is not None:
+                found.append(refused)
+            elif suffix == ".docx":
+                found.extend(check_reference(path.read_bytes(), rel))
+            else:
+                read = read_source(path, rel)
+                found.extend(read.diagnostics if isinstance(read, SourceText) else [read])
+    return found
+
+
+def check_reference(data: bytes, rel: str) -> list[Diagnostic]:
+    """Why a reference document cannot serve as the house style (TPL003), if it cannot."""
+    problem = _reference_problem(data)
+    if problem is None:
+        return []
+    return [
+        report(
+            "TPL003",
+            SourceSpan(rel),
+            f"not a Word document verzamel can use: {problem}",
+            "open it in Word and save it as 'Word Document (.docx)', or remove it to use the default",
+        )
+    ]
+
+
+def _reference_problem(data: bytes) -> str | None:
+    import io
+
+    if not data:
+        return "the file is empty"
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        names = set(package.namelist())
+        missing = [part for part in REQUIRED_PARTS if part not in names]
+        if missing:
+            return f"it has no {', '.join(missing)}"
+        for name in sorted(names):
+            if name.endswith((".xml", ".rels")):
+                try:
+                    root = ElementTree.fromstring(package.read(name))
+                except ElementTree.ParseError as exc:
+                    return f"{name} is not readable XML ({exc})"
+                if name == "[Content_Types].xml" and _document_type(root) != DOCUMENT_TYPE:
+                    return "it is not a document (a template .dotx, or a macro document .docm?)"
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        KeyError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+    ) as exc:
+        return f"it is not a .docx package ({exc})"
+    return None
+
+
+def _document_type(types) -> str | None:
+    for override in types.iter(f"{CONTENT_TYPES}Override"):
+        if override.get("PartName") == "/" + DOCUMENT_PART:
+            return override.get("ContentType")
+    return None

@@ -1,0 +1,203 @@
+"""Reading a source file safely: what may be read, how its bytes become text, which characters
+Word cannot hold.
+
+Every source (verzamel.yaml, manifests, fragments, the registry, templates) comes in through
+`read_source`, so each check below holds for all of them:
+
+- only plain files inside the dossier are read: a folder, a pipe, a broken or looping link, a
+  link to a file outside the dossier, a file larger than MAX_FILE_BYTES or a file name that is
+  not UTF-8 is reported (SRC002) and never opened;
+- the bytes must be UTF-8 (SRC001 names the line and column of the first byte that is not);
+  a byte-order mark at the start is dropped, and CRLF or CR line ends read as LF;
+- characters Word cannot hold are reported where they stand (TXT001: control characters,
+  noncharacters, the private-use characters verzamel uses as its own markers), and a vertical
+  tab or form feed from pasted text is read as a space with a warning (TXT002).
+
+The text the parsers see has exactly the lines and columns of the file, so every position in a
+diagnostic points into the file as the user's editor shows it. The file's own bytes are kept
+too: `check --fix` edits those, so line ends and everything else it does not mean to change stay.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, Fix, report
+from ..model import SourceSpan
+
+MAX_FILE_BYTES = 2_000_000
+"""No source file comes near this (the largest fragment of the example is 4 KB)."""
+
+MARKERS = "\ue000\ue001\ue002\ue003"
+"""Private-use characters verzamel puts in rendered template text; a source may not contain them."""
+
+_ESCAPE_SEQUENCE = r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])?"
+_REFUSED = re.compile(
+    _ESCAPE_SEQUENCE + r"|[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff" + MARKERS + "]"
+)
+_SPACED = re.compile(r"[\x0b\x0c]")
+_LINE_END = re.compile(r"\r\n|\r")
+
+
+@dataclass
+class SourceText:
+    """A source file's text as verzamel reads it, and the file exactly as it is on disk."""
+
+    text: str
+    raw: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def bom(self) -> bool:
+        return self.raw.startswith("\ufeff")
+
+
+def display_name(path: str) -> str:
+    """A path as it can be printed and put in JSON: bytes that are not UTF-8 shown as U+FFFD."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def refuse_path(path: Path, root: Path, rel: str) -> Diagnostic | None:
+    """Why `path` may not be read as a source (SRC002), or None when it is a plain file in the dossier."""
+
+    def refused(message: str, hint: str) -> Diagnostic:
+        return report("SRC002", SourceSpan(display_name(rel)), message, hint)
+
+    if display_name(rel) != rel:
+        return refused(
+            "the file name is not UTF-8", "rename the file (letters, digits, '-' and '_' are safe)"
+        )
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if path.is_symlink():
+            return refused(
+                "a link to a file that does not exist (or a loop of links)",
+                "remove the link, or let it point to an existing file in the dossier",
+            )
+        return refused(f"cannot be read ({exc.strerror})", "check that the file exists and may be read")
+    if not stat.S_ISREG(info.st_mode):
+        return refused("not a plain file (a folder, pipe or device)", "sources are text files; move it away")
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        return refused(
+            "a link to a file outside the dossier",
+            "copy the file into the dossier: documents are made only from what is in it",
+        )
+    if info.st_size > MAX_FILE_BYTES:
+        return refused(
+            f"the file is {info.st_size:,} bytes; a source may be at most {MAX_FILE_BYTES:,}",
+            "split it into smaller fragments",
+        )
+    return None
+
+
+def read_source(path: Path, rel: str) -> SourceText | Diagnostic:
+    """The text of a file already accepted by `refuse_path`, or why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return report("SRC002", SourceSpan(display_name(rel)), f"cannot be read ({exc.strerror})")
+    return decode_source(data, rel)
+
+
+def decode_source(data: bytes, rel: str) -> SourceText | Diagnostic:
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
+        return report(
+            "SRC001",
+            SourceSpan(rel, line, column),
+            f"not UTF-8 text: byte 0x{data[exc.start]:02X} cannot be read as UTF-8",
+            "save the file as UTF-8 in your editor ('Save as', encoding UTF-8)",
+        )
+    text = raw[1:] if raw.startswith("\ufeff") else raw
+    text = _LINE_END.sub("\n", text)
+    source = SourceText(text, raw)
+    source.text = _characters(source, rel)
+    return source
+
+
+def _characters(source: SourceText, rel: str) -> str:
+    """The text with refused and spaced characters replaced by spaces (one for one, so every position
+    stays), reporting each where it stands."""
+    text = source.text
+    if not (_REFUSED.search(text) or _SPACED.search(text)):
+        return text
+    lines = text.split("\n")
+    out = []
+    for number, line in enumerate(lines, start=1):
+        for match in _REFUSED.finditer(line):
+            source.diagnostics.append(_refused(match, rel, number))
+        for match in _SPACED.finditer(line):
+            span = SourceSpan(rel, number, match.start() + 1, number, match.end() + 1)
+            name = "a vertical tab" if match[0] == "\x0b" else "a form feed (page break)"
+            source.diagnostics.append(
+                report(
+                    "TXT002",
+                    span,
+                    f"{name}, left over from copied text, is read as a space",
+                    "--fix writes a space in its place",
+                    Fix(span, " "),
+                )
+            )
+        out.append(_SPACED.sub(" ", _REFUSED.sub(lambda m: "\ufffd" * len(m[0]), line)))
+    return "\n".join(out)
+
+
+def _refused(match: re.Match, rel: str, line: int) -> Diagnostic:
+    found = match[0]
+    span = SourceSpan(rel, line, match.start() + 1, line, match.end() + 1)
+    if found.startswith("\x1b") and len(found) > 1:
+        what = "a terminal colour or control code"
+    elif found in MARKERS:
+        what = f"the private-use character U+{ord(found):04X}, which verzamel uses as its own marker"
+    elif "\x80" <= found <= "\x9f":
+        what = f"the control character U+{ord(found):04X} (often Windows text read as another encoding)"
+    else:
+        what = f"the control character U+{ord(found):04X}, which a Word document cannot hold"
+    return report(
+        "TXT001",
+        span,
+        f"{what}",
+        "--fix removes it; if a character is missing there, type it again",
+        Fix(span, ""),
+    )
+
+
+def raw_offset(source: SourceText, line: int, column: int) -> int:
+    """The offset in the file's own text of (line, column) in the text as read."""
+    pieces = re.split(r"(\r\n|\r|\n)", source.raw[1:] if source.bom else source.raw)
+    offset = 1 if source.bom else 0
+    for index in range(line - 1):
+        offset += len(pieces[2 * index]) + len(pieces[2 * index + 1])
+    return offset + column - 1
+
+
+def list_sources(folder: Path, suffix: str, recursive: bool) -> tuple[list[Path], list[Path]]:
+    """The files in `folder` whose name ends in `suffix`, sorted, and the folders named like one.
+
+    Hidden files and folders (a name that starts with '.', such as an editor's lock file) are not
+    sources. Links to folders are not followed, so a loop of links cannot trap the walk.
+    """
+    if not folder.is_dir():
+        return [], []
+    files: list[Path] = []
+    folders: list[Path] = []
+    for current, dirs, names in os.walk(folder, followlinks=False):
+        here = Path(current)
+        look_like_files = [d for d in dirs if d.endswith(suffix)]
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
+        for name in names + look_like_files:
+            if name.startswith(".") or not name.endswith(suffix):
+                continue
+            (folders if (here / name).is_dir() and not (here / name).is_symlink() else files).append(
+                here / name
+            )
+    return sorted(files), sorted(folders)

@@ -1,0 +1,441 @@
+"""Bad input, as a hostile or a clumsy user makes it: one mutation of the example dossier per case.
+
+Each case says what to change and what verzamel must answer: the rule it reports, at which file
+and line, and the exit codes of `check` and `build`. `rule=None` means the input is odd but fine:
+the build must succeed, and `present`/`absent` name words the built documents must (not) hold.
+
+Edits (the `edit` field):
+  ("sub", old, new)      replace the first `old` in the file's text (str) or bytes (bytes)
+  ("text", content)      the whole file (str or bytes)
+  ("link", target)       the file becomes a symbolic link to `target` (relative to the link)
+  ("dir",)               a folder at the path
+  ("fifo",)              a named pipe at the path
+  ("append", text)       text added at the end
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MANIFEST = "letters/2025-11-28-verzamelbrief-oekraine.yaml"
+SHORT = "letters/2025-12-12-terugkeer-oekraine.yaml"
+FRAGMENT = "sections/terugkeer.md"
+NOTES = "footnotes/toelichtingen.yaml"
+KAMERSTUKKEN = "footnotes/kamerstukken.yaml"
+SETTINGS = "verzamel.yaml"
+TEMPLATE = "templates/kamerbrief.md.j2"
+REFERENCE = "templates/kamerbrief.docx"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    path: str
+    edit: tuple
+    rule: str | None
+    line: int | None = None
+    file: str | None = None
+    """Where the diagnostic is, when not in `path`."""
+    check: int = 1
+    build: int = 1
+    present: tuple[str, ...] = ()
+    absent: tuple[str, ...] = ()
+    stage: str = "check"
+    """Where the rule is reported: by `check`, or (for writing problems) only by `build`."""
+    more: tuple[tuple, ...] = field(default_factory=tuple)
+    """Further (path, edit) changes made before this one."""
+
+
+def bomb(levels: int = 7) -> str:
+    """A YAML alias bomb ("billion laughs"): 9**levels values from a few lines."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, levels):
+        lines.append(f"a{level}: &a{level} [{', '.join([f'*a{level - 1}'] * 9)}]")
+    return "\n".join(lines) + "\n"
+
+
+NESTED_LIST_10 = "\n".join("  " * depth + f"- diepte{depth}" for depth in range(10)) + "\n\nNaDeLijst.\n"
+NESTED_LIST_9 = "\n".join("  " * depth + f"- niveau{depth}" for depth in range(9)) + "\n\nNaNiveaus.\n"
+FRONT = "---\nid: terugkeer\ntitle: Terugkeer\n---\n"
+
+CASES = [
+    # -- characters Word cannot hold (TXT001 refused, TXT002 read as a space) --------------------------
+    Case("bell in a fragment", FRAGMENT, ("sub", "Sindsdien", "Sinds\x07dien"), "TXT001", 9),
+    Case("escape sequence", FRAGMENT, ("sub", "Sindsdien", "\x1b[31mSindsdien\x1b[0m"), "TXT001", 9),
+    Case("NUL in a fragment", FRAGMENT, ("sub", "Sindsdien", "Sinds\x00dien"), "TXT001", 9),
+    Case("noncharacter U+FFFE", FRAGMENT, ("sub", "Sindsdien", "Sinds\ufffedien"), "TXT001", 9),
+    Case("C1 control from Windows text", FRAGMENT, ("sub", "Sindsdien", "Sinds\x96dien"), "TXT001", 9),
+    Case("verzamel's marker in a fragment", FRAGMENT, ("sub", "Sindsdien", "Sinds\ue000dien"), "TXT001", 9),
+    Case(
+        "verzamel's marker in a manifest",
+        MANIFEST,
+        ("sub", "betreft: Verzamel", "betreft: \ue0010Verzamel"),
+        "TXT001",
+        4,
+    ),
+    Case("bell in a title", FRAGMENT, ("sub", "title: Terugkeer", "title: Terug\x07keer"), "TXT001", 3),
+    Case(
+        "bell in a manifest value",
+        MANIFEST,
+        ("sub", "betreft: Verzamel", "betreft: \x07Verzamel"),
+        "TXT001",
+        4,
+    ),
+    Case("bell in a registry text", NOTES, ("sub", "Dit kabinet wil", "Dit \x07kabinet wil"), "TXT001", 9),
+    Case(
+        "bell in verzamel.yaml",
+        SETTINGS,
+        ("sub", "ministry: Ministerie", "ministry: Minis\x07terie"),
+        "TXT001",
+        16,
+    ),
+    Case(
+        "bell in the dossier's own template",
+        TEMPLATE,
+        ("sub", "{{ letter.betreft }}", "\x07{{ letter.betreft }}"),
+        "TXT001",
+        49,
+    ),
+    Case(
+        "template writes a control character",
+        TEMPLATE,
+        ("sub", "{{ letter.betreft }}", '{{ "\\x07" }}{{ letter.betreft }}'),
+        "TPL002",
+        1,
+    ),
+    Case(
+        "vertical tab from Word",
+        FRAGMENT,
+        ("sub", "Sindsdien is", "Sindsdien\x0bis"),
+        "TXT002",
+        9,
+        check=0,
+        build=0,
+        present=("Sindsdien is het terugkeerbeleid",),
+    ),
+    Case(
+        "form feed from a PDF",
+        FRAGMENT,
+        ("sub", "Sindsdien", "\x0cSindsdien"),
+        "TXT002",
+        9,
+        check=0,
+        build=0,
+        present=("Sindsdien",),
+    ),
+    # -- encodings --------------------------------------------------------------------------------------
+    Case(
+        "verzamel.yaml in latin-1",
+        SETTINGS,
+        ("sub", b"above it.\n\n#", b"above it.\n# Caf\xe9\n#"),
+        "SRC001",
+        3,
+    ),
+    Case("fragment in latin-1", FRAGMENT, ("sub", b"Sindsdien", b"Sinds\xe9dien"), "SRC001", 9),
+    Case("manifest in latin-1", MANIFEST, ("sub", "Oekraïne".encode(), b"Oekra\xefne"), "SRC001", 1),
+    Case("fragment in UTF-16", FRAGMENT, ("text", (FRONT + "Tekst.\n").encode("utf-16")), "SRC001", 1),
+    Case(
+        "byte-order mark before front matter",
+        FRAGMENT,
+        ("sub", b"---\nid: terugkeer", b"\xef\xbb\xbf---\nid: terugkeer"),
+        None,
+        check=0,
+        build=0,
+        present=("Sindsdien",),
+    ),
+    Case(
+        "Windows line ends", FRAGMENT, ("sub", b"\n", b"\r\n"), None, check=0, build=0, present=("Sindsdien",)
+    ),
+    Case("old Mac line ends in a manifest", SHORT, ("sub", b"\n", b"\r"), None, check=0, build=0),
+    # -- YAML features verzamel does not use (YAML002) --------------------------------------------------
+    Case(
+        "python tag",
+        MANIFEST,
+        ("sub", "betreft: Verzamel", 'betreft: !!python/object/apply:os.system ["echo"]\nx: Verzamel'),
+        "YAML002",
+        4,
+    ),
+    Case("custom tag", MANIFEST, ("sub", 'kenmerk: "0000000"', 'kenmerk: !custom "0000000"'), "YAML002", 6),
+    Case("ordered map", SETTINGS, ("sub", "output: build", "output: !!omap [{a: build}]"), "YAML002", 5),
+    Case(
+        "binary value",
+        MANIFEST,
+        ("sub", "betreft: Verzamel", "betreft: !!binary aGVsbG8=\nx: Verzamel"),
+        "YAML002",
+        4,
+    ),
+    Case("set", SETTINGS, ("sub", "output: build", "output: !!set {build, docs}"), "YAML002", 5),
+    Case(
+        "date with time and zone",
+        MANIFEST,
+        ("sub", "datum: 2025-11-28", "datum: 2025-11-28 10:00:00+01:00"),
+        "YAML002",
+        5,
+    ),
+    Case("year 9999", MANIFEST, ("sub", "datum: 2025-11-28", "datum: 9999-12-31"), "YAML002", 5),
+    Case("year 1", MANIFEST, ("sub", "datum: 2025-11-28", "datum: 0001-01-01"), "YAML002", 5),
+    Case(
+        "MR in year 9999",
+        MANIFEST,
+        ("sub", "ministerraad: 2025-11-28", "ministerraad: 9999-12-31"),
+        "YAML002",
+        7,
+    ),
+    Case(
+        "registry date in year 9999",
+        KAMERSTUKKEN,
+        ("sub", "date: 2025-01-31", "date: 9999-12-31"),
+        "YAML002",
+        9,
+    ),
+    Case("alias bomb in a manifest", MANIFEST, ("append", "\n" + bomb()), "YAML002", 67),
+    Case("alias bomb in verzamel.yaml", SETTINGS, ("append", bomb()), "YAML002", 30),
+    Case("alias bomb in the registry", NOTES, ("append", "\n" + bomb()), "YAML002", 28),
+    Case("alias bomb in front matter", FRAGMENT, ("sub", "topic: terugkeer", bomb().strip()), "YAML002", 9),
+    Case(
+        "brackets nested 1000 deep",
+        MANIFEST,
+        ("sub", "bijlagen: 0", "bijlagen: " + "[" * 1000 + "]" * 1000),
+        "YAML002",
+        9,
+    ),
+    Case("alias of itself", MANIFEST, ("sub", "bijlagen: 0", "bijlagen: &a [*a]"), "MAN002", 9),
+    Case("unclosed quote", MANIFEST, ("sub", 'kenmerk: "0000000"', 'kenmerk: "0000000'), "YAML001", 6),
+    # -- values of the wrong kind (MAN002, CFG002) ------------------------------------------------------
+    Case("datum a number", MANIFEST, ("sub", "datum: 2025-11-28", "datum: 20251128"), "MAN002", 5),
+    Case("datum empty", MANIFEST, ("sub", "datum: 2025-11-28", "datum:"), "MAN001", 5),
+    Case(
+        "betreft a list",
+        MANIFEST,
+        ("sub", "betreft: Verzamelbrief", "betreft: [een, twee]\nx: Verzamelbrief"),
+        "MAN002",
+        4,
+    ),
+    Case(
+        "betreft a mapping",
+        MANIFEST,
+        ("sub", "betreft: Verzamelbrief", "betreft: {a: 1}\nx: Verzamelbrief"),
+        "MAN002",
+        4,
+    ),
+    Case("kenmerk an octal number", MANIFEST, ("sub", 'kenmerk: "0000000"', "kenmerk: 0o777"), "MAN002", 6),
+    Case(
+        "kenmerk with leading zeros", MANIFEST, ("sub", 'kenmerk: "0000000"', "kenmerk: 0000123"), "MAN002", 6
+    ),
+    Case(
+        "ministry a list",
+        SETTINGS,
+        ("sub", "ministry: Ministerie van Asiel en Migratie", "ministry: [a, b]"),
+        "MAN002",
+        16,
+    ),
+    Case("signature name empty", SETTINGS, ("sub", 'name: "(naam minister)"', "name:"), "MAN001", 21),
+    Case("bijlagen below zero", MANIFEST, ("sub", "bijlagen: 0", "bijlagen: -2"), "MAN002", 9),
+    Case("empty verzamel.yaml", SETTINGS, ("text", ""), "MAN001", 1, file=MANIFEST),
+    Case("verzamel.yaml a list", SETTINGS, ("text", "- a\n- b\n"), "CFG002", 1),
+    Case("output a list", SETTINGS, ("sub", "output: build", "output: [build, docs]"), "CFG002", 5),
+    Case("output empty", SETTINGS, ("sub", "output: build", "output:"), "CFG002", 5),
+    Case(
+        "trailing comment after a value",
+        MANIFEST,
+        (
+            "sub",
+            "  aanleiding: >-\n",
+            "  aanleiding: Tekst voor de aanleiding. # INTERN: geheim plan\n  oud: >-\n",
+        ),
+        "MAN003",
+        31,
+        check=0,
+        build=0,
+        present=("Tekst voor de aanleiding.",),
+        absent=("INTERN",),
+    ),
+    Case(
+        "escapes in a double-quoted footnote",
+        NOTES,
+        (
+            "sub",
+            "rtb-asielaanvraag:\n  text: >-\n",
+            'rtb-asielaanvraag:\n  text: "Zie \\u00e9\\u00e9n \\"kamerstuk\\"."\n  oud: >-\n',
+        ),
+        "FN005",
+        5,
+        check=0,
+        build=0,
+        present=('Zie één "kamerstuk".',),
+    ),
+    # -- files that are not plain files in the dossier (SRC002, SRC003) ---------------------------------
+    Case("dangling link", "sections/weg.md", ("link", "nergens.md"), "SRC002", 1, build=1),
+    Case(
+        "loop of links",
+        "sections/a.md",
+        ("link", "b.md"),
+        "SRC002",
+        1,
+        more=(("sections/b.md", ("link", "a.md")),),
+    ),
+    Case(
+        "link out of the dossier",
+        "sections/buiten.md",
+        ("link", "../../buiten.md"),
+        "SRC002",
+        1,
+        more=(("../buiten.md", ("text", FRONT.replace("terugkeer", "buiten") + "Geheim.\n")),),
+    ),
+    Case("named pipe", "sections/pijp.md", ("fifo",), "SRC002", 1),
+    Case("folder named like a fragment", "sections/oud.md", ("dir",), "SRC003", 1, check=0, build=0),
+    Case(
+        "file too large",
+        "sections/groot.md",
+        ("text", FRONT.replace("terugkeer", "groot") + "woord " * 400_000),
+        "SRC002",
+        1,
+    ),
+    Case(
+        "file name not UTF-8",
+        "sections/caf\udce9.md",
+        ("text", FRONT.replace("terugkeer", "cafe")),
+        "SRC002",
+        1,
+        file="sections/caf\ufffd.md",
+    ),
+    # -- letter ids and output paths (MAN004, OUT001) ---------------------------------------------------
+    Case("letter id with spaces", "letters/brief 28 nov (2).yaml", ("text", "betreft: x\n"), "MAN004", 1),
+    Case("letter id that is a path", "letters/...yaml", ("text", "betreft: x\n"), None, check=0, build=0),
+    Case(
+        "letter folder is a file",
+        "build/2025-11-28-verzamelbrief-oekraine",
+        ("text", "in de weg"),
+        "OUT001",
+        1,
+        file=MANIFEST,
+        check=0,
+        stage="build",
+    ),
+    Case(
+        "document path is a folder",
+        "build/2025-12-12-terugkeer-oekraine/kamerbrief.docx",
+        ("dir",),
+        "OUT001",
+        1,
+        file=SHORT,
+        check=0,
+        stage="build",
+    ),
+    Case(
+        "output is a file",
+        SETTINGS,
+        ("sub", "output: build", "output: verzamel.yaml"),
+        "OUT001",
+        1,
+        file=MANIFEST,
+        check=0,
+        stage="build",
+    ),
+    # -- Markdown nested too deep (MD003) ---------------------------------------------------------------
+    Case("list ten deep", FRAGMENT, ("sub", "Sindsdien", NESTED_LIST_10 + "\nSindsdien"), "MD003", 18),
+    Case("quotes twenty deep", FRAGMENT, ("sub", "Sindsdien", "> " * 20 + "diep\n\nSindsdien"), "MD003", 9),
+    Case(
+        "list nine deep",
+        FRAGMENT,
+        ("sub", "Sindsdien", NESTED_LIST_9 + "\nSindsdien"),
+        None,
+        check=0,
+        build=0,
+        present=("niveau0", "niveau8", "NaNiveaus.", "Sindsdien"),
+    ),
+    Case(
+        "quotes nine deep",
+        FRAGMENT,
+        ("sub", "Sindsdien", "> " * 9 + "diepst\n\nSindsdien"),
+        None,
+        check=0,
+        build=0,
+        present=("diepst", "Sindsdien"),
+    ),
+    # -- templates (TPL001, TPL002, TPL003) -------------------------------------------------------------
+    Case("division by zero", TEMPLATE, ("sub", "{{ letter.betreft }}", "{{ 1 / 0 }}"), "TPL002", 49),
+    Case(
+        "recursion",
+        TEMPLATE,
+        ("sub", "{{ letter.betreft }}", "{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}"),
+        "TPL002",
+        49,
+    ),
+    Case(
+        "self-include",
+        TEMPLATE,
+        ("sub", "{{ letter.betreft }}", '{% include "kamerbrief.md.j2" %}'),
+        "TPL002",
+        49,
+    ),
+    Case(
+        "huge range",
+        TEMPLATE,
+        ("sub", "{{ letter.betreft }}", "{% for i in range(10**9) %}x{% endfor %}"),
+        "TPL002",
+        49,
+    ),
+    Case(
+        "nested ranges",
+        TEMPLATE,
+        (
+            "sub",
+            "{{ letter.betreft }}",
+            "{% for i in range(90000) %}{% for j in range(90000) %}{% endfor %}{% endfor %}",
+        ),
+        "TPL002",
+        49,
+    ),
+    Case("huge text", TEMPLATE, ("sub", "{{ letter.betreft }}", '{{ "x" * 10**10 }}'), "TPL002", 49),
+    Case("huge power", TEMPLATE, ("sub", "{{ letter.betreft }}", "{{ 2 ** 100000000 }}"), "TPL002", 49),
+    Case("template syntax", TEMPLATE, ("sub", "{{ letter.betreft }}", "{% if %}"), "TPL001", 49),
+    Case("empty reference document", REFERENCE, ("text", b""), "TPL003", 1),
+    Case("reference document of random bytes", REFERENCE, ("text", bytes(range(256)) * 40), "TPL003", 1),
+    Case(
+        "reference document without document.xml",
+        REFERENCE,
+        ("zip-without", "word/document.xml"),
+        "TPL003",
+        1,
+    ),
+    # -- shared sources stop every letter ---------------------------------------------------------------
+    Case(
+        "registry id twice in two files",
+        "footnotes/extra.yaml",
+        ("text", "kst-19637-3451: Kamerstukken II 2024/25, 19637, nr. 3451\n"),
+        "FN003",
+        12,
+        file=KAMERSTUKKEN,
+    ),
+    Case(
+        "registry value a number",
+        KAMERSTUKKEN,
+        ("sub", "kst-19637-3464:\n", "kst-19637-3464: 5\nx:\n"),
+        "FN007",
+        16,
+    ),
+    Case(
+        "registry fact a number",
+        KAMERSTUKKEN,
+        ("sub", "title: Motie van het lid Podt", "title: 5"),
+        "FN007",
+        18,
+    ),
+    Case(
+        "broken registry file", NOTES, ("sub", "rtb-asielaanvraag:", "rtb-asielaanvraag: [\n"), "YAML001", 5
+    ),
+    # -- ids written two ways --------------------------------------------------------------------------
+    Case(
+        "fragment id decomposed",
+        FRAGMENT,
+        ("sub", "id: terugkeer", "id: terugke\u0301er"),
+        None,
+        check=0,
+        build=0,
+        more=(
+            (SHORT, ("sub", "- terugkeer\n", "- terugk\u00e9er\n")),
+            (MANIFEST, ("sub", "- terugkeer\n", "- terugk\u00e9er\n")),
+        ),
+    ),
+]
