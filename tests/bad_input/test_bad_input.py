@@ -120,6 +120,7 @@ def test_bad_input(case: Case, baseline: Path, tmp_path: Path):
     outputs_before = snapshot(dossier / "build")
 
     checked = run_cli("check", "--root", root, "--format", "json")
+    assert checked.exit_code != EXIT_BUG, checked.stderr
     assert checked.exit_code == case.check, checked.output
     found = json.loads(checked.stdout)
     if case.rule is not None and case.stage == "check":
@@ -131,6 +132,7 @@ def test_bad_input(case: Case, baseline: Path, tmp_path: Path):
     assert as_text.exit_code == case.check, as_text.output
 
     built = run_cli("build", "--root", root)
+    assert built.exit_code != EXIT_BUG, built.stderr
     assert built.exit_code == case.build, built.output
     if case.stage == "build":
         place = f"{case.file or case.path}:{case.line}:"

@@ -97,7 +97,8 @@ _RULES = (
          locked=True),
     Rule("MD003", "structure", "error", "Lists or quotes nested deeper than a Word document can show.",
          "(a list in a list … ten levels deep)", "(at most nine levels)", locked=True),
-    Rule("MD002", "structure", "error", "A `::: kolom` block stands outside `:::: kolommen`.",
+    Rule("MD002", "structure", "error",
+         "A `::: kolom` outside `:::: kolommen`, or text in `kolommen` outside a `kolom`.",
          "::: kolom\ntekst\n:::", ":::: kolommen\n::: kolom\ntekst\n:::\n::::"),
     # -- footnotes ------------------------------------------------------------------------------------
     Rule("FN001", "footnotes", "error",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 import zlib
 from xml.etree import ElementTree
+from xml.parsers import expat
 
 from ..diagnostics import Diagnostic, report
 from ..model import SourceSpan
@@ -67,12 +68,13 @@ def _reference_problem(data: bytes) -> str | None:
             return f"it has no {', '.join(missing)}"
         for name in sorted(names):
             if name.endswith((".xml", ".rels")):
-                try:
-                    root = ElementTree.fromstring(package.read(name))
-                except ElementTree.ParseError as exc:
+                try:  # well-formed is enough, and expat without a tree is fast (styles.xml is large)
+                    expat.ParserCreate().Parse(package.read(name), True)
+                except expat.ExpatError as exc:
                     return f"{name} is not readable XML ({exc})"
-                if name == "[Content_Types].xml" and _document_type(root) != DOCUMENT_TYPE:
-                    return "it is not a document (a template .dotx, or a macro document .docm?)"
+        types = ElementTree.fromstring(package.read("[Content_Types].xml"))
+        if _document_type(types) != DOCUMENT_TYPE:
+            return "it is not a document (a template .dotx, or a macro document .docm?)"
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,

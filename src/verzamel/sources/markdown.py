@@ -297,8 +297,17 @@ class _Builder:
             if tokens[i].type == "container_layout_open":
                 column, i = self.blocks(tokens, i + 1, "container_layout_close")
                 columns.append(tuple(column))
-            else:
-                i += 1
+                continue
+            if tokens[i].map and tokens[i].level == tok.level + 1:  # text that would be lost
+                self.diagnostics.append(
+                    report(
+                        "MD002",
+                        self.source.line_span(tokens[i].map),
+                        "text inside ':::: kolommen' must stand in a '::: kolom' block",
+                        "put it between '::: kolom' and ':::', or after the closing '::::'",
+                    )
+                )
+            i += 1
         widths = tuple(int(a.rstrip("%")) for a in args if a.rstrip("%").isdigit())
         return Columns(tuple(columns), widths), i + 1
 

@@ -124,6 +124,9 @@ class _Walk:
         self.spans: dict[str, SourceSpan] = {}
         self.diagnostics: list[Diagnostic] = []
         self.count = 0
+        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+        self.containers = (CommentedMap, CommentedSeq)
         self.top_span: SourceSpan | None = None
         """The top-level key being walked: where an expansion that grows too large is reported."""
 
@@ -132,7 +135,7 @@ class _Walk:
         return SourceSpan(self.path, line + 1 + self.line_offset, column + 1)
 
     def value(self, node, prefix: str, span: SourceSpan, depth: int):
-        from ruamel.yaml.comments import CommentedMap, CommentedSeq
+        CommentedMap, CommentedSeq = self.containers  # noqa: N806 - ruamel's class names
 
         self.count += 1
         if self.count > MAX_VALUES:
