@@ -97,7 +97,7 @@ def test_a_citation_by_id_with_a_locator(dossier):
     out = dossier / "out"
     assert run_cli("build", TERUGKEERBRIEF, "--root", str(dossier), "--out", str(out), "-q").exit_code == 0
     notes = footnotes(out / TERUGKEERBRIEF / "kamerbrief.docx")
-    assert notes[2] == "Kamerstukken II, 2024-2025, 19637, nr. 3451, p. 3"
+    assert notes[2] == "Kamerstukken II, 2024-2025, 19637, nr. 3451, p. 3."
 
 
 def test_citation_footnotes_can_link_to_the_official_publication(dossier):
@@ -112,6 +112,5 @@ def test_citation_footnotes_can_link_to_the_official_publication(dossier):
     with zipfile.ZipFile(out / VERZAMELBRIEF / "kamerbrief.docx") as package:
         rels = package.read("word/_rels/footnotes.xml.rels").decode()
     assert 'Target="https://zoek.officielebekendmakingen.nl/kst-19637-3451.html"' in rels
-    assert (
-        footnotes(out / VERZAMELBRIEF / "kamerbrief.docx")[1] == "Kamerstukken II, 2024-2025, 19637, nr. 3451"
-    )
+    first = footnotes(out / VERZAMELBRIEF / "kamerbrief.docx")[1]
+    assert first == "Kamerstukken II, 2024-2025, 19637, nr. 3451."

@@ -52,7 +52,7 @@ def test_the_example_letter_cites_its_kamerstuk_in_the_house_style(tmp_path):
     shown = run_cli("show", "2026-03-02-voorbeeldbrief", "--root", str(tmp_path))
     assert shown.exit_code == 0, shown.output
     assert "Datum\t2 maart 2026" in shown.stdout
-    assert shown.stdout.rstrip().endswith("[1] Kamerstukken II 2020/21, 28362, nr. 56")
+    assert shown.stdout.rstrip().endswith("[1] Kamerstukken II 2020/21, 28362, nr. 56.")
 
 
 def test_a_second_init_refuses_and_changes_nothing(tmp_path):

@@ -164,7 +164,7 @@ CASES = [
     ),
     ("CIT003", FRAGMENT, append("Zie [@kst-19637-3500]."), ("{L}", 5), append("Zie [@kst-19637-3451].")),
     (
-        "CIT003",
+        "CIT009",
         FRAGMENT,
         append("Zie Kamerstukken II, 2024-2025, 19637, nr. 3500."),
         ("{L}", 5),
@@ -232,9 +232,31 @@ CASES = [
     (
         "MR003",
         MANIFEST,
-        replace("beslisnota:\n", "beslisnota:\n  datum: 2025-11-25\n"),
+        replace("  datum: 2025-11-21", "  datum: 2025-11-25"),
         ("{datum: 2025-11-25}", 10),
-        replace("beslisnota:\n", "beslisnota:\n  datum: 2025-11-20\n"),
+        replace("  datum: 2025-11-21", "  datum: 2025-11-20"),
+    ),
+    (  # no date of its own: readiness cannot be judged
+        "MR003",
+        MANIFEST,
+        replace("  datum: 2025-11-21\n", ""),
+        ("{ministerraad: 2025-11-28}", 15),
+        replace("  datum: 2025-11-21\n", "  datum: 2025-11-14\n"),
+    ),
+    (
+        "KEY001",
+        MANIFEST,
+        replace("ministerraad:", "ministeraad:"),
+        (7, 1),
+        replace("bijlagen: 0", "bijlagen: 1"),
+    ),
+    ("KEY001", FRAGMENT, replace("title:", "titel:"), (3, 1), replace("title:", "title:")),
+    (
+        "FM005",
+        FRAGMENT,
+        replace("title: EU-exitstrategie uit de tijdelijke bescherming", "title: 2025"),
+        (3, 8),
+        replace("title: EU-exitstrategie uit de tijdelijke bescherming", 'title: "2025"'),
     ),
     # style
     (
@@ -284,7 +306,7 @@ CASES = [
     (
         "FM004",
         "sections/los.md",
-        ("create", "---\nid: los\ntitel: Los\ntitle: Los\n---\nTekst."),
+        ("create", "---\nid: los\neigenaar: DGM\ntitle: Los\n---\nTekst."),
         (3, 1),
         ("create", "---\nid: los\ntitle: Los\n---\nTekst."),
     ),
@@ -358,7 +380,7 @@ CASES = [
         "YAML001",
         MANIFEST,
         replace("status: definitief", "status: [definitief"),
-        (9, 1),
+        (8, 9),
         replace("status: definitief", "status: definitief"),
     ),
     (
@@ -414,7 +436,13 @@ CASES = [
         (18, 10),
         replace("title: Motie van het lid Podt", 'title: "5"'),
     ),
-    ("CFG001", "verzamel.yaml", append("rules:\n  FN01: off"), ("{L+1}", 3), append("rules:\n  FN002: off")),
+    (
+        "CFG001",
+        "verzamel.yaml",
+        append("rules:\n  PRINT1: off"),
+        ("{L+1}", 3),
+        append("rules:\n  FN002: off"),
+    ),
     # woo
     (
         "WOO001",

@@ -116,6 +116,30 @@ def footnote_styles(doc) -> None:
     link.font.color.rgb = RGBColor(0x01, 0x68, 0x9B)  # Rijkshuisstijl hemelblauw
 
 
+def house_defaults(doc) -> None:
+    """The document defaults in the house font and black: a style that sets neither (a character
+    style, a style Word adds later) then never falls back to the theme's Calibri or colours."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{slot}"), FONT)
+    for owner in doc.styles.element.findall(qn("w:style")):
+        style_rpr = owner.find(qn("w:rPr"))
+        if style_rpr is None:
+            continue
+        for child in list(style_rpr):
+            if child.tag == qn("w:color") and child.get(qn("w:themeColor")):
+                child.attrib.pop(qn("w:themeColor"))
+                child.set(qn("w:val"), "000000")
+                for attr in ("themeShade", "themeTint"):
+                    child.attrib.pop(qn(f"w:{attr}"), None)
+            if child.tag == qn("w:rFonts") and any(a.lower().endswith("theme") for a in child.attrib):
+                style_rpr.remove(child)
+
+
 def make(kind: str) -> bytes:
     doc = docx.Document()
     core = doc.core_properties
@@ -132,13 +156,17 @@ def make(kind: str) -> bytes:
     rpr.append(lang)
     normal.paragraph_format.widow_control = True
 
-    for level, (italic, before) in enumerate(((False, 0), (False, 0), (True, 0)), start=1):
+    house_defaults(doc)
+    # Fragment titles are level 2 and a fragment's own headings go below them (docs/formats.md):
+    # 1-2 bold, 3 and deeper italic, all in the house font, never Word's blue theme headings.
+    for level in range(1, 10):
         heading = paragraph_style(doc, f"Heading {level}")
-        typeset(heading, 9, 12, before=before, after=0, bold=not italic, italic=italic)
+        typeset(heading, 9, 12, after=0, bold=level <= 2, italic=level > 2)
         heading.paragraph_format.keep_with_next = True
     title = paragraph_style(doc, "Title")
     typeset(title, 12, 15, after=18, bold=True)
-    for name in ("List Bullet", "List Number", "List Bullet 2", "List Number 2", "Quote"):
+    lists = [f"List {kind}{suffix}" for kind in ("Bullet", "Number") for suffix in ("", " 2", " 3")]
+    for name in (*lists, "Quote"):
         style = paragraph_style(doc, name)
         typeset(style, 9, 12, after=12, italic=name == "Quote")
         # no space between the items of a list, a blank line after it

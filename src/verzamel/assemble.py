@@ -203,7 +203,7 @@ class Assembler:
         fragment = self._lookup(insert)
         if fragment is None:
             return []
-        shift = insert.heading or 0
+        shift = _heading_shift(fragment.blocks, insert.heading)
         blocks = [_scoped(_shift_headings(b, shift), fragment.id) for b in fragment.blocks]
         if insert.heading and fragment.title:
             title = Heading(insert.heading, (Text(fragment.title),), fragment.span)
@@ -286,11 +286,18 @@ class Assembler:
             text = render(citation, self._citation_style()) if citation else identifier
         return f"{text}, {locator}" if locator else text
 
+    def _whole_note(self, citation: str) -> str:
+        """A footnote that is only a citation ends with a full stop, as a written one does
+        (`house_style.footnote_full_stop`, on unless set to false)."""
+        if self.project.house_style.get("footnote_full_stop") is False or citation.endswith("."):
+            return citation
+        return citation + "."
+
     def _citation_note(self, ref: NoteRef) -> tuple[tuple[Block, ...], SourceSpan]:
         entry = self.sources.registry.get(ref.cited_id)
         if entry is not None and entry.blocks and not ref.locator:
             return self._note_body(entry), entry.span
-        text: Inline = Text(self._citation_text(ref.cited_id, ref.locator))
+        text: Inline = Text(self._whole_note(self._citation_text(ref.cited_id, ref.locator)))
         citation = parse_id(ref.cited_id)
         if citation and citation.url and self.project.house_style.get("citation_links") is True:
             text = Link(citation.url, (text,))
@@ -300,7 +307,7 @@ class Assembler:
         """A footnote's text: citations by id written out, other footnote marks dropped (a note
         cannot have notes); a registry entry with only facts is written in the house style."""
         if not definition.blocks:
-            return (Paragraph((Text(self._citation_text(definition.label)),)),)
+            return (Paragraph((Text(self._whole_note(self._citation_text(definition.label))),)),)
 
         def inline(ref: NoteRef):
             return Text(self._citation_text(ref.cited_id, ref.locator)) if ref.cited_id else Text("")
@@ -319,7 +326,8 @@ class Assembler:
                 definition = scope.notes.get(ref.label) if scope else None
                 definition = definition or self.sources.registry.get(ref.label)
                 if definition is None:
-                    if ref.scope is None:  # written in a template; fragments are checked in checks.footnotes
+                    if ref.scope is None and ref.label not in self.sources.unreadable_notes:
+                        # written in a template; fragments are checked in checks.footnotes
                         self.diagnostics.append(
                             report(
                                 "FN001",
@@ -357,9 +365,19 @@ def _scoped(block: Block, fragment_id: str) -> Block:
     return _map_refs(block, lambda ref: replace(ref, scope=fragment_id))
 
 
+def _heading_shift(blocks, title_level: int | None) -> int:
+    """How far a fragment's own headings move: the highest one (`#`, `##` or lower, whichever the
+    fragment uses first) becomes one level under the fragment's title; the others keep their
+    distance to it. A fragment inserted without a title keeps its levels as written."""
+    levels = [b.level for b in blocks if isinstance(b, Heading)]
+    if not title_level or not levels:
+        return 0
+    return title_level + 1 - min(levels)
+
+
 def _shift_headings(block: Block, shift: int) -> Block:
     if isinstance(block, Heading) and shift:
-        return replace(block, level=min(block.level + shift, 9))
+        return replace(block, level=max(1, min(block.level + shift, 9)))
     return block
 
 

@@ -117,22 +117,36 @@ def build(project, letter_ids, out_dir, quiet):
 @main.command()
 @root_option
 def letters(project):
-    """List the letters of the dossier: id, date, MR date and subject."""
+    """List the letters of the dossier: id, date, MR date and subject.
+
+    A letter whose manifest cannot be read is listed with a note; `verzamel check` says why.
+    Exit code 1 when there is such a letter.
+    """
+    raise SystemExit(0 if _list_letters(project) else 1)
+
+
+def _list_letters(project) -> bool:
+    """Print the letters, one per line; False when a manifest could not be read."""
     from . import dutch
     from .sources import load_sources
 
     sources = load_sources(project)
+    readable = True
     for letter_id in sorted(sources.letter_files):
         letter = sources.letters.get(letter_id)
         if letter is None:
-            click.echo(f"{letter_id}  (manifest has errors: run `verzamel build {letter_id}`)")
+            readable = False
+            click.echo(f"{letter_id}  (the manifest has errors: run `verzamel check {letter_id}`)")
             continue
         mr = f"MR {dutch.long_date(letter.ministerraad)}" if letter.ministerraad else "no MR"
         click.echo(f"{letter_id}  {dutch.long_date(letter.datum)}  {mr}  {letter.betreft}")
+    if not sources.letter_files:
+        click.echo("This dossier has no letters yet: letters/ has no .yaml files.")
+    return readable
 
 
 @main.command()
-@click.argument("letter_id", metavar="LETTER-ID")
+@click.argument("letter_id", metavar="LETTER-ID", required=False)
 @click.option(
     "--document",
     "kind",
@@ -146,7 +160,7 @@ def show(project, letter_id, kind):
     """Print a letter's document as plain text, footnotes at the end.
 
     A quick look without opening Word, and the form to compare two versions of a draft with.
-    Nothing is written.
+    Nothing is written. Without a LETTER-ID, it lists the letters to choose from.
 
     \b
     Example:
@@ -157,6 +171,12 @@ def show(project, letter_id, kind):
     from .render.text import render_text
     from .sources import load_sources
 
+    if letter_id is None:
+        click.echo(
+            "Which letter? Name one: verzamel show LETTER-ID. The letters in this dossier:\n", err=True
+        )
+        _list_letters(project)
+        raise SystemExit(2)
     sources = load_sources(project)
     require_letters(sources, [letter_id])
     output = next(o for o in OUTPUTS if o.name == kind)

@@ -21,6 +21,8 @@ class Fix:
 
     span: SourceSpan
     replacement: str
+    expected: str | None = None
+    """The text the fix replaces; when the file says something else there, the fix is not applied."""
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,8 @@ class Diagnostic:
     message: str
     hint: str | None = None
     fix: Fix | None = None
+    detail: str | None = None
+    """For experts: what the parser itself said, shown as a second line."""
 
     @property
     def is_error(self) -> bool:
@@ -41,12 +45,17 @@ class Diagnostic:
 
 
 def report(
-    rule: str, span: SourceSpan, message: str, hint: str | None = None, fix: Fix | None = None
+    rule: str,
+    span: SourceSpan,
+    message: str,
+    hint: str | None = None,
+    fix: Fix | None = None,
+    detail: str | None = None,
 ) -> Diagnostic:
     """A diagnostic of `rule`, with the rule's default severity (verzamel.yaml may change it later)."""
     from .checks.catalogue import RULES
 
-    return Diagnostic(rule, Severity(RULES[rule].severity), span, message, hint, fix)
+    return Diagnostic(rule, Severity(RULES[rule].severity), span, message, hint, fix, detail)
 
 
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
@@ -66,6 +75,8 @@ def format_text(d: Diagnostic, style=_plain) -> str:
     )
     if d.hint:
         line += f"\n    hint: {d.hint}"
+    if d.detail:
+        line += f"\n    {d.detail}"
     return line
 
 
@@ -85,5 +96,7 @@ def format_json(diagnostics: list[Diagnostic]) -> str:
             row["end_column"] = d.span.end_column
         if d.hint:
             row["hint"] = d.hint
+        if d.detail:
+            row["detail"] = d.detail
         rows.append(row)
     return json.dumps(rows, ensure_ascii=False, indent=2)

@@ -51,7 +51,7 @@ def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, l
     """The rules that need no letter: loading problems, footnotes, text rules."""
     found = list(sources.diagnostics) + settings.diagnostics
     for fragment in sources.all_fragments():
-        found.extend(footnotes.check_fragment(fragment, sources.registry))
+        found.extend(footnotes.check_fragment(fragment, sources.registry, sources.unreadable_notes))
     withheld_files = {f.path for f in sources.fragments.values() if not f.public}
     for path, path_regions in regions.items():
         for region in path_regions:

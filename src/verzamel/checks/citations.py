@@ -91,7 +91,7 @@ def check(sources: Sources, regions: dict[str, list[Region]], style: str) -> lis
                 )
             )
         else:
-            out.append(_missing(ref.cited_id, ref.span))
+            out.extend(_missing(ref.cited_id, ref.span, sources))
     return out
 
 
@@ -139,7 +139,7 @@ def _against_registry(use: CitationUse, registered: Citation | None, sources: So
     if registered is None:
         known = c.id in sources.registry
         wanted = c.kind in REGISTERED_KINDS and (c.kind != models.KAMERSTUK or c.number) and c.form != "id"
-        return [] if known or not wanted else [_missing(c.id, use.span)]
+        return [] if known or not wanted else _missing(c.id, use.span, sources, "CIT009")
     out = []
     date = sources.registry[c.id].facts.get("date")
     if c.vergaderjaar and registered.vergaderjaar and c.vergaderjaar != registered.vergaderjaar:
@@ -201,13 +201,17 @@ def _house_style(use: CitationUse, registered: Citation | None, style: str) -> l
     ]
 
 
-def _missing(identifier: str, span: SourceSpan) -> Diagnostic:
-    return report(
-        "CIT003",
-        span,
-        f"{identifier} is not in the registry",
-        f"add it to a file in footnotes/:  {identifier}: {{date: YYYY-MM-DD, title: …}}",
-    )
+def _missing(identifier: str, span: SourceSpan, sources: Sources, rule: str = "CIT003") -> list[Diagnostic]:
+    """CIT003 (cited by id) or CIT009 (written out), with the registry ids it may be a typing error
+    for, and the entry to add if it is not."""
+    import difflib
+
+    if identifier in sources.unreadable_notes:
+        return []  # its entry has an error of its own
+    close = difflib.get_close_matches(identifier, list(sources.registry), 3, 0.75)
+    add = f"if {identifier} is right, add it to a file in footnotes/:  {identifier}: {{date: YYYY-MM-DD}}"
+    hint = f"did you mean {' or '.join(close)}? {add}" if close else add
+    return [report(rule, span, f"{identifier} is not in the registry (footnotes/)", hint)]
 
 
 def _registry_entries(sources: Sources) -> list[Diagnostic]:

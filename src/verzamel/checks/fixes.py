@@ -39,6 +39,8 @@ def apply_fixes(root: Path, files: dict[str, SourceText], diagnostics: list[Diag
             span = diagnostic.fix.span
             start = raw_offset(source, span.line, span.column)
             end = raw_offset(source, span.end_line or span.line, span.end_column or span.column)
+            if diagnostic.fix.expected is not None and source.raw[start:end] != diagnostic.fix.expected:
+                continue  # the file does not say there what the fix was made for
             edits.append((start, end, diagnostic))
         new_raw, done, last_start = source.raw, [], len(source.raw) + 1
         for start, end, diagnostic in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
@@ -88,8 +90,8 @@ def _still_reads_the_same(path: str, before: str, after_raw: str) -> bool:
 
 
 def _shape(data):
-    if isinstance(data, dict):
-        return {key: _shape(value) for key, value in data.items()}
+    if isinstance(data, dict):  # a key may be renamed (KEY001), never added, dropped or moved
+        return [("key", _shape(value)) for value in data.values()]
     if isinstance(data, list):
         return [_shape(value) for value in data]
     return "value"  # a fix may turn a number into text (MAN002), never a value into a list

@@ -8,14 +8,21 @@ from ..diagnostics import Diagnostic, report
 from ..model import Fragment, NoteRef, Paragraph, iter_inlines
 
 
-def check_fragment(fragment: Fragment, registry: dict) -> list[Diagnostic]:
+def check_fragment(
+    fragment: Fragment, registry: dict, unreadable: set[str] = frozenset()
+) -> list[Diagnostic]:
+    """`unreadable`: registry ids whose entry could not be read (reported there, not again here)."""
     found: list[Diagnostic] = []
     referenced: set[str] = set()
     for inline in iter_inlines(fragment.blocks):
         if not isinstance(inline, NoteRef) or inline.cited_id:
             continue  # citations by id ([@kst-…]) are checked in checks.citations
         referenced.add(inline.label)
-        if inline.label not in fragment.notes and inline.label not in registry:
+        if (
+            inline.label not in fragment.notes
+            and inline.label not in registry
+            and inline.label not in unreadable
+        ):
             found.append(
                 report(
                     "FN001",

@@ -48,7 +48,17 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
             )
         )
     nota_date = letter.data["beslisnota"].get("datum")
-    if isinstance(nota_date, date) and nota_date > mr - PAPERS_AHEAD:
+    if nota_date is None:
+        found.append(
+            report(
+                "MR003",
+                span,
+                "the beslisnota has no date of its own, so whether the MR papers are ready seven days "
+                f"before the MR of {dutch.long_date(mr)} cannot be judged",
+                "give the beslisnota its date: 'datum: YYYY-MM-DD' under 'beslisnota:'",
+            )
+        )
+    elif isinstance(nota_date, date) and nota_date > mr - PAPERS_AHEAD:
         found.append(
             report(
                 "MR003",

@@ -16,6 +16,7 @@ HOUSE_STYLE = {
     "quotes": ("typographic", "straight", "any"),
     "citations": STYLES,
     "citation_links": (True, False),
+    "footnote_full_stop": (True, False),
 }
 MARKER = r"\[\^[^\]\s]+\]|\[@[^\]\n]+\]"
 MARKER_BEFORE = re.compile(rf"(?P<space> *)(?P<marker>{MARKER})(?P<punct>[.,;:])(?!\S*\]:)")

@@ -12,7 +12,7 @@ from ..model import Fragment, Letter, NoteDef, SourceSpan
 from .fragments import load_fragment
 from .letters import load_letter, merge_defaults
 from .reading import SourceText, list_sources, read_source, refuse_path
-from .registry import load_registry_file
+from .registry import entry_ids, load_registry_file
 from .yamlfile import PositionedYaml, normalize_id, parse_yaml
 
 if TYPE_CHECKING:
@@ -33,6 +33,8 @@ class Sources:
     """Every source file read, by path, also as its exact bytes: fixes edit those."""
     unreadable_fragments: dict[str, str] = field(default_factory=dict)
     """Fragment files that could not be read, by file name stem, with their path."""
+    unreadable_notes: set[str] = field(default_factory=set)
+    """Registry ids whose entry has an error reported already: not reported again as missing."""
 
     def all_fragments(self) -> list[Fragment]:
         """The fragments in sections/ and the Markdown prose fields of every manifest."""
@@ -123,6 +125,8 @@ def load_sources(project: Project) -> Sources:
             continue
         notes, diagnostics = load_registry_file(text, rel)
         sources.diagnostics.extend(diagnostics)
+        if any(d.is_error for d in diagnostics):
+            sources.unreadable_notes |= entry_ids(text) - set(notes)
         for label, note in notes.items():
             if label in sources.registry:
                 first = sources.registry[label].span

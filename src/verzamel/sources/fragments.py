@@ -4,26 +4,38 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, report
 from ..model import Fragment, SourceSpan
+from .letters import TEXT, check_types
 from .markdown import parse_markdown
 from .yamlfile import normalize_id, parse_yaml, unknown_key
 
 FRONT_MATTER_KEYS = ("id", "title", "topic", "references", "public", "woo", "appraises")
+FRONT_MATTER_TYPES = {"id": TEXT, "title": TEXT, "topic": TEXT, "appraises": TEXT}
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """Return (front matter or None, body, number of lines before the body)."""
+    """Return (front matter or None, body, number of lines before the body); -1 lines when the
+    front matter opens with '---' and is never closed."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         return None, text, 0
     for index in range(1, len(lines)):
         if lines[index].strip() in ("---", "..."):
             return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 1
-    return None, text, 0
+    return None, text, -1
 
 
 def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | None, list[Diagnostic]]:
     front, body, body_offset = split_front_matter(text)
     top = SourceSpan(path, 1, 1)
+    if front is None and body_offset == -1:
+        return None, [
+            report(
+                "FM001",
+                top,
+                "the front matter opens with '---' here but is never closed",
+                "end the front matter with a line '---' after its last 'key: value' line",
+            )
+        ]
     if front is None:
         return None, [
             report(
@@ -47,6 +59,10 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
     for key in meta:
         if key not in FRONT_MATTER_KEYS:
             diagnostics.append(unknown_key(key, FRONT_MATTER_KEYS, span(f"{key}@key"), "FM004"))
+    typed = check_types(meta, meta_yaml.spans, {path: text}, FRONT_MATTER_TYPES, "FM005")
+    diagnostics.extend(typed)
+    if typed:
+        return None, diagnostics
 
     fragment_id = normalize_id(meta.get("id") or default_id)
     title = meta.get("title")

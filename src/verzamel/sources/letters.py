@@ -77,11 +77,14 @@ def yaml_kind(value) -> str:
     return next(name for kind, name in YAML_KINDS if isinstance(value, kind))
 
 
-def check_types(data: dict, spans: dict[str, SourceSpan], texts: dict[str, str]) -> list[Diagnostic]:
-    """A value of the wrong kind is named at its line, never turned into text (MAN002); a number or
-    date where text belongs gets the quoted form as its fix."""
+def check_types(
+    data: dict, spans: dict[str, SourceSpan], texts: dict[str, str], types=None, rule: str = "MAN002"
+) -> list[Diagnostic]:
+    """A value of the wrong kind is named at its line, never turned into text (`rule`: MAN002 in a
+    manifest, FM005 in front matter); a number or date where text belongs gets the quoted form as
+    its fix."""
     found = []
-    for dotted, kind in FIELD_TYPES.items():
+    for dotted, kind in (types or FIELD_TYPES).items():
         section, _, key = dotted.rpartition(".")
         holder = data.get(section) if section else data
         value = holder.get(key) if isinstance(holder, dict) else None
@@ -97,7 +100,7 @@ def check_types(data: dict, spans: dict[str, SourceSpan], texts: dict[str, str])
             raw = lines[0][2]
             fix = Fix(replace(span, end_line=span.line, end_column=span.column + len(raw)), f'"{raw}"')
         hint = f"write it in quotes: {key}: {fix.replacement}" if fix else _TYPE_HINTS[kind]
-        found.append(report("MAN002", span, f"'{key}:' {problem}", hint, fix))
+        found.append(report(rule, span, f"'{key}:' {problem}", hint, fix))
     return found
 
 

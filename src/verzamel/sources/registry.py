@@ -7,6 +7,7 @@ footnote is then written from the id and the facts, in the dossier's house style
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..citations.resolve import REGISTRY_FACTS, parse_id
@@ -21,6 +22,15 @@ FACT_TYPES = {"date": date, "title": str, "chamber": str, "dossier": str | int, 
               "co_dossiers": list}  # fmt: skip
 FACT_KINDS = {"date": "a date", "title": "text", "chamber": "text (I or II)", "dossier": "text",
               "number": "text", "co_dossiers": "a list"}  # fmt: skip
+
+
+_ENTRY_KEY = re.compile(r"^(?P<quote>[\"']?)(?P<id>[^\s#:\"'-][^:\"']*)(?P=quote)\s*:", re.M)
+
+
+def entry_ids(text: str) -> set[str]:
+    """The ids a registry file defines, read from its top-level keys without parsing the YAML: for
+    a file that cannot be read, so the footnotes it holds are not also reported as missing."""
+    return {match["id"].strip() for match in _ENTRY_KEY.finditer(text)}
 
 
 def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[Diagnostic]]:

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..diagnostics import Diagnostic, report
+from ..diagnostics import Diagnostic, Fix, report
 from ..model import SourceSpan
+from .yamlerrors import explain
 
 
 @dataclass(frozen=True)
@@ -57,24 +58,32 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
         line = (mark.line if mark else 0) + 1
         column = (mark.column if mark else 0) + 1
         problem = exc.problem or exc.context or "invalid YAML"
-        unclosed = _unclosed_quote(text, line)
-        if unclosed is not None:
+        explained = explain(text, line, column, problem)
+        if explained is None:
             return None, [
                 report(
                     "YAML001",
-                    SourceSpan(path, unclosed[0] + line_offset, unclosed[1]),
-                    "a quote opens here and is not closed on this line",
-                    f"end the value with the same quote; (the parser stopped at line {line + line_offset}: "
-                    f"{problem})",
+                    SourceSpan(path, line + line_offset, column),
+                    f"YAML syntax: {problem}",
+                    "check indentation, colons and quotes on this line or the one above",
                 )
             ]
-        line += line_offset
+        fix = None
+        if explained.fix is not None:
+            fix_line, begin, end, old, new = explained.fix
+            fixed = text.split("\n")
+            fixed[fix_line - 1] = fixed[fix_line - 1][: begin - 1] + new + fixed[fix_line - 1][end - 1 :]
+            if _parses("\n".join(fixed)):
+                span = SourceSpan(path, fix_line + line_offset, begin, fix_line + line_offset, end)
+                fix = Fix(span, new, expected=old)
         return None, [
             report(
                 "YAML001",
-                SourceSpan(path, line, column),
-                f"YAML syntax: {problem}",
-                "check indentation, colons and quotes on this line or the one above",
+                SourceSpan(path, explained.line + line_offset, explained.column),
+                explained.message,
+                explained.hint + (" (--fix does)" if fix else ""),
+                fix,
+                detail=f"YAML parser, line {line + line_offset} column {column}: {problem}",
             )
         ]
     except ValueError as exc:  # a date that does not exist, such as 2025-13-45
@@ -90,7 +99,6 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
 
 
 def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) -> Diagnostic:
-    import re
     from datetime import date
 
     for number, line in enumerate(text.split("\n"), start=1):
@@ -203,22 +211,12 @@ class _Walk:
         return None
 
 
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(?P<quote>["'])""")
-
-
-def _unclosed_quote(text: str, before_line: int) -> tuple[int, int] | None:
-    """The first value up to `before_line` that opens a quote and does not close it on its line
-    (1-based line, column), when the parser failed after it: almost always the cause."""
-    for number, line in enumerate(text.split("\n")[:before_line], start=1):
-        match = _QUOTED_VALUE.match(line)
-        if match is None:
-            continue
-        quote = match["quote"]
-        rest = line[match.end() :]
-        closed = re.search(r'(?<!\\)"' if quote == '"' else r"'(?!')", rest.replace("''", ""))
-        if closed is None:
-            return number, match.start("quote") + 1
-    return None
+def _parses(text: str) -> bool:
+    try:
+        _yaml().load(text)
+    except Exception:  # any failure means: do not offer the fix
+        return False
+    return True
 
 
 def _deepest(text: str) -> tuple[int, int]:
@@ -239,10 +237,27 @@ def normalize_id(value) -> str:
     return unicodedata.normalize("NFC", str(value).strip())
 
 
+NEAR_MISS = 0.8
+"""How alike an unknown key and a known one must be to count as a misspelling (difflib ratio):
+'ministeraad'/'ministerraad' 0.96, 'titel'/'title' 0.8; a key of the dossier's own stays a warning."""
+
+
 def unknown_key(key: str, known, span: SourceSpan, rule: str) -> Diagnostic:
-    """`rule` for a key verzamel does not know, with the closest known key as a hint."""
+    """A key verzamel does not know: an error with the fix when it is a near miss of a known key
+    (KEY001: a misspelt key silently drops what it holds), otherwise `rule` (a warning) with a hint."""
     import difflib
 
-    close = difflib.get_close_matches(str(key), list(known), 1, 0.6)
+    key = str(key)
+    close = difflib.get_close_matches(key, [str(k) for k in known], 1, NEAR_MISS)
+    if close:
+        end = SourceSpan(span.path, span.line, span.column, span.line, span.column + len(key))
+        return report(
+            "KEY001",
+            span,
+            f"unknown key '{key}': a misspelling of '{close[0]}'?",
+            f"write '{close[0]}' (--fix does)",
+            Fix(end, close[0], expected=key),
+        )
+    close = difflib.get_close_matches(key, list(known), 1, 0.6)
     hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
     return report(rule, span, f"unknown key '{key}'", hint)

@@ -45,6 +45,8 @@ TABLE_TEXT = "Tabeltekst"  # paragraphs in table cells, and the blank line after
 FOOTNOTE_TEXT = "FootnoteText"
 FOOTNOTE_REFERENCE = "FootnoteReference"
 HYPERLINK = "Hyperlink"
+LIST_STYLE_LEVELS = 3
+"""List styles of the reference documents ('List Bullet', '… 2', '… 3'); deeper items use the third."""
 WITHHELD_SHADING = "D9D9D9"  # the internal beslisnota: withheld text on grey, its ground after it
 REDACTION_SHADING = "000000"  # the public one: the ground in white on a black bar, as Woo officers do
 
@@ -158,7 +160,7 @@ class DocxWriter:
 
     def _list(self, container, block: ListBlock, part, level: int) -> None:
         base = "List Number" if block.ordered else "List Bullet"
-        style = base if level == 0 else f"{base} {min(level + 1, 5)}"
+        style = base if level == 0 else f"{base} {min(level + 1, LIST_STYLE_LEVELS)}"
         num_id = self._restarted_numbering(style, block.start) if block.ordered else None
         for item in block.items:
             for child in item:
