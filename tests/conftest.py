@@ -10,7 +10,19 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from verzamel import messages
 from verzamel.cli import main
+
+# The tests read verzamel's messages in English (the language of the code and docs); the Dutch
+# default and the switch are tested in tests/test_messages.py, which sets VERZAMEL_TAAL itself.
+os.environ["VERZAMEL_TAAL"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _language_chosen_per_test():
+    yield
+    messages.set_language(None)
+
 
 REPO = Path(__file__).resolve().parents[1]
 # The repository root is the working dossier (the Verzamelbrief opvang ontheemden uit Oekraïne).

@@ -192,9 +192,9 @@ def test_letters_lists_id_date_mr_and_subject(dossier):
     result = run_cli("letters", "--root", str(dossier))
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"{VERZAMELBRIEF}  28 november 2025  MR 28 november 2025  "
+        f"{VERZAMELBRIEF}  28 November 2025  MR 28 November 2025  "
         "Verzamelbrief opvang ontheemden uit Oekraïne",
-        f"{TERUGKEERBRIEF}  12 december 2025  no MR  Terugkeer van ontheemden uit Oekraïne",
+        f"{TERUGKEERBRIEF}  12 December 2025  no MR  Terugkeer van ontheemden uit Oekraïne",
     ]
 
 

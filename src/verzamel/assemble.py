@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from .citations.render import DEFAULT_STYLE, STYLES, render
 from .citations.resolve import from_registry, parse_id
 from .diagnostics import Diagnostic, report
+from .messages import t
 from .model import (
     Block,
     BlockQuote,
@@ -191,9 +192,14 @@ class Assembler:
                 self.used_paths.add(broken)
                 return None  # its own errors are reported where it is
             close = difflib.get_close_matches(insert.fragment_id, list(self.sources.fragments), 1)
-            hint = f"did you mean '{close[0]}'?" if close else "see the ids in sections/"
+            hint = t("yaml.did_you_mean", known=close[0]) if close else t("assemble.see_sections")
             self.diagnostics.append(
-                report("FRAG001", span, f"fragment '{insert.fragment_id}' does not exist", hint)
+                report(
+                    "FRAG001",
+                    span,
+                    t("assemble.fragment_does_not_exist", fragment_id=insert.fragment_id),
+                    hint,
+                )
             )
             return None
         self.used_paths.add(fragment.path)
@@ -332,8 +338,8 @@ class Assembler:
                             report(
                                 "FN001",
                                 ref.span,
-                                f"footnote [^{ref.label}] is not defined",
-                                "templates can only use footnotes of the registry (footnotes/)",
+                                t("assemble.footnote_not_defined", label=ref.label),
+                                t("assemble.templates_can_only_use"),
                             )
                         )
                     return ref

@@ -9,6 +9,7 @@ from pathlib import Path
 from .assemble import OUTPUTS
 from .checks import CheckRun, run_checks
 from .diagnostics import Diagnostic, has_errors, report
+from .messages import t
 from .model import SourceSpan
 from .project import Project
 from .sources import load_sources
@@ -84,7 +85,9 @@ def _write(files: list[tuple[Path, bytes]], out_dir: Path, letter: SourceSpan) -
 
     for path, _ in files:
         if not path.resolve().is_relative_to(out_dir.resolve()):
-            return report("OUT001", letter, f"{path} would be written outside the output folder {out_dir}")
+            return report(
+                "OUT001", letter, t("build.would_written_outside_output", path=path, out_dir=out_dir)
+            )
     try:
         write_all_atomic(files)
     except OSError as exc:
@@ -92,7 +95,7 @@ def _write(files: list[tuple[Path, bytes]], out_dir: Path, letter: SourceSpan) -
         return report(
             "OUT001",
             letter,
-            f"cannot write {where}: {exc.strerror or exc}; the letter's earlier documents stay as they were",
-            "check that the output folder (build/ or --out) is a folder you may write to, with space left",
+            t("build.cannot_write_letter_s", where=where, error=exc.strerror or exc),
+            t("build.check_that_output_folder"),
         )
     return None

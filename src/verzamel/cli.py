@@ -14,74 +14,39 @@ import click
 from . import __version__
 from .cli_check import check, rules
 from .cli_common import (
-    ROOT_HELP,
+    ROOT,
+    LocalCommand,
+    LocalOption,
     Verzamel,
+    argument,
     count,
     echo_diagnostics,
+    option,
     require_letters,
     root_option,
     unknown_letter_error,
 )
 from .cli_refs import refs
+from .messages import t
 
 
 @click.group(cls=Verzamel, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="verzamel")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
-@click.option("--debug", is_flag=True, help="On a bug in verzamel, show the Python traceback.")
+@click.version_option(__version__, prog_name="verzamel", cls=LocalOption, help="version")
+@ROOT
+@option("--debug", is_flag=True, help="debug")
 def main(root, debug):
-    """verzamel: Kamerbrieven and beslisnota's from plain-text sources.
-
-    A dossier folder holds letters/ (one manifest per letter), sections/ (reusable text
-    fragments), footnotes/ (shared footnotes) and verzamel.yaml (settings). verzamel turns
-    each letter into Word documents: the Kamerbrief, the beslisnota, and the beslisnota as
-    it is published.
-
-    \b
-    Start here:
-      verzamel letters          which letters this dossier has
-      verzamel build            make the Word documents of every letter
-      verzamel check            check the sources without writing anything
-      verzamel build ID         make the documents of one letter
-      verzamel show ID          read a letter as plain text
-      verzamel rules            what check looks for
-      verzamel templates        where the house style comes from
-      verzamel init DIR         start a new dossier of your own
-
-    Run `verzamel COMMAND --help` for the details of a command.
-    """
+    """The `verzamel` group; its help is `help.main` in the message catalogue."""
 
 
 @main.command()
-@click.argument("letter_ids", nargs=-1, metavar="[LETTER-ID]...")
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Folder to write to. Default: 'build' in the dossier (or `output:` in verzamel.yaml).",
+@argument("letter_ids", nargs=-1, metavar="letter_ids")
+@option(
+    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="build.out", metavar="folder"
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print only problems, not what was written.")
+@option("-q", "--quiet", is_flag=True, help="build.quiet")
 @root_option
 def build(project, letter_ids, out_dir, quiet):
-    """Make the Word documents of letters.
-
-    For each letter (all of them when no LETTER-ID is given) this writes, in OUT/LETTER-ID/:
-
-    \b
-      kamerbrief.docx            the letter to the Tweede Kamer
-      beslisnota.docx            the decision memo, complete (internal)
-      beslisnota-openbaar.docx   the decision memo as published with the letter
-
-    The sources are checked first. A letter whose sources have errors gets no documents at
-    all (old ones stay as they were); the problems are listed as FILE:LINE:COLUMN so you can
-    go straight to them. Sources are never changed.
-
-    \b
-    Examples:
-      verzamel build
-      verzamel build 2025-11-28-verzamelbrief-oekraine
-      verzamel build --out /tmp/concept
-    """
+    """Check, assemble and write the documents of letters (help: `help.build`)."""
     from .build import build as run_build
     from .sources import UnknownLetter
 
@@ -90,7 +55,7 @@ def build(project, letter_ids, out_dir, quiet):
 
     def say_written(path: Path) -> None:
         if not quiet:
-            click.echo(f"wrote {path.relative_to(cwd) if path.is_relative_to(cwd) else path}")
+            click.echo(t("build.wrote", path=path.relative_to(cwd) if path.is_relative_to(cwd) else path))
 
     try:
         result = run_build(project, list(letter_ids), out_dir, echo_diagnostics, say_written)
@@ -99,16 +64,27 @@ def build(project, letter_ids, out_dir, quiet):
     for letter in result.letters:
         if letter.withheld and not quiet:
             for name, (grounds, public) in letter.withheld.items():
-                how = "replaced by redaction marks" if public else "marked, internal"
-                click.echo(f"{letter.letter_id}/{name}: withheld under the Woo ({how}): {', '.join(grounds)}")
+                how = t("build.redacted") if public else t("build.marked")
+                click.echo(
+                    t(
+                        "build.withheld",
+                        letter=letter.letter_id,
+                        name=name,
+                        how=how,
+                        grounds=", ".join(grounds),
+                    )
+                )
         if letter.failed:
-            click.echo(
-                click.style(f"not written: {letter.letter_id} (see the errors above)", fg="red"), err=True
-            )
+            click.echo(click.style(t("build.not_written", letter=letter.letter_id), fg="red"), err=True)
     errors = sum(d.is_error for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
     written = sum(len(letter.written) for letter in result.letters)
-    summary = f"{count(written, 'document')} written, {count(errors, 'error')}, {count(warnings, 'warning')}."
+    summary = t(
+        "build.summary",
+        documents=count(written, "document"),
+        errors=count(errors, "error"),
+        warnings=count(warnings, "warning"),
+    )
     if not quiet or result.failed:
         click.echo(summary, err=True)
     raise SystemExit(1 if result.failed else 0)
@@ -117,17 +93,12 @@ def build(project, letter_ids, out_dir, quiet):
 @main.command()
 @root_option
 def letters(project):
-    """List the letters of the dossier: id, date, MR date and subject.
-
-    A letter whose manifest cannot be read is listed with a note; `verzamel check` says why.
-    Exit code 1 when there is such a letter.
-    """
+    """List the letters (help: `help.letters`)."""
     raise SystemExit(0 if _list_letters(project) else 1)
 
 
 def _list_letters(project) -> bool:
     """Print the letters, one per line; False when a manifest could not be read."""
-    from . import dutch
     from .sources import load_sources
 
     sources = load_sources(project)
@@ -136,45 +107,35 @@ def _list_letters(project) -> bool:
         letter = sources.letters.get(letter_id)
         if letter is None:
             readable = False
-            click.echo(f"{letter_id}  (the manifest has errors: run `verzamel check {letter_id}`)")
+            click.echo(t("letters.broken", letter=letter_id))
             continue
-        mr = f"MR {dutch.long_date(letter.ministerraad)}" if letter.ministerraad else "no MR"
-        click.echo(f"{letter_id}  {dutch.long_date(letter.datum)}  {mr}  {letter.betreft}")
+        mr = t("letters.mr", date=letter.ministerraad) if letter.ministerraad else t("letters.no_mr")
+        click.echo(t("letters.line", letter=letter_id, date=letter.datum, mr=mr, betreft=letter.betreft))
     if not sources.letter_files:
-        click.echo("This dossier has no letters yet: letters/ has no .yaml files.")
+        click.echo(t("letters.none"))
     return readable
 
 
 @main.command()
-@click.argument("letter_id", metavar="LETTER-ID", required=False)
-@click.option(
+@argument("letter_id", metavar="letter_id", required=False)
+@option(
     "--document",
     "kind",
     type=click.Choice(["kamerbrief", "beslisnota", "beslisnota-openbaar"]),
     default="kamerbrief",
     show_default=True,
-    help="Which of the letter's documents to show.",
+    help="show.document",
 )
 @root_option
 def show(project, letter_id, kind):
-    """Print a letter's document as plain text, footnotes at the end.
-
-    A quick look without opening Word, and the form to compare two versions of a draft with.
-    Nothing is written. Without a LETTER-ID, it lists the letters to choose from.
-
-    \b
-    Example:
-      verzamel show 2025-11-28-verzamelbrief-oekraine --document beslisnota
-    """
+    """Print a document as plain text (help: `help.show`)."""
     from .assemble import OUTPUTS
     from .checks import run_checks
     from .render.text import render_text
     from .sources import load_sources
 
     if letter_id is None:
-        click.echo(
-            "Which letter? Name one: verzamel show LETTER-ID. The letters in this dossier:\n", err=True
-        )
+        click.echo(t("show.which"), err=True)
         _list_letters(project)
         raise SystemExit(2)
     sources = load_sources(project)
@@ -187,18 +148,11 @@ def show(project, letter_id, kind):
     click.echo(render_text(checked.documents[0]).decode("utf-8"), nl=False)
 
 
-@click.command()
-@click.option(
-    "--copy", is_flag=True, help="Copy the default templates the dossier does not have into templates/."
-)
+@click.command(cls=LocalCommand)
+@option("--copy", is_flag=True, help="templates.copy")
 @root_option
 def templates(project, copy):
-    """Show which templates and Word reference documents the dossier uses, or copy the defaults.
-
-    A ministry changes its house style by copying the defaults into the dossier's templates/
-    folder (`--copy`) and editing them there: the .md.j2 files in a text editor, the .docx
-    files in Word. Files already in templates/ are never overwritten.
-    """
+    """Show or copy the templates (help: `help.templates`)."""
     import shutil
 
     from .project import shipped_template_files
@@ -209,43 +163,19 @@ def templates(project, copy):
         if copy and not target.exists():
             own.mkdir(exist_ok=True)
             shutil.copyfile(default, target)
-            click.echo(f"copied {default.name} to {project.relative(target)}")
+            click.echo(t("templates.copied", name=default.name, path=project.relative(target)))
         elif target.exists():
-            click.echo(f"{default.name:<22} {project.relative(target)} (the dossier's own)")
+            click.echo(t("templates.own", name=f"{default.name:<22}", path=project.relative(target)))
         else:
-            click.echo(f"{default.name:<22} verzamel's default")
+            click.echo(t("templates.default", name=f"{default.name:<22}"))
 
 
-STARTER_ROLES = {
-    "verzamel.yaml": "settings: your ministry, directorate, signature, house style",
-    "letters": "an example letter",
-    "sections": "an example fragment, the letter's text",
-    "footnotes": "the kamerstukken the dossier cites",
-    ".gitignore": "keeps build/ (the documents made) out of git",
-}
-
-
-@click.command()
-@click.argument(
-    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path), metavar="[DIR]"
+@click.command(cls=LocalCommand)
+@argument(
+    "folder", required=False, default=".", type=click.Path(file_okay=False, path_type=Path), metavar="dir"
 )
 def init(folder):
-    """Start a new dossier in DIR (default: the current folder).
-
-    For a subject or ministry of your own: this writes verzamel.yaml (settings with
-    comments: fill in your ministry, directorate and signature), letters/ with one example
-    letter, sections/ with one example fragment, footnotes/ with one kamerstuk, and a
-    .gitignore for build/. The example builds and checks clean, so you can start from
-    something that works and change it step by step.
-
-    Nothing is overwritten: a folder that already is a dossier is refused. The house style
-    is verzamel's own until you take it over with `verzamel templates --copy`.
-
-    \b
-    Examples:
-      verzamel init ../woo-dossier
-      cd ../woo-dossier && verzamel build
-    """
+    """Start a new dossier (help: `help.init`)."""
     from datetime import date
 
     from .init import DossierExists, start_dossier
@@ -253,30 +183,23 @@ def init(folder):
     try:
         started = start_dossier(folder, date.today())
     except DossierExists as exc:
-        folder = "this folder" if str(exc.folder) == "." else exc.folder
+        folder = t("init.this_folder") if str(exc.folder) == "." else exc.folder
         problem = (
-            f"{folder} already is a dossier (it has verzamel.yaml)"
+            t("init.is_dossier", folder=folder)
             if exc.is_dossier
-            else f"{folder} already has {', '.join(exc.existing)}, which init would overwrite"
+            else t("init.would_overwrite", folder=folder, files=", ".join(exc.existing))
         )
-        click.echo(
-            f"Error: {problem}. Nothing was written.\n"
-            "Start the new dossier in an empty folder or under a new name, e.g. verzamel init ../new-dossier",
-            err=True,
-        )
+        click.echo(t("init.refused", problem=problem), err=True)
         raise SystemExit(2) from None
     where = started.root
     shown = where.relative_to(Path.cwd()) if where.is_relative_to(Path.cwd()) else where
-    click.echo(f"New dossier in {shown}:")
+    click.echo(t("init.new", folder=shown))
     for name in started.written:
-        click.echo(f"  {name:<38} {STARTER_ROLES[name.split('/')[0]]}")
+        click.echo(f"  {name:<38} {t('init.role.' + name.split('/')[0].lstrip('.').replace('.', '_'))}")
     if started.gitignore_extended:
-        click.echo(f"  {'.gitignore':<38} added the line build/")
+        click.echo(f"  {'.gitignore':<38} {t('init.gitignore_extended')}")
     go = "" if where == Path.cwd().resolve() else f"cd {shown}\n  "
-    click.echo(
-        "\nNext: fill in verzamel.yaml, then make the example letter's documents:\n"
-        f"  {go}verzamel build {started.letter_id}"
-    )
+    click.echo(t("init.next", go=go, letter=started.letter_id))
 
 
 for command in (check, rules, refs, templates, init):

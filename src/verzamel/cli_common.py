@@ -1,29 +1,152 @@
-"""What the commands share: finding the dossier, printing diagnostics, usage errors."""
+"""What the commands share: finding the dossier, printing diagnostics, usage errors, and the
+language every text a command prints is in (help included: see messages/)."""
 
 from __future__ import annotations
 
 import functools
+import sys
 from pathlib import Path
 
 import click
 
+from . import messages
+from .messages import t, tn
+
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
-BUG_REPORT = (
-    "This is a bug in verzamel, not a problem in your sources. Please report it to the verzamel\n"
-    "maintainers (README, 'Reporting a bug') with the command you ran and the output of the same\n"
-    "command with --debug after `verzamel` (verzamel --debug ...), which shows where it happened."
-)
 
 
-class Verzamel(click.Group):
+class LocalCommand(click.Command):
+    """A command whose help text comes from the catalogue (`help.<name>`), in the run's language."""
+
+    @property
+    def options_metavar(self) -> str:
+        return t("metavar.options")
+
+    @options_metavar.setter
+    def options_metavar(self, value) -> None:
+        pass
+
+    @property
+    def help(self) -> str:
+        return t(f"help.{self.name}")
+
+    @help.setter
+    def help(self, value) -> None:
+        pass  # the docstring is for developers; users read the catalogue
+
+
+class _LocalMetavar:
+    """A parameter whose `metavar=` names a catalogue entry (`metavar.<key>`): FOLDER, LETTER-ID."""
+
+    @property
+    def metavar(self) -> str | None:
+        return t(f"metavar.{self._metavar_key}") if self._metavar_key else None
+
+    @metavar.setter
+    def metavar(self, value) -> None:
+        self._metavar_key = value
+
+
+class LocalArgument(_LocalMetavar, click.Argument):
+    pass
+
+
+def argument(*decls, metavar: str, **attrs):
+    """`click.argument` whose metavar comes from the catalogue (`metavar.<key>`)."""
+    return click.argument(*decls, cls=LocalArgument, metavar=metavar, **attrs)
+
+
+class LocalOption(_LocalMetavar, click.Option):
+    """An option whose `help=` names a catalogue entry (`option.<key>`), and `metavar=` too."""
+
+    @property
+    def help(self) -> str | None:
+        return t(f"option.{self._help_key}") if self._help_key else None
+
+    @help.setter
+    def help(self, value) -> None:
+        self._help_key = value
+
+
+def option(*decls, help: str, **attrs):  # noqa: A002 - click's own name for it
+    """`click.option` with its help from the catalogue: `help` is the key under `option.`."""
+    return click.option(*decls, cls=LocalOption, help=help, **attrs)
+
+
+class LocalGroup(LocalCommand, click.Group):
+    command_class = LocalCommand
+
+    @property
+    def subcommand_metavar(self) -> str:
+        return t("metavar.command")
+
+    @subcommand_metavar.setter
+    def subcommand_metavar(self, value) -> None:
+        pass
+
+
+def _root_in(args: list[str]) -> Path | None:
+    for index, arg in enumerate(args):
+        if arg == "--root" and index + 1 < len(args):
+            return Path(args[index + 1])
+        if arg.startswith("--root="):
+            return Path(arg.split("=", 1)[1])
+    return None
+
+
+def speak(args: list[str]) -> None:
+    """Choose the language of this run and let click's own words (Usage, Options, Error) follow."""
+    messages.set_language(messages.choose(_root_in(args)))
+    _translate_click()
+
+
+def _translate_click() -> None:
+    """click words its own texts through gettext; give it the catalogue's `click.*` instead."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    english = messages.catalogue("en")
+    current = messages.catalogue(messages.language())
+    table = {english[k]: current[k] for k in english if k.startswith("click.")}
+
+    def gettext(text: str) -> str:
+        return table.get(text, text)
+
+    def ngettext(one: str, many: str, n: int) -> str:
+        return gettext(one if n == 1 else many)
+
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.types,
+    ):
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext
+
+
+class Verzamel(LocalGroup):
     """The `verzamel` group: what no command should ever show a user, it turns into a message.
 
     An unexpected exception is a bug in verzamel: one line says so and what to do (exit 3);
     `verzamel --debug` shows the traceback instead. Ctrl-C ends with exit 130, after any
     document being written is complete. With `--format json`, errors are a JSON object on stdout.
     """
+
+    def main(self, args=None, *rest, **kwargs):
+        args = list(sys.argv[1:] if args is None else args)
+        speak(args)
+        return super().main(args, *rest, **kwargs)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta["verzamel.args"] = list(args)
@@ -39,10 +162,7 @@ class Verzamel(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo(
-                "\nInterrupted. Documents already written are complete; the others were not written.",
-                err=True,
-            )
+            click.echo(t("cli.interrupted"), err=True)
             raise SystemExit(EXIT_INTERRUPTED) from None
         except Exception as exc:
             if ctx.params.get("debug"):
@@ -50,7 +170,7 @@ class Verzamel(click.Group):
             summary = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
             if _wants_json(ctx):
                 _echo_json_error("bug", summary)
-            click.echo(f"verzamel stopped: {summary}\n{BUG_REPORT}", err=True)
+            click.echo(t("cli.bug", summary=summary), err=True)
             raise SystemExit(EXIT_BUG) from None
 
 
@@ -68,16 +188,13 @@ def _echo_json_error(kind: str, message: str) -> None:
     click.echo(json.dumps({"error": {"kind": kind, "message": message}}, ensure_ascii=False))
 
 
-ROOT_HELP = (
-    "The dossier folder (the one with verzamel.yaml). Default: the current folder "
-    "or the nearest folder above it that has one."
-)
+ROOT = option("--root", type=click.Path(file_okay=False, path_type=Path), help="root", metavar="folder")
 
 
 def root_option(command):
     """`--root DIR` on the command (or before it: `verzamel --root DIR build`)."""
 
-    @click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
+    @ROOT
     @functools.wraps(command)
     def wrapper(*args, root, **kwargs):
         return command(load_project(root), *args, **kwargs)
@@ -109,10 +226,8 @@ def echo_diagnostics(diagnostics) -> None:
 
 
 def unknown_letter_error(exc) -> click.UsageError:
-    known = "\n  ".join(exc.known) or "(none: letters/ has no .yaml files)"
-    return click.UsageError(
-        f"no letter called {', '.join(exc.unknown)}. The letters in this dossier are:\n  {known}"
-    )
+    known = "\n  ".join(exc.known) or t("cli.no_letters_yet")
+    return click.UsageError(t("cli.unknown_letter", ids=", ".join(exc.unknown), known=known))
 
 
 def require_letters(sources, letter_ids) -> list[str]:
@@ -126,16 +241,17 @@ def require_letters(sources, letter_ids) -> list[str]:
 
 
 def count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    """`1 error`, `3 warnings`: `word` names a count in the catalogue (`count.<word>`)."""
+    return tn(f"count.{word}", n)
 
 
-def format_option(help_text: str):
+def format_option(help_key: str):
     """`--format text|json`."""
-    return click.option(
+    return option(
         "--format",
         "output_format",
         type=click.Choice(["text", "json"]),
         default="text",
         show_default=True,
-        help=help_text,
+        help=help_key,
     )

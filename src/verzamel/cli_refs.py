@@ -7,25 +7,18 @@ from pathlib import Path
 
 import click
 
-from .cli_common import ROOT_HELP, format_option, load_project
+from .cli_common import ROOT, LocalGroup, argument, format_option, load_project
+from .messages import t
 
-FORMAT = format_option("text for people, json (one array) for tools.")
+FORMAT = format_option("refs.format")
 
 
-@click.group(invoke_without_command=True)
+@click.group(cls=LocalGroup, invoke_without_command=True)
 @FORMAT
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), help=ROOT_HELP)
+@ROOT
 @click.pass_context
 def refs(ctx, output_format, root):
-    """List every document the dossier cites: id, how the house style writes it, the official
-    URL, and where it is cited (FILE:LINE).
-
-    \b
-    Examples:
-      verzamel refs
-      verzamel refs --format json
-      verzamel refs scan letter.txt      citations in any text file
-    """
+    """The documents a dossier cites (help: `help.refs`)."""
     if ctx.invoked_subcommand is not None:
         return  # `refs scan` reads any text file and needs no dossier
     project = load_project(root)
@@ -53,30 +46,24 @@ def refs(ctx, output_format, root):
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        mark = "" if row["registered"] else "  (not in footnotes/)"
+        mark = "" if row["registered"] else t("refs.not_registered")
         click.echo(click.style(row["id"], bold=True) + f"  {row['text']}{mark}")
         if row["url"]:
             click.echo(f"    {row['url']}")
-        click.echo("    used at " + ", ".join(row["used_at"]))
+        click.echo(t("refs.used_at", places=", ".join(row["used_at"])))
 
 
 @refs.command()
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+@argument(
+    "files",
+    nargs=-1,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    metavar="files",
 )
 @FORMAT
 def scan(files, output_format):
-    """Find the citations in text files, e.g. a letter written without verzamel.
-
-    Each citation gets its canonical id (kst-19637-3451, h-tk-20102011-108-5, stb-2011-35, …) and
-    what was read from it. Text that looks like a kamerstuk but is not one, such as a Tweede Kamer
-    zaak number (2023Z01234), is listed as refused, never guessed at. No dossier is needed.
-
-    \b
-    Examples:
-      verzamel refs scan kamerbrief.txt
-      verzamel refs scan --format json *.txt > citations.json
-    """
+    """Citations in any text file (help: `help.scan`)."""
     from .citations.scan import scan as scan_text
 
     rows = []
@@ -88,8 +75,10 @@ def scan(files, output_format):
     for row in rows:
         where = f"{row['file']}:{row['line']}:{row['column']}:"
         if row["id"] is None:
-            click.echo(f"{where} refused {row['rule']} {row['text']!r}: {row['reason']}")
+            click.echo(
+                t("refs.refused", where=where, rule=row["rule"], text=repr(row["text"]), reason=row["reason"])
+            )
         else:
             click.echo(f"{where} {row['id']}  {row['text']}")
     refused = sum(row["id"] is None for row in rows)
-    click.echo(f"{len(rows) - refused} citations, {refused} refused.", err=True)
+    click.echo(t("refs.summary", found=len(rows) - refused, refused=refused), err=True)

@@ -70,11 +70,12 @@ def format_text(d: Diagnostic, style=_plain) -> str:
     """`path:line:col: severity RULE message`, the form editors and CI logs understand.
 
     `style(text, role)` may decorate the parts (roles: location, error, warning, info)."""
-    line = (
-        f"{style(f'{d.span}:', 'location')} {style(d.severity.value, d.severity.value)} {d.rule} {d.message}"
-    )
+    from .messages import t
+
+    severity = style(t(f"severity.{d.severity.value}"), d.severity.value)
+    line = f"{style(f'{d.span}:', 'location')} {severity} {d.rule} {d.message}"
     if d.hint:
-        line += f"\n    hint: {d.hint}"
+        line += "\n    " + t("diagnostic.hint", hint=d.hint)
     if d.detail:
         line += f"\n    {d.detail}"
     return line

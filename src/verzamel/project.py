@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic
+from .messages import t
 from .sources.yamlfile import PositionedYaml, parse_yaml
 
 CONFIG_NAME = "verzamel.yaml"
@@ -94,11 +95,7 @@ def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
         if (folder / CONFIG_NAME).is_file():
             return folder
-    raise ProjectNotFound(
-        f"no {CONFIG_NAME} found in {start} or any folder above it.\n"
-        "Run verzamel inside a dossier folder, name one with --root DIR, "
-        "or start a new one with: verzamel init DIR"
-    )
+    raise ProjectNotFound(t("project.not_found", config=CONFIG_NAME, folder=start))
 
 
 def open_project(root: Path | None = None) -> Project:

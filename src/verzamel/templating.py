@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import dutch
 from .diagnostics import Diagnostic, report
+from .messages import t
 from .model import SourceSpan
 from .project import PACKAGE_TEMPLATES, Project
 
@@ -78,7 +79,7 @@ class _Budget:
         numbers = range(*args)
         self.left -= len(numbers)
         if self.left < 0:
-            raise TemplateLimit(f"the loops of this template would run more than {MAX_LOOP:,} times")
+            raise TemplateLimit(t("template.too_many_loops", limit=MAX_LOOP))
         return numbers
 
 
@@ -96,9 +97,9 @@ def _environment(template_dirs: tuple[Path, ...]):
         def call_binop(self, context, operator, left, right):
             if operator == "**" and isinstance(left, int) and isinstance(right, int):
                 if abs(right) > 64 and abs(left) > 1:
-                    raise TemplateLimit(f"{left} ** {right} is too large a number for a letter")
+                    raise TemplateLimit(t("template.too_large_power", left=left, right=right))
             elif operator == "*" and _product_length(left, right) > MAX_OUTPUT:
-                raise TemplateLimit("that product of text or lists is too large for a letter")
+                raise TemplateLimit(t("template.too_large_product"))
             return super().call_binop(context, operator, left, right)
 
     env = Environment(
@@ -140,8 +141,8 @@ def render_template(
             report(
                 "TPL001",
                 span,
-                f"template '{name}' not found",
-                "add it to templates/, or remove templates/ to use the defaults",
+                t("template.template_not_found", name=name),
+                t("template.add_templates_remove_templates"),
             )
         ]
     label = template_label(project, path)
@@ -150,20 +151,26 @@ def render_template(
         text = _render_bounded(template, {**context, **functions, "range": _Budget().range})
     except TemplateSyntaxError as exc:
         return None, [
-            report("TPL001", SourceSpan(label, exc.lineno or 1, 1), f"template syntax: {exc.message}")
+            report(
+                "TPL001",
+                SourceSpan(label, exc.lineno or 1, 1),
+                t("template.template_syntax", message=exc.message),
+            )
         ]
     except TemplateNotFound as exc:
-        return None, [report("TPL001", SourceSpan(label, 1, 1), f"template '{exc.name}' not found")]
+        return None, [
+            report("TPL001", SourceSpan(label, 1, 1), t("template.template_not_found", name=exc.name))
+        ]
     except UnicodeDecodeError:
-        return None, [report("SRC001", SourceSpan(label, 1, 1), "the template is not UTF-8 text")]
+        return None, [report("SRC001", SourceSpan(label, 1, 1), t("template.template_not_utf_8"))]
     except MissingValue as exc:
         name = exc.missing.name
         return None, [
             report(
                 "MAN001",
                 exc.missing.span,
-                f"the letter has no '{name}', which {label} prints at line {_template_line(exc, path)}",
-                f"write '{name}' in the manifest, or for every letter under letter_defaults in verzamel.yaml",
+                t("template.letter_has_no_which", name=name, label=label, line=_template_line(exc, path)),
+                t("template.write_manifest_for_every", name=name),
             )
         ]
     except TemplateError as exc:
@@ -172,19 +179,19 @@ def render_template(
             report(
                 "TPL002",
                 SourceSpan(label, line, 1),
-                f"template: {exc}",
-                "a value the template uses is missing from the letter manifest?",
+                t("template.template", exc=exc),
+                t("template.value_template_uses_missing"),
             )
         ]
     except (TemplateLimit, ArithmeticError, RecursionError, MemoryError, TypeError, ValueError) as exc:
         # What a template's own expressions can raise at run time: its error, not verzamel's.
-        what = "calls itself without end (or includes itself)" if isinstance(exc, RecursionError) else exc
+        what = t("template.recursion") if isinstance(exc, RecursionError) else exc
         return None, [
             report(
                 "TPL002",
                 SourceSpan(label, _template_line(exc, path), 1),
-                f"template failed: {what or type(exc).__name__}",
-                "correct the template at this line (verzamel templates --help shows where it lives)",
+                t("template.template_failed", error=what or type(exc).__name__),
+                t("template.correct_template_at_this"),
             )
         ]
     unholdable = _UNHOLDABLE.search(text)
@@ -193,9 +200,8 @@ def render_template(
             report(
                 "TPL002",
                 SourceSpan(label, 1, 1),
-                f"the template writes the control character U+{ord(unholdable[0]):04X}, "
-                "which Word cannot hold",
-                "remove it from the template (look for escapes such as \\x07 in its text)",
+                t("template.template_writes_control_character", code=ord(unholdable[0])),
+                t("template.remove_from_template_look"),
             )
         ]
     return text, []
@@ -208,7 +214,7 @@ def _render_bounded(template, context: dict) -> str:
     for piece in template.generate(**context):
         size += len(piece)
         if size > MAX_OUTPUT:
-            raise TemplateLimit(f"the template writes more than {MAX_OUTPUT:,} characters")
+            raise TemplateLimit(t("template.too_much_output", limit=MAX_OUTPUT))
         pieces.append(piece)
     return "".join(pieces)
 

@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from .messages import t
+
 _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 
@@ -45,7 +47,7 @@ def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
             for path, data in files:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 if path.is_dir():
-                    raise IsADirectoryError(21, "a folder of that name is in the way", str(path))
+                    raise IsADirectoryError(21, t("write.folder_in_the_way"), str(path))
                 fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
                 temporary.append((temp_name, path))
                 with os.fdopen(fd, "wb") as handle:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import dutch
 from ..citations import models
 from ..citations import vergaderjaar as vj_forms
 from ..citations.find import find
@@ -12,6 +11,7 @@ from ..citations.models import Citation, Refusal
 from ..citations.render import needs_vergaderjaar, render
 from ..citations.resolve import from_registry, parse_id, with_registry_facts
 from ..diagnostics import Diagnostic, Fix, report
+from ..messages import join, t
 from ..model import NoteRef, SourceSpan, iter_inlines
 from ..sources import Sources
 from .regions import Region
@@ -86,8 +86,8 @@ def check(sources: Sources, regions: dict[str, list[Region]], style: str) -> lis
                 report(
                     "CIT008",
                     ref.span,
-                    f"'{ref.cited_id}' is not a citation id verzamel knows",
-                    "ids look like kst-19637-3451, h-tk-20102011-108-5, stb-2011-35",
+                    t("citations.not_citation_id_verzamel", cited_id=ref.cited_id),
+                    t("citations.ids_look_like_kst"),
                 )
             )
         else:
@@ -109,8 +109,8 @@ def _form(use: CitationUse) -> list[Diagnostic]:
             report(
                 "CIT005",
                 use.span,
-                f"'{c.text}': an Eerste Kamer letter ({c.number}) has no 'nr.'",
-                f"write '…, {c.dossier}, {c.number}'",
+                t("citations.eerste_kamer_letter_has", text=c.text, number=c.number),
+                t("citations.write_2", dossier=c.dossier, number=c.number),
             )
         ]
     if c.kind == models.KAMERSTUK and c.is_ek_letter and c.chamber == "II":
@@ -118,8 +118,8 @@ def _form(use: CitationUse) -> list[Diagnostic]:
             report(
                 "CIT005",
                 use.span,
-                f"'{c.text}': letters ({c.number}) number Eerste Kamer documents",
-                "write 'Kamerstukken I', or the Tweede Kamer number as 'nr. …'",
+                t("citations.letters_number_eerste_kamer", text=c.text, number=c.number),
+                t("citations.write_kamerstukken_i_tweede"),
             )
         ]
     if c.kind == models.HANDELINGEN and c.item and c.vergaderjaar and c.vergaderjaar[1] <= 2010:
@@ -127,8 +127,8 @@ def _form(use: CitationUse) -> list[Diagnostic]:
             report(
                 "CIT006",
                 use.span,
-                f"'{c.text}': Handelingen have items only from 1 January 2011",
-                "cite the pages: 'p. …'",
+                t("citations.handelingen_have_items_only", text=c.text),
+                t("citations.cite_pages_p"),
             )
         ]
     return []
@@ -147,10 +147,15 @@ def _against_registry(use: CitationUse, registered: Citation | None, sources: So
             report(
                 "CIT001",
                 use.span,
-                f"'{c.text}' says {vj_forms.short(c.vergaderjaar)}, but {c.id} is dated "
-                f"{dutch.long_date(date)}, "
-                f"in vergaderjaar {vj_forms.short(registered.vergaderjaar)}",
-                "the vergaderjaar starts on Prinsjesdag, the third Tuesday of September",
+                t(
+                    "citations.says_but_dated_vergaderjaar",
+                    text=c.text,
+                    written=vj_forms.short(c.vergaderjaar),
+                    id=c.id,
+                    date=date,
+                    right=vj_forms.short(registered.vergaderjaar),
+                ),
+                t("citations.vergaderjaar_starts_on_prinsjesdag"),
             )
         )
     if c.chamber and registered.chamber and c.chamber != registered.chamber:
@@ -158,8 +163,13 @@ def _against_registry(use: CitationUse, registered: Citation | None, sources: So
             report(
                 "CIT002",
                 use.span,
-                f"'{c.text}' says Kamerstukken {c.chamber}, "
-                f"the registry says {registered.chamber} for {c.id}",
+                t(
+                    "citations.says_kamerstukken_registry_says",
+                    text=c.text,
+                    chamber=c.chamber,
+                    registered=registered.chamber,
+                    id=c.id,
+                ),
             )
         )
     return out
@@ -174,8 +184,15 @@ def _against_each_other(use: CitationUse, first: CitationUse) -> list[Diagnostic
                 report(
                     "CIT002",
                     use.span,
-                    f"{b.id} is cited with {name} {shown(y)} here and {shown(x)} at {first.span}",
-                    f"add {b.id} with its date to footnotes/, and verzamel can tell which is right",
+                    t(
+                        "citations.cited_with_here_at",
+                        id=b.id,
+                        name=name,
+                        value=shown(y),
+                        first_value=shown(x),
+                        span=first.span,
+                    ),
+                    t("citations.add_with_date_footnotes", id=b.id),
                 )
             ]
     return []
@@ -194,8 +211,8 @@ def _house_style(use: CitationUse, registered: Citation | None, style: str) -> l
         report(
             "CIT007",
             use.span,
-            f"'{' '.join(c.text.split())}' is not in the house style ({style})",
-            f"write '{wanted}'",
+            t("citations.not_house_style", text=" ".join(c.text.split()), style=style),
+            t("citations.write", wanted=wanted),
             Fix(use.span, wanted),
         )
     ]
@@ -209,9 +226,9 @@ def _missing(identifier: str, span: SourceSpan, sources: Sources, rule: str = "C
     if identifier in sources.unreadable_notes:
         return []  # its entry has an error of its own
     close = difflib.get_close_matches(identifier, list(sources.registry), 3, 0.75)
-    add = f"if {identifier} is right, add it to a file in footnotes/:  {identifier}: {{date: YYYY-MM-DD}}"
-    hint = f"did you mean {' or '.join(close)}? {add}" if close else add
-    return [report(rule, span, f"{identifier} is not in the registry (footnotes/)", hint)]
+    add = t("citations.add_entry", id=identifier)
+    hint = t("citations.did_you_mean", ids=join(close, "list.or"), add=add) if close else add
+    return [report(rule, span, t("citations.not_registry_footnotes", identifier=identifier), hint)]
 
 
 def _registry_entries(sources: Sources) -> list[Diagnostic]:
@@ -228,7 +245,13 @@ def _registry_entries(sources: Sources) -> list[Diagnostic]:
                     report(
                         "CIT002",
                         note.span,
-                        f"{note_id} has {name} {value}, but its id says {getattr(citation, name)}",
+                        t(
+                            "citations.has_but_id_says",
+                            note_id=note_id,
+                            name=name,
+                            value=value,
+                            expected=getattr(citation, name),
+                        ),
                     )
                 )
     return out

@@ -17,13 +17,14 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 
 from ..diagnostics import Diagnostic, Severity, report
+from ..messages import LANGUAGES, t
 from ..model import SourceSpan
 from ..project import CONFIG_NAME, Project
 from ..sources.yamlfile import unknown_key
 from .catalogue import RULES
 from .style import HOUSE_STYLE
 
-CONFIG_KEYS = ("output", "letter_defaults", "rules", "house_style")
+CONFIG_KEYS = ("output", "letter_defaults", "rules", "house_style", "taal")
 SETTINGS = ("error", "warning", "info", "off")
 RULE_ID = re.compile(r"^[A-Z]+\d+$")
 
@@ -65,7 +66,9 @@ def read_settings(project: Project) -> RuleSettings:
 
     if project.config.data is not None and not isinstance(project.config.data, dict):
         settings.diagnostics.append(
-            report("CFG002", SourceSpan(CONFIG_NAME), f"{CONFIG_NAME} must hold 'key: value' lines")
+            report(
+                "CFG002", SourceSpan(CONFIG_NAME), t("config.must_hold_key_value", config_name=CONFIG_NAME)
+            )
         )
     for key in data:
         if key not in CONFIG_KEYS:
@@ -76,15 +79,16 @@ def read_settings(project: Project) -> RuleSettings:
             report(
                 "CFG002",
                 span("output"),
-                "'output:' must name one folder",
-                "write e.g. 'output: build', or leave the line out to write to build/",
+                t("config.output_must_name_one"),
+                t("config.write_e_g_output"),
             )
         )
+    taal = data.get("taal")
+    if taal is not None and (not isinstance(taal, str) or taal.strip().lower() not in LANGUAGES):
+        settings.diagnostics.append(report("CFG001", span("taal"), t("config.taal"), t("config.taal_hint")))
     rules = data.get("rules") or {}
     if not isinstance(rules, dict):
-        settings.diagnostics.append(
-            report("CFG001", span("rules"), "'rules:' must hold 'RULE: setting' lines")
-        )
+        settings.diagnostics.append(report("CFG001", span("rules"), t("config.rules_must_hold_rule")))
     for key, value in rules.items() if isinstance(rules, dict) else ():
         if isinstance(value, dict):
             checked = {
@@ -98,9 +102,7 @@ def read_settings(project: Project) -> RuleSettings:
             settings.everywhere[key] = setting
     style = data.get("house_style") or {}
     if not isinstance(style, dict):
-        settings.diagnostics.append(
-            report("CFG001", span("house_style"), "'house_style:' must hold 'key: value' lines")
-        )
+        settings.diagnostics.append(report("CFG001", span("house_style"), t("config.house_style_must_hold")))
     for key, value in style.items() if isinstance(style, dict) else ():
         if key not in HOUSE_STYLE:
             settings.diagnostics.append(
@@ -111,8 +113,8 @@ def read_settings(project: Project) -> RuleSettings:
                 report(
                     "CFG001",
                     span(f"house_style.{key}"),
-                    f"house_style.{key} cannot be '{value}'",
-                    f"choose one of: {', '.join(HOUSE_STYLE[key])}",
+                    t("config.house_style_cannot", key=key, value=value),
+                    t("config.choose_one", choices=", ".join(HOUSE_STYLE[key])),
                 )
             )
         else:
@@ -130,8 +132,8 @@ def _setting(settings: RuleSettings, rule: str, value, key_span: SourceSpan, spa
             report(
                 "CFG001",
                 span,
-                f"'{value}' is not a setting for {rule}",
-                f"choose one of: {', '.join(SETTINGS)}",
+                t("config.not_setting_for", value=value, rule=rule),
+                t("config.choose_one", choices=", ".join(SETTINGS)),
             )
         )
         return None
@@ -140,8 +142,8 @@ def _setting(settings: RuleSettings, rule: str, value, key_span: SourceSpan, spa
             report(
                 "CFG001",
                 span,
-                f"{rule} cannot be changed",
-                "it guards confidentiality or the readability of the sources",
+                t("config.cannot_changed", rule=rule),
+                t("config.guards_confidentiality_readability_sources"),
             )
         )
         return None

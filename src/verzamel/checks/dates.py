@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from .. import dutch
+from .. import dutch, messages
 from ..diagnostics import Diagnostic, Fix, report
+from ..messages import t
 from .regions import Region
 
 _MONTHS = "|".join(dutch.MONTHS)
@@ -94,7 +95,7 @@ def check_text(region: Region) -> list[Diagnostic]:
                 report(
                     "DATE003",
                     span,
-                    f"'{rel}' after a date: write '{mention.relative}' ({meaning})",
+                    t("dates.after_date_write", rel=rel, relative=mention.relative, meaning=meaning),
                     fix=Fix(span, mention.relative),
                 )
             )
@@ -116,7 +117,7 @@ def check_text(region: Region) -> list[Diagnostic]:
             report(
                 "DATE004",
                 span,
-                f"'{match[0]}' is a date in digits: write '{written}'",
+                t("dates.date_digits_write", text=match[0], written=written),
                 fix=Fix(span, written),
             )
         )
@@ -134,14 +135,14 @@ def check_for_letter(region: Region, letter_date: date) -> list[Diagnostic]:
         if meant is None or mention.relative is None:
             continue
         written = " ".join(mention.match[0].split())
-        letter = dutch.long_date(letter_date)
+        letter = letter_date
         if mention.relative == "jl." and meant > letter_date:
             found.append(
                 report(
                     "DATE002",
                     region.span(*mention.match.span()),
-                    f"'{written}' lies after the letter's date ({letter}), but jl. points back",
-                    "write a.s., or correct the date",
+                    t("dates.lies_after_letter_s", written=written, letter=letter),
+                    t("dates.write_s_correct_date"),
                 )
             )
         elif mention.relative == "a.s." and meant < letter_date:
@@ -149,8 +150,8 @@ def check_for_letter(region: Region, letter_date: date) -> list[Diagnostic]:
                 report(
                     "DATE002",
                     region.span(*mention.match.span()),
-                    f"'{written}' lies before the letter's date ({letter}), but a.s. points forward",
-                    "write jl., or correct the date",
+                    t("dates.lies_before_letter_s", written=written, letter=letter),
+                    t("dates.write_jl_correct_date"),
                 )
             )
     return found
@@ -160,7 +161,10 @@ def _no_such_date(region: Region, mention: DateMention) -> Diagnostic:
     start, end = mention.match.span("day")[0], mention.match.span("year" if mention.year else "month")[1]
     written = " ".join(region.text[start:end].split())
     return report(
-        "DATE005", region.span(start, end), f"'{written}' does not exist", "correct the day or the month"
+        "DATE005",
+        region.span(start, end),
+        t("dates.does_not_exist", written=written),
+        t("dates.correct_day_month"),
     )
 
 
@@ -169,12 +173,18 @@ def _weekday(region: Region, mention: DateMention, meant: date | None, letter_da
     if not named or meant is None or dutch.weekday(meant) == named.lower():
         return []
     start, end = mention.match.span("weekday")[0], mention.match.span("month")[1]
-    context = f" (in a letter of {dutch.long_date(letter_date)})" if letter_date else ""
+    context = t("dates.in_letter_of", date=letter_date) if letter_date else ""
     return [
         report(
             "DATE001",
             region.span(start, end),
-            f"{dutch.long_date(meant)} is a {dutch.weekday(meant)}, not a {named.lower()}{context}",
-            f"write '{dutch.weekday(meant)} {dutch.day_month(meant)}', or correct the date",
+            t(
+                "dates.not",
+                meant=meant,
+                weekday=messages.weekday(meant),
+                written_day=named.lower(),
+                context=context,
+            ),
+            t("dates.write_correct_date", weekday=dutch.weekday(meant), day_month=dutch.day_month(meant)),
         )
     ]

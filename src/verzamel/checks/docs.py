@@ -2,29 +2,30 @@
 
 from __future__ import annotations
 
+from ..messages import t, using
 from .catalogue import FAMILIES, RULES, Rule
 
 
 def rule_text(rule: Rule) -> str:
-    """One rule, for the terminal."""
-    notes = []
-    if rule.fixable:
-        notes.append("`verzamel check --fix` corrects it")
-    notes.append(
-        "its severity cannot be changed" if rule.locked else "severity can be changed in verzamel.yaml"
-    )
-    return (
-        f"{rule.id} ({rule.severity}, {FAMILIES[rule.family].lower()})\n"
-        f"{rule.summary}\n\n"
-        f"Wrong:\n{_indent(rule.bad)}\n\nRight:\n{_indent(rule.good)}\n\n"
-        f"{'; '.join(notes)}.\n"
+    """One rule, for the terminal, in the user's language."""
+    notes = [t("rules_text.fixable")] if rule.fixable else []
+    notes.append(t("rules_text.locked") if rule.locked else t("rules_text.changeable"))
+    return t(
+        "rules_text.rule",
+        id=rule.id,
+        severity=t(f"severity.{rule.severity}"),
+        family=t(f"family.{rule.family}"),
+        summary=rule.summary,
+        bad=_indent(rule.bad),
+        good=_indent(rule.good),
+        notes="; ".join(notes),
     )
 
 
 def family_page(family: str) -> str:
     """A Markdown page with every rule of one family."""
     lines = [
-        f"# {FAMILIES[family]}",
+        f"# {t(f'family.{family}')}",
         "",
         "<!-- Generated from src/verzamel/checks/catalogue.py by tools/make_rule_docs.py: do not edit. -->",
         "",
@@ -90,15 +91,17 @@ def index_page() -> str:
         "| family | rules |",
         "|---|---|",
     ]
-    for family, title in FAMILIES.items():
+    for family in FAMILIES:
+        title = t(f"family.{family}")
         ids = ", ".join(r.id for r in RULES.values() if r.family == family)
         lines.append(f"| [{title}]({family}.md) | {ids} |")
     return "\n".join(lines) + "\n"
 
 
 def pages() -> dict[str, str]:
-    """File name in docs/rules/ -> content."""
-    return {"README.md": index_page(), **{f"{family}.md": family_page(family) for family in FAMILIES}}
+    """File name in docs/rules/ -> content, in English as all of docs/ is."""
+    with using("en"):
+        return {"README.md": index_page(), **{f"{family}.md": family_page(family) for family in FAMILIES}}
 
 
 def _indent(text: str) -> str:

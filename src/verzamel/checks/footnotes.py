@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 
 from ..diagnostics import Diagnostic, report
+from ..messages import t
 from ..model import Fragment, NoteRef, Paragraph, iter_inlines
 
 
@@ -27,7 +28,7 @@ def check_fragment(
                 report(
                     "FN001",
                     inline.span,
-                    f"footnote [^{inline.label}] is not defined",
+                    t("footnotes.footnote_not_defined", label=inline.label),
                     _hint(inline.label, [*fragment.notes, *registry]),
                 )
             )
@@ -37,17 +38,17 @@ def check_fragment(
                 report(
                     "FN002",
                     note.span,
-                    f"footnote [^{label}] is defined but never referred to",
-                    f"refer to it with [^{label}] in the text, or remove the definition",
+                    t("footnotes.footnote_defined_but_never", label=label),
+                    t("footnotes.refer_with_text_remove", label=label),
                 )
             )
         if not any(isinstance(b, Paragraph) and b.inlines for b in note.blocks):
-            found.append(report("FN004", note.span, f"footnote [^{label}] has no text"))
+            found.append(report("FN004", note.span, t("footnotes.footnote_has_no_text", label=label)))
     return found
 
 
 def _hint(label: str, known: list[str]) -> str:
     close = difflib.get_close_matches(label, known, 1)
     if close:
-        return f"did you mean [^{close[0]}]?"
-    return f"define it in the fragment ('[^{label}]: text') or in footnotes/"
+        return t("footnotes.did_you_mean", label=close[0])
+    return t("footnotes.define_it", label=label)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .. import dutch
+from .. import dutch, messages
 from ..diagnostics import Diagnostic, report
+from ..messages import t
 from ..model import Letter
 
 PAPERS_AHEAD = timedelta(days=7)
@@ -24,8 +25,8 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
             report(
                 "MR001",
                 span,
-                f"the MR of {dutch.long_date(mr)} is on a {dutch.weekday(mr)}",
-                f"the ministerraad meets on Fridays: {_nearest_friday(mr)}?",
+                t("mr.mr_on", mr=mr, weekday=messages.weekday(mr)),
+                t("mr.ministerraad_meets_on_fridays", friday=_nearest_friday(mr)),
             )
         )
     elif holiday:
@@ -33,8 +34,8 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
             report(
                 "MR001",
                 span,
-                f"{dutch.long_date(mr)} is {holiday}: the ministerraad does not meet",
-                "use the date of the MR that will decide on the letter",
+                t("mr.ministerraad_does_not_meet", mr=mr, holiday=holiday),
+                t("mr.use_date_mr_that"),
             )
         )
     if letter.datum < mr:
@@ -42,9 +43,8 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
             report(
                 "MR002",
                 letter.span("datum"),
-                f"the letter is dated {dutch.long_date(letter.datum)}, before the MR of "
-                f"{dutch.long_date(mr)} that decides on it",
-                "date the letter on or after the MR",
+                t("mr.letter_dated_before_mr", datum=letter.datum, mr=mr),
+                t("mr.date_letter_on_after"),
             )
         )
     nota_date = letter.data["beslisnota"].get("datum")
@@ -53,9 +53,8 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
             report(
                 "MR003",
                 span,
-                "the beslisnota has no date of its own, so whether the MR papers are ready seven days "
-                f"before the MR of {dutch.long_date(mr)} cannot be judged",
-                "give the beslisnota its date: 'datum: YYYY-MM-DD' under 'beslisnota:'",
+                t("mr.beslisnota_has_no_date", mr=mr),
+                t("mr.give_beslisnota_date_datum"),
             )
         )
     elif isinstance(nota_date, date) and nota_date > mr - PAPERS_AHEAD:
@@ -63,17 +62,16 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
             report(
                 "MR003",
                 letter.span("beslisnota.datum"),
-                f"the beslisnota of {dutch.long_date(nota_date)} is less than seven days "
-                f"before the MR of {dutch.long_date(mr)}",
-                "MR papers go round seven days before the meeting (art. 9 RvO MR)",
+                t("mr.beslisnota_less_than_seven", nota_date=nota_date, mr=mr),
+                t("mr.mr_papers_go_round"),
             )
         )
     return found
 
 
-def _nearest_friday(day: date) -> str:
+def _nearest_friday(day: date) -> date:
     offset = (4 - day.weekday()) % 7
     after = day + timedelta(days=offset)
     before = after - timedelta(days=7)
     nearest = after if offset <= 3 else before
-    return f"vrijdag {dutch.long_date(nearest)}"
+    return nearest

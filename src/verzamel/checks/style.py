@@ -9,6 +9,7 @@ import re
 
 from ..citations.render import STYLES
 from ..diagnostics import Diagnostic, Fix, report
+from ..messages import t
 from .regions import Region
 
 HOUSE_STYLE = {
@@ -41,7 +42,7 @@ def check_text(region: Region, house_style: dict) -> list[Diagnostic]:
         if region.text[line_start:].lstrip().startswith("|"):
             continue  # table rows align with spaces
         span = region.span(match.start(), match.end())
-        found.append(report("STYLE003", span, "two or more spaces between words", fix=Fix(span, " ")))
+        found.append(report("STYLE003", span, t("style.two_more_spaces_between"), fix=Fix(span, " ")))
     return found
 
 
@@ -62,8 +63,8 @@ def _markers(region: Region, placement: str) -> list[Diagnostic]:
             report(
                 "STYLE001",
                 span,
-                f"the footnote marker {match['marker']} goes {side} the '{match['punct']}'",
-                "the house style is set by house_style.footnote_marker in verzamel.yaml",
+                t(f"style.marker_goes_{side}", marker=match["marker"], punct=match["punct"]),
+                t("style.house_style_set_by"),
                 Fix(span, fixed),
             )
         )
@@ -85,9 +86,13 @@ def _quotes(region: Region, wanted: str) -> list[Diagnostic]:
             report(
                 "STYLE002",
                 span,
-                f"{match[0]} has {'straight' if wanted == 'typographic' else 'typographic'} "
-                f"quotes: the house style writes {fixed}",
-                "the house style is set by house_style.quotes in verzamel.yaml",
+                t(
+                    "style.has_quotes_house_style",
+                    text=match[0],
+                    kind=t("style.straight") if wanted == "typographic" else t("style.typographic"),
+                    fixed=fixed,
+                ),
+                t("style.house_style_set_by_2"),
                 Fix(span, fixed),
             )
         )

@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 from xml.parsers import expat
 
 from ..diagnostics import Diagnostic, report
+from ..messages import t
 from ..model import SourceSpan
 from ..project import TEMPLATE_SUFFIXES, Project
 from ..sources.reading import SourceText, list_sources, read_source, refuse_path
@@ -49,8 +50,8 @@ def check_reference(data: bytes, rel: str) -> list[Diagnostic]:
         report(
             "TPL003",
             SourceSpan(rel),
-            f"not a Word document verzamel can use: {problem}",
-            "open it in Word and save it as 'Word Document (.docx)', or remove it to use the default",
+            t("templates.not_word_document_verzamel", problem=problem),
+            t("templates.open_word_save_as"),
         )
     ]
 
@@ -59,22 +60,22 @@ def _reference_problem(data: bytes) -> str | None:
     import io
 
     if not data:
-        return "the file is empty"
+        return t("templates.empty")
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         names = set(package.namelist())
         missing = [part for part in REQUIRED_PARTS if part not in names]
         if missing:
-            return f"it has no {', '.join(missing)}"
+            return t("templates.lacks", parts=", ".join(missing))
         for name in sorted(names):
             if name.endswith((".xml", ".rels")):
                 try:  # well-formed is enough, and expat without a tree is fast (styles.xml is large)
                     expat.ParserCreate().Parse(package.read(name), True)
                 except expat.ExpatError as exc:
-                    return f"{name} is not readable XML ({exc})"
+                    return t("templates.bad_xml", part=name, error=exc)
         types = ElementTree.fromstring(package.read("[Content_Types].xml"))
         if _document_type(types) != DOCUMENT_TYPE:
-            return "it is not a document (a template .dotx, or a macro document .docm?)"
+            return t("templates.not_a_document")
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -85,7 +86,7 @@ def _reference_problem(data: bytes) -> str | None:
         RuntimeError,
         zlib.error,
     ) as exc:
-        return f"it is not a .docx package ({exc})"
+        return t("templates.not_a_package", error=exc)
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostic, report
+from ..messages import t
 from ..model import Document, Letter
 from ..woo.grounds import PERSONAL_POLICY_OPINIONS
 from ..woo.redact import withheld_passages
@@ -32,12 +33,12 @@ def check_public(document: Document, letter: Letter) -> list[Diagnostic]:
     found = []
     for passage in withheld_passages(document):
         if passage.kind == "onderdeel":
-            message = f"fragment '{passage.fragment}' is not public and cannot go into the {document.kind}"
-            hint = "remove it from the letter, or make the fragment public"
+            message = t("woo.fragment_not_public", fragment=passage.fragment, kind=document.kind)
+            hint = t("woo.fragment_not_public_hint")
         else:
-            grounds = ", ".join(passage.grounds) or "an unknown ground"
-            message = f"text withheld under {grounds} cannot go into the {document.kind}"
-            hint = f"remove the withheld text from this fragment, or the fragment from {letter.path}"
+            grounds = ", ".join(passage.grounds) or t("woo.unknown_ground")
+            message = t("woo.text_withheld", grounds=grounds, kind=document.kind)
+            hint = t("woo.text_withheld_hint", path=letter.path)
         found.append(report("CONF001", passage.span or letter.span("kamerbrief"), message, hint))
     return found
 
@@ -59,9 +60,8 @@ def check_letter(complete: list[Document], public: list[Document]) -> list[Diagn
                     report(
                         "WOO003",
                         passage.span,
-                        "withheld as a personal policy opinion (5.2), but the cabinet publishes those in "
-                        "beslisnota's (Woo 5.2, third paragraph)",
-                        "publish it, or name the ground that really applies",
+                        t("woo.withheld_as_personal_policy"),
+                        t("woo.publish_name_ground_that"),
                     )
                 )
             words = _words(passage.text)
@@ -74,9 +74,8 @@ def check_letter(complete: list[Document], public: list[Document]) -> list[Diagn
                         report(
                             "WOO004",
                             passage.span,
-                            f"withheld text is repeated in the {kind}, which is public: "
-                            f"'{passage.text[:60]}'",
-                            "withhold it there too, or reword one of the two places",
+                            t("woo.withheld_text_repeated_which", kind=kind, text=passage.text[:60]),
+                            t("woo.withhold_there_too_reword"),
                         )
                     )
     return found
@@ -92,8 +91,8 @@ def check_text(region: Region, public: bool) -> list[Diagnostic]:
                 report(
                     "WOO006",
                     region.span(match.start(), match.end()),
-                    "this {woo=…} mark is not read, so nothing would be withheld",
-                    "mark words as [words]{woo=5.1.2e}, paragraphs with a '::: {woo=5.1.2i}' … ':::' block",
+                    t("woo.this_mark_not_read"),
+                    t("woo.mark_words_as_words"),
                 )
             )
     if public:
@@ -104,8 +103,8 @@ def check_text(region: Region, public: bool) -> list[Diagnostic]:
                 report(
                     "WOO005",
                     region.span(match.start(), match.end()),
-                    f"'{match[0]}' looks like a civil servant's name and is not withheld",
-                    "if it must not be published: [" + match[0] + "]{woo=5.1.2e}",
+                    t("woo.looks_like_civil_servant", name=match[0]),
+                    t("woo.withhold_name", name=match[0]),
                 )
             )
     return found

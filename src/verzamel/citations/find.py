@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import t
 from . import models, patterns
 from . import vergaderjaar as vj_forms
 from .models import Citation, Refusal
@@ -80,7 +81,7 @@ def _zaak_numbers(text: str) -> list[Refusal]:
     return [
         Refusal(
             "CIT004",
-            f"{m['zaak']} is a Tweede Kamer zaak number, not a kamerstuk",
+            t("citations.zaak_number", zaak=m["zaak"]),
             m[0],
             m.start(),
             m.end(),
@@ -257,7 +258,7 @@ def _unreadable_kamerstukken(text: str, found) -> list[Refusal]:
             refusals.append(
                 Refusal(
                     "CIT008",
-                    "the kamerstuk citation cannot be read: dossier or number missing",
+                    t("citations.unreadable"),
                     text[m.start() : m.end() + len(after.split("\n")[0])].strip(),
                     m.start(),
                     m.end(),

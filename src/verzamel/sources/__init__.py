@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, report
+from ..messages import t
 from ..model import Fragment, Letter, NoteDef, SourceSpan
 from .fragments import load_fragment
 from .letters import load_letter, merge_defaults
@@ -72,8 +73,8 @@ def _files(project: Project, sources: Sources, folder: str, suffix: str, recursi
             report(
                 "SRC003",
                 SourceSpan(project.relative(path)),
-                f"a folder named like a source file ('{path.name}') is not read",
-                f"rename the folder so its name does not end in '{suffix}'",
+                t("sources.folder_named_like_source", name=path.name),
+                t("sources.rename_folder_so_name", suffix=suffix),
             )
         )
     return files
@@ -111,8 +112,8 @@ def load_sources(project: Project) -> Sources:
                 report(
                     "FRAG002",
                     fragment.span,
-                    f"fragment id '{fragment.id}' is also used by {first.path}",
-                    "every fragment needs its own id",
+                    t("sources.fragment_id_also_used", id=fragment.id, path=first.path),
+                    t("sources.every_fragment_needs_own"),
                 )
             )
             continue
@@ -134,8 +135,8 @@ def load_sources(project: Project) -> Sources:
                     report(
                         "FN003",
                         note.span,
-                        f"footnote [^{label}] is defined twice (also at {first})",
-                        "keep one definition and remove the other",
+                        t("sources.footnote_defined_twice_also", label=label, first=first),
+                        t("sources.keep_one_definition_remove"),
                     )
                 )
             else:
@@ -150,8 +151,8 @@ def load_sources(project: Project) -> Sources:
                 report(
                     "MAN004",
                     SourceSpan(rel),
-                    f"'{path.stem}' cannot be a letter id (the manifest's file name names its output folder)",
-                    "name the file with letters, digits and '-', e.g. letters/2025-11-28-verzamelbrief.yaml",
+                    t("sources.cannot_letter_id_manifest", stem=path.stem),
+                    t("sources.name_file_with_letters"),
                 )
             )
             continue

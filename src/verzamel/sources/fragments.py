@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..diagnostics import Diagnostic, report
+from ..messages import t
 from ..model import Fragment, SourceSpan
 from .letters import TEXT, check_types
 from .markdown import parse_markdown
@@ -32,8 +33,8 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
             report(
                 "FM001",
                 top,
-                "the front matter opens with '---' here but is never closed",
-                "end the front matter with a line '---' after its last 'key: value' line",
+                t("fragment.front_matter_opens_with"),
+                t("fragment.end_front_matter_with"),
             )
         ]
     if front is None:
@@ -41,8 +42,8 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
             report(
                 "FM001",
                 top,
-                "fragment has no front matter",
-                "start the file with a '---' line, then 'id:' and 'title:', then another '---'",
+                t("fragment.fragment_has_no_front"),
+                t("fragment.start_file_with_line"),
             )
         ]
     meta_yaml, diagnostics = parse_yaml(front, path, line_offset=1)
@@ -50,7 +51,7 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
         return None, diagnostics
     meta = meta_yaml.data if isinstance(meta_yaml.data, dict) else {}
     if not isinstance(meta_yaml.data, dict):
-        diagnostics.append(report("FM001", top, "front matter must be a list of 'key: value' lines"))
+        diagnostics.append(report("FM001", top, t("fragment.front_matter_must_list")))
         return None, diagnostics
 
     def span(key: str) -> SourceSpan:
@@ -71,13 +72,13 @@ def load_fragment(text: str, path: str, default_id: str) -> tuple[Fragment | Non
             report(
                 "FM002",
                 top,
-                "fragment has no 'title:' in its front matter",
-                "add a line such as 'title: Transitiedocument'",
+                t("fragment.fragment_has_no_title"),
+                t("fragment.add_line_such_as"),
             )
         )
     public = meta.get("public", "woo" not in meta)  # a Woo ground says the fragment is withheld
     if not isinstance(public, bool):
-        diagnostics.append(report("FM003", span("public"), "'public:' must be true or false"))
+        diagnostics.append(report("FM003", span("public"), t("fragment.public_must_true_false")))
         public = False  # when in doubt, keep it out of public documents
     woo = _fragment_grounds(meta, public, span, diagnostics)
     references = meta.get("references") or []
@@ -115,8 +116,8 @@ def _fragment_grounds(meta: dict, public: bool, span, diagnostics: list[Diagnost
                 report(
                     "WOO001",
                     span("public"),
-                    "a fragment that is not public must say on which ground of the Woo it is withheld",
-                    "add a line such as 'woo: 5.1.2i' (the grounds are listed in docs/woo.md)",
+                    t("fragment.fragment_that_not_public"),
+                    t("fragment.add_line_such_as_2"),
                 )
             )
         return ()
@@ -127,8 +128,8 @@ def _fragment_grounds(meta: dict, public: bool, span, diagnostics: list[Diagnost
             report(
                 "WOO001",
                 span("woo"),
-                "the fragment gives a Woo ground but says 'public: true'",
-                "withhold it with 'public: false', or remove the 'woo:' line",
+                t("fragment.fragment_gives_woo_ground"),
+                t("fragment.withhold_with_public_false"),
             )
         )
     return codes

@@ -6,16 +6,14 @@ from dataclasses import replace
 from datetime import date
 
 from ..diagnostics import Diagnostic, Fix, report
+from ..messages import t
 from ..model import Fragment, FragmentUse, Letter, SourceSpan
 from .markdown import parse_markdown_lines
 from .yamlfile import PositionedYaml, normalize_id, unknown_key
 from .yamltext import value_lines
 
-REQUIRED = {
-    "betreft": "the subject line, e.g. 'betreft: Verzamelbrief opvang ontheemden uit Oekraïne'",
-    "datum": "the letter's date as YYYY-MM-DD, e.g. 'datum: 2025-11-28'",
-    "kenmerk": "the letter's reference number, e.g. 'kenmerk: \"6001234\"'",
-}
+REQUIRED = ("betreft", "datum", "kenmerk")
+"""The manifest keys a letter cannot do without; `manifest.required.<key>` says what each holds."""
 FRAGMENT_LISTS = ("kamerbrief.fragments", "beslisnota.topics", "beslisnota.niet_openbaar")
 PROSE_FIELDS = (
     "beslisnota.contactpersoon",
@@ -69,12 +67,13 @@ FIELD_TYPES = {
 }  # fmt: skip
 """What each manifest value must be; YAML reads `0000123` as a number and `2025-11-28` as a date."""
 
-YAML_KINDS = ((bool, "true/false"), (int, "a number"), (float, "a number"), (date, "a date"),
-              (list, "a list"), (dict, "'key: value' lines"), (str, "text"))  # fmt: skip
+YAML_KINDS = ((bool, "boolean"), (int, "number"), (float, "number"), (date, "date"), (list, "list"),
+              (dict, "mapping"), (str, "text"))  # fmt: skip
 
 
 def yaml_kind(value) -> str:
-    return next(name for kind, name in YAML_KINDS if isinstance(value, kind))
+    """What YAML read a value as, in words ('a number')."""
+    return t("kind." + next(name for kind, name in YAML_KINDS if isinstance(value, kind)))
 
 
 def check_types(
@@ -99,39 +98,35 @@ def check_types(
         if len(lines) == 1 and not isinstance(value, list | dict):  # a number or date: always unquoted
             raw = lines[0][2]
             fix = Fix(replace(span, end_line=span.line, end_column=span.column + len(raw)), f'"{raw}"')
-        hint = f"write it in quotes: {key}: {fix.replacement}" if fix else _TYPE_HINTS[kind]
-        found.append(report(rule, span, f"'{key}:' {problem}", hint, fix))
+        hint = (
+            t("manifest.quote_it", key=key, quoted=fix.replacement)
+            if fix
+            else t(f"manifest.type_hint.{kind}")
+        )
+        found.append(report(rule, span, t("manifest.message", key=key, problem=problem), hint, fix))
     return found
-
-
-_TYPE_HINTS = {
-    TEXT: "write text on the line, in quotes when it could be read as something else",
-    DATE: "write the date as YYYY-MM-DD, e.g. 2025-11-28",
-    ATTACHMENTS: "write the number of attachments, or one '- title' line per attachment",
-    IDS: "write one '- fragment-id' line per fragment",
-}
 
 
 def _type_problem(value, kind: str) -> str | None:
     if kind == TEXT and not isinstance(value, str):
         return (
-            f"must be text, but YAML reads {yaml_kind(value)} ({value!r})"
+            t("manifest.type.text_read_as", found=yaml_kind(value), value=repr(value))
             if not isinstance(value, list | dict)
-            else f"must be text, not {yaml_kind(value)}"
+            else t("manifest.type.text", found=yaml_kind(value))
         )
     if kind == DATE and (not isinstance(value, date) or isinstance(value, bool)):
-        return f"must be a date, not {yaml_kind(value)}"
+        return t("manifest.type.date", found=yaml_kind(value))
     if kind == ATTACHMENTS:
         if isinstance(value, bool) or not isinstance(value, int | list):
-            return f"must be a number or a list of titles, not {yaml_kind(value)}"
+            return t("manifest.type.attachments", found=yaml_kind(value))
         if isinstance(value, int) and value < 0:
-            return "cannot be below 0"
+            return t("manifest.type.below_zero")
         if isinstance(value, list) and not all(isinstance(item, str) for item in value):
-            return "must list titles as text"
+            return t("manifest.type.titles")
     if kind == IDS and not isinstance(value, list):
-        return f"must be a list of fragment ids, not {yaml_kind(value)}"
+        return t("manifest.type.ids", found=yaml_kind(value))
     if kind == IDS and not all(isinstance(item, str | int) and not isinstance(item, bool) for item in value):
-        return "must list fragment ids, one per line"
+        return t("manifest.type.one_id_per_line")
     return None
 
 
@@ -156,17 +151,18 @@ def load_letter(
     so prose fields keep the place of every character."""
     top = SourceSpan(path, 1, 1)
     if not isinstance(manifest.data, dict):
-        return None, [report("MAN002", top, "a letter manifest is a list of 'key: value' lines")]
+        return None, [report("MAN002", top, t("manifest.letter_manifest_list_key"))]
     data = manifest.data
     diagnostics: list[Diagnostic] = []
 
     def span(key: str) -> SourceSpan:
         return manifest.spans.get(key, top)
 
-    for key, hint in REQUIRED.items():
+    for key in REQUIRED:
         if data.get(key) in (None, ""):
             where = span(key) if key in data else top
-            diagnostics.append(report("MAN001", where, f"the manifest has no '{key}:'", hint))
+            hint = t(f"manifest.required.{key}")
+            diagnostics.append(report("MAN001", where, t("manifest.manifest_has_no", key=key), hint))
     diagnostics.extend(check_types(data, manifest.spans, texts))
     mr = data.get("ministerraad")
     for key in data:
@@ -187,7 +183,9 @@ def load_letter(
     for section, keys in SECTION_DEFAULTS.items():
         value = plain.get(section) or {}
         if not isinstance(value, dict):
-            diagnostics.append(report("MAN002", span(section), f"'{section}:' must hold 'key: value' lines"))
+            diagnostics.append(
+                report("MAN002", span(section), t("manifest.must_hold_key_value", section=section))
+            )
             value = {}
         plain[section] = {key: value.get(key) for key in keys} | value
 
@@ -200,8 +198,8 @@ def load_letter(
                 report(
                     "MAN002",
                     span(dotted),
-                    f"'{key}:' must be a list of fragment ids",
-                    "write one '- fragment-id' line per fragment",
+                    t("manifest.must_list_fragment_ids", key=key),
+                    t("manifest.write_one_fragment_id"),
                 )
             )
             ids = []

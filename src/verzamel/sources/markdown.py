@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..diagnostics import Diagnostic, report
+from ..messages import t
 from ..model import (
     Block,
     BlockQuote,
@@ -186,8 +187,8 @@ def _too_deep(tokens, source: _Source) -> Diagnostic | None:
                 return report(
                     "MD003",
                     source.line_span(token.map),
-                    f"lists and quotes are nested more than {MAX_DEPTH} levels deep here",
-                    "a Word document shows at most nine levels; indent less",
+                    t("markdown.lists_quotes_are_nested", max_depth=MAX_DEPTH),
+                    t("markdown.word_document_shows_at"),
                 )
         elif token.type.replace("_close", "_open") in NESTING:
             depth -= 1
@@ -286,7 +287,7 @@ class _Builder:
                 report(
                     "MD002",
                     self.source.line_span(tok.map),
-                    f"'::: {name}' may only stand inside ':::: kolommen'",
+                    t("markdown.may_only_stand_inside", name=name),
                 )
             )
             _, i = self.blocks(tokens, i + 1, "container_layout_close")
@@ -303,8 +304,8 @@ class _Builder:
                     report(
                         "MD002",
                         self.source.line_span(tokens[i].map),
-                        "text inside ':::: kolommen' must stand in a '::: kolom' block",
-                        "put it between '::: kolom' and ':::', or after the closing '::::'",
+                        t("markdown.text_inside_kolommen_must"),
+                        t("markdown.put_between_kolom_after"),
                     )
                 )
             i += 1
@@ -337,8 +338,8 @@ class _Builder:
                 report(
                     "FN003",
                     span,
-                    f"footnote [^{label}] is defined twice (first at line {first.line})",
-                    "give one of the two definitions another id",
+                    t("markdown.footnote_defined_twice_first", label=label, line=first.line),
+                    t("markdown.give_one_two_definitions"),
                 )
             )
         else:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Fix, report
+from ..messages import t
 from ..model import SourceSpan
 
 MAX_FILE_BYTES = 2_000_000
@@ -68,29 +69,27 @@ def refuse_path(path: Path, root: Path, rel: str) -> Diagnostic | None:
         return report("SRC002", SourceSpan(display_name(rel)), message, hint)
 
     if display_name(rel) != rel:
-        return refused(
-            "the file name is not UTF-8", "rename the file (letters, digits, '-' and '_' are safe)"
-        )
+        return refused(t("reading.file_name_not_utf"), t("reading.rename_file"))
     try:
         info = path.stat()
     except OSError as exc:
         if path.is_symlink():
             return refused(
-                "a link to a file that does not exist (or a loop of links)",
-                "remove the link, or let it point to an existing file in the dossier",
+                t("reading.link_file_that_does"),
+                t("reading.remove_link"),
             )
-        return refused(f"cannot be read ({exc.strerror})", "check that the file exists and may be read")
+        return refused(t("reading.cannot_read", strerror=exc.strerror), t("reading.check_file_exists"))
     if not stat.S_ISREG(info.st_mode):
-        return refused("not a plain file (a folder, pipe or device)", "sources are text files; move it away")
+        return refused(t("reading.not_plain_file_folder"), t("reading.move_it_away"))
     if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
         return refused(
-            "a link to a file outside the dossier",
-            "copy the file into the dossier: documents are made only from what is in it",
+            t("reading.link_file_outside_dossier"),
+            t("reading.copy_into_dossier"),
         )
     if info.st_size > MAX_FILE_BYTES:
         return refused(
-            f"the file is {info.st_size:,} bytes; a source may be at most {MAX_FILE_BYTES:,}",
-            "split it into smaller fragments",
+            t("reading.file_bytes_source_may", size=info.st_size, limit=MAX_FILE_BYTES),
+            t("reading.split_it"),
         )
     return None
 
@@ -100,7 +99,9 @@ def read_source(path: Path, rel: str) -> SourceText | Diagnostic:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return report("SRC002", SourceSpan(display_name(rel)), f"cannot be read ({exc.strerror})")
+        return report(
+            "SRC002", SourceSpan(display_name(rel)), t("reading.cannot_read", strerror=exc.strerror)
+        )
     return decode_source(data, rel)
 
 
@@ -114,8 +115,8 @@ def decode_source(data: bytes, rel: str) -> SourceText | Diagnostic:
         return report(
             "SRC001",
             SourceSpan(rel, line, column),
-            f"not UTF-8 text: byte 0x{data[exc.start]:02X} cannot be read as UTF-8",
-            "save the file as UTF-8 in your editor ('Save as', encoding UTF-8)",
+            t("reading.not_utf_8_text", byte=data[exc.start]),
+            t("reading.save_file_as_utf"),
         )
     text = raw[1:] if raw.startswith("\ufeff") else raw
     text = _LINE_END.sub("\n", text)
@@ -137,13 +138,13 @@ def _characters(source: SourceText, rel: str) -> str:
             source.diagnostics.append(_refused(match, rel, number))
         for match in _SPACED.finditer(line):
             span = SourceSpan(rel, number, match.start() + 1, number, match.end() + 1)
-            name = "a vertical tab" if match[0] == "\x0b" else "a form feed (page break)"
+            name = t("reading.vertical_tab") if match[0] == "\x0b" else t("reading.form_feed")
             source.diagnostics.append(
                 report(
                     "TXT002",
                     span,
-                    f"{name}, left over from copied text, is read as a space",
-                    "--fix writes a space in its place",
+                    t("reading.left_over_from_copied", name=name),
+                    t("reading.fix_writes_space_place"),
                     Fix(span, " "),
                 )
             )
@@ -155,18 +156,18 @@ def _refused(match: re.Match, rel: str, line: int) -> Diagnostic:
     found = match[0]
     span = SourceSpan(rel, line, match.start() + 1, line, match.end() + 1)
     if found.startswith("\x1b") and len(found) > 1:
-        what = "a terminal colour or control code"
+        what = t("reading.escape_sequence")
     elif found in MARKERS:
-        what = f"the private-use character U+{ord(found):04X}, which verzamel uses as its own marker"
+        what = t("reading.private_use", code=ord(found))
     elif "\x80" <= found <= "\x9f":
-        what = f"the control character U+{ord(found):04X} (often Windows text read as another encoding)"
+        what = t("reading.c1_control", code=ord(found))
     else:
-        what = f"the control character U+{ord(found):04X}, which a Word document cannot hold"
+        what = t("reading.control", code=ord(found))
     return report(
         "TXT001",
         span,
-        f"{what}",
-        "--fix removes it; if a character is missing there, type it again",
+        what,
+        t("reading.fix_removes_if_character"),
         Fix(span, ""),
     )
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from ..citations.resolve import REGISTRY_FACTS, parse_id
 from ..diagnostics import Diagnostic, report
+from ..messages import t
 from ..model import NoteDef, SourceSpan
 from .letters import yaml_kind
 from .markdown import parse_markdown_lines
@@ -20,8 +21,6 @@ from .yamltext import value_lines
 
 FACT_TYPES = {"date": date, "title": str, "chamber": str, "dossier": str | int, "number": str | int,
               "co_dossiers": list}  # fmt: skip
-FACT_KINDS = {"date": "a date", "title": "text", "chamber": "text (I or II)", "dossier": "text",
-              "number": "text", "co_dossiers": "a list"}  # fmt: skip
 
 
 _ENTRY_KEY = re.compile(r"^(?P<quote>[\"']?)(?P<id>[^\s#:\"'-][^:\"']*)(?P=quote)\s*:", re.M)
@@ -39,9 +38,7 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
     if parsed is None or parsed.data is None:
         return notes, diagnostics
     if not isinstance(parsed.data, dict):
-        diagnostics.append(
-            report("FN006", SourceSpan(path), "a footnote file is a list of 'id: text' entries")
-        )
+        diagnostics.append(report("FN006", SourceSpan(path), t("registry.footnote_file_list_id")))
         return notes, diagnostics
     for label, entry in parsed.data.items():
         key_span = parsed.spans[f"{label}@key"]
@@ -54,8 +51,8 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
                 report(
                     "FN007",
                     parsed.spans.get(label, key_span),
-                    f"footnote [^{label}] is {yaml_kind(entry)}, not text",
-                    f"write '{label}: <text>' (in quotes when the text could be read as something else)",
+                    t("registry.footnote_not_text", label=label, found=yaml_kind(entry)),
+                    t("registry.write_text_quotes_when", label=label),
                 )
             )
             continue
@@ -70,8 +67,14 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
                     report(
                         "FN007",
                         parsed.spans[f"{label}.{key}"],
-                        f"'{key}:' of [^{label}] must be {FACT_KINDS[key]}, not {yaml_kind(value)}",
-                        "write the date as YYYY-MM-DD" if key == "date" else "write it in quotes",
+                        t(
+                            "registry.must_not",
+                            key=key,
+                            label=label,
+                            wanted=t(f"registry.fact_kind.{key}"),
+                            found=yaml_kind(value),
+                        ),
+                        t("yaml.write_date_as_yyyy") if key == "date" else t("registry.quote_it"),
                     )
                 )
         if (not isinstance(note_text, str) or not note_text.strip()) and parse_id(str(label)) and facts:
@@ -82,8 +85,8 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
                 report(
                     "FN004",
                     key_span,
-                    f"footnote [^{label}] has no text",
-                    f"write '{label}: <text>', give it a 'text:' line, or (for a kamerstuk) its 'date:'",
+                    t("registry.footnote_has_no_text", label=label),
+                    t("registry.write_text_give_text", label=label),
                 )
             )
             continue

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..messages import t
+
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s#'"][^:#]*:\s+)?(?P<quote>["'])""")
 _KEY_VALUE = re.compile(r"^\s*(?:-\s+)?(?P<key>[^\s#'\"{\[][^:#]*?):\s+(?P<value>[^\s'\"{\[|>].*)$")
 
@@ -45,8 +47,8 @@ def _tab(lines, line, column, problem):
             return Explained(
                 number,
                 indent.index("\t") + 1,
-                "a tab is used to indent this line; YAML indents with spaces only",
-                "replace the tab with spaces, as many as the lines around it use",
+                t("yaml.tab"),
+                t("yaml.tab_hint"),
             )
     return None
 
@@ -64,8 +66,8 @@ def _unclosed_quote(lines, line, column, problem):
             return Explained(
                 number,
                 match.start("quote") + 1,
-                "a quote opens here and is not closed on this line",
-                f"end the value with the same quote ({quote})",
+                t("yaml.unclosed_quote"),
+                t("yaml.unclosed_quote_hint", quote=quote),
             )
     return None
 
@@ -85,8 +87,8 @@ def _unclosed_bracket(lines, line, column, problem):
             return Explained(
                 number,
                 depth[0] + 1,
-                f"'{lines[number - 1][depth[0]]}' opens here and is not closed on this line",
-                f"close it with '{closer}' on the same line, or write one item per line",
+                t("yaml.unclosed_bracket", bracket=lines[number - 1][depth[0]]),
+                t("yaml.unclosed_bracket_hint", closer=closer),
             )
     return None
 
@@ -106,8 +108,8 @@ def _colon_in_value(lines, line, column, problem):
     return Explained(
         line,
         start + 1,
-        f"the value of '{key.strip()}' contains ': ', which YAML reads as the start of another key",
-        f"put the whole value in quotes: {key.strip()}: {quoted}",
+        t("yaml.colon_in_value", key=key.strip()),
+        t("yaml.colon_in_value_hint", key=key.strip(), quoted=quoted),
         fix,
     )
 
@@ -118,8 +120,8 @@ def _indentation(lines, line, column, problem):
     return Explained(
         line,
         column,
-        "this line is indented differently from the lines before it",
-        "give the items of one list, and the keys of one block, the same number of spaces before them",
+        t("yaml.indentation"),
+        t("yaml.indentation_hint"),
     )
 
 
@@ -130,8 +132,8 @@ def _duplicate(lines, line, column, problem):
     return Explained(
         line,
         column,
-        f"'{match['key']}' is given twice in the same block",
-        "keep one of the two lines",
+        t("yaml.duplicate_key", key=match["key"]),
+        t("yaml.duplicate_key_hint"),
     )
 
 

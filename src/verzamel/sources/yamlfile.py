@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..diagnostics import Diagnostic, Fix, report
+from ..messages import t
 from ..model import SourceSpan
 from .yamlerrors import explain
 
@@ -47,8 +48,8 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
             report(
                 "YAML002",
                 SourceSpan(path, line + line_offset, column),
-                f"the YAML is nested more than {MAX_DEPTH} levels deep",
-                "write the values as a flat list of 'key: value' lines",
+                t("yaml.yaml_nested_more_than", max_depth=MAX_DEPTH),
+                t("yaml.write_values_as_flat"),
             )
         ]
     except MarkedYAMLError as exc:
@@ -57,15 +58,15 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
         mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + 1
         column = (mark.column if mark else 0) + 1
-        problem = exc.problem or exc.context or "invalid YAML"
+        problem = exc.problem or exc.context or t("yaml.invalid")
         explained = explain(text, line, column, problem)
         if explained is None:
             return None, [
                 report(
                     "YAML001",
                     SourceSpan(path, line + line_offset, column),
-                    f"YAML syntax: {problem}",
-                    "check indentation, colons and quotes on this line or the one above",
+                    t("yaml.yaml_syntax", problem=problem),
+                    t("yaml.check_indentation_colons_quotes"),
                 )
             ]
         fix = None
@@ -81,15 +82,15 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
                 "YAML001",
                 SourceSpan(path, explained.line + line_offset, explained.column),
                 explained.message,
-                explained.hint + (" (--fix does)" if fix else ""),
+                explained.hint + (t("yaml.fix_does") if fix else ""),
                 fix,
-                detail=f"YAML parser, line {line + line_offset} column {column}: {problem}",
+                detail=t("yaml.parser_said", line=line + line_offset, column=column, problem=problem),
             )
         ]
     except ValueError as exc:  # a date that does not exist, such as 2025-13-45
         return None, [_impossible_date(text, path, line_offset, exc)]
     except (YAMLError, TypeError, AttributeError, OverflowError) as exc:  # what ruamel raises unmarked
-        return None, [report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")]
+        return None, [report("YAML001", SourceSpan(path, 1 + line_offset, 1), t("yaml.yaml", exc=exc))]
     walk = _Walk(path, line_offset)
     try:
         data = walk.value(node, "", SourceSpan(path, 1 + line_offset, 1), 0)
@@ -109,10 +110,10 @@ def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) ->
                 return report(
                     "YAML001",
                     SourceSpan(path, number + line_offset, match.start() + 1),
-                    f"{match[0]} is not a date that exists",
-                    "write the date as YYYY-MM-DD",
+                    t("yaml.not_date_that_exists", text=match[0]),
+                    t("yaml.write_date_as_yyyy"),
                 )
-    return report("YAML001", SourceSpan(path, 1 + line_offset, 1), f"YAML: {exc}")
+    return report("YAML001", SourceSpan(path, 1 + line_offset, 1), t("yaml.yaml", exc=exc))
 
 
 class _Refused(Exception):
@@ -151,12 +152,12 @@ class _Walk:
                 report(
                     "YAML002",
                     self.top_span or span,
-                    f"the file holds more than {MAX_VALUES:,} values once its aliases (*name) are expanded",
-                    "write the values out instead of repeating them through aliases",
+                    t("yaml.file_holds_more_than", max_values=MAX_VALUES),
+                    t("yaml.write_values_out_instead"),
                 )
             )
         if depth > MAX_DEPTH:
-            raise _Refused(report("YAML002", span, f"the YAML is nested more than {MAX_DEPTH} levels deep"))
+            raise _Refused(report("YAML002", span, t("yaml.yaml_nested_more_than", max_depth=MAX_DEPTH)))
         tag = getattr(getattr(node, "tag", None), "value", None)
         if type(node) is CommentedMap and tag is None:
             result = {}
@@ -190,8 +191,13 @@ class _Walk:
                     report(
                         "YAML002",
                         span,
-                        f"{node.isoformat()} is outside the years {DATE_RANGE[0]}–{DATE_RANGE[1]}",
-                        "check the year",
+                        t(
+                            "yaml.outside_years",
+                            date=node.isoformat(),
+                            first=DATE_RANGE[0],
+                            last=DATE_RANGE[1],
+                        ),
+                        t("yaml.check_year"),
                     )
                 )
             return node
@@ -200,13 +206,11 @@ class _Walk:
     def _refuse(self, node, span: SourceSpan) -> None:
         """Report a value verzamel does not use; the value reads as absent (the file fails anyway)."""
         if isinstance(node, datetime):
-            message, hint = "a date with a time", "write only the date, as YYYY-MM-DD"
+            message, hint = t("yaml.date_with_time"), t("yaml.only_the_date")
         elif getattr(getattr(node, "tag", None), "value", None):
-            message = f"a YAML tag ({node.tag.value})"
-            hint = "leave the tag out; put the value in quotes if it must stay text"
+            message, hint = t("yaml.tag", tag=node.tag.value), t("yaml.leave_tag_out")
         else:
-            message = "a kind of YAML value verzamel does not use (a set, bytes, an ordered map …)"
-            hint = "write plain text, a number, a date, a list or 'key: value' lines"
+            message, hint = t("yaml.unused_kind"), t("yaml.plain_values")
         self.diagnostics.append(report("YAML002", span, message, hint))
         return None
 
@@ -254,10 +258,10 @@ def unknown_key(key: str, known, span: SourceSpan, rule: str) -> Diagnostic:
         return report(
             "KEY001",
             span,
-            f"unknown key '{key}': a misspelling of '{close[0]}'?",
-            f"write '{close[0]}' (--fix does)",
+            t("yaml.unknown_key_misspelling", key=key, known=close[0]),
+            t("yaml.write_fix_does", known=close[0]),
             Fix(end, close[0], expected=key),
         )
     close = difflib.get_close_matches(key, list(known), 1, 0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-    return report(rule, span, f"unknown key '{key}'", hint)
+    hint = t("yaml.did_you_mean", known=close[0]) if close else t("yaml.known_keys", keys=", ".join(known))
+    return report(rule, span, t("yaml.unknown_key", key=key), hint)

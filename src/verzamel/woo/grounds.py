@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..messages import t
+
 DATA = Path(__file__).with_name("gronden.yaml")
 PERSONAL_POLICY_OPINIONS = "5.2"
-HINT = "a ground is written 5.1.2e; there are 5.1.1a–e, 5.1.2a–i, 5.1.5 and 5.2 (docs/woo.md)"
 ATTRIBUTE = re.compile(r"\{\s*woo\s*=\s*(?:\"(?P<quoted>[^\"\n]*)\"|(?P<bare>[^}\n]*?))\s*\}")
 """The `{woo=5.1.2e}` (or `{woo="5.1.2e 5.1.2i"}`) that marks what is withheld."""
 
@@ -66,8 +67,8 @@ def read_grounds(value: object, span):
     known, unknown = parse_grounds(value if value is not None else "")
     if known and not unknown:
         return tuple(known), []
-    what = ", ".join(repr(u) for u in unknown) if unknown else "no ground"
-    return tuple(known), [report("WOO002", span, f"{what} is not a ground of the Woo", HINT)]
+    what = ", ".join(repr(u) for u in unknown) if unknown else t("grounds.no_ground")
+    return tuple(known), [report("WOO002", span, t("grounds.not_ground_woo", what=what), t("grounds.hint"))]
 
 
 def parse_grounds(value: object) -> tuple[list[str], list[str]]:

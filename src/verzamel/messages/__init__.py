@@ -1,0 +1,143 @@
+"""What a user reads, in Dutch or English, from one catalogue: `nl.toml` and `en.toml` beside this file.
+
+Code names a message by its key and gives the values: `t("build.written", path=...)`. The
+wording lives in the catalogue, never in the code; both languages have the same keys and the same
+`{placeholders}` (a test holds them to it). Rule ids, JSON keys and source quotations stay as they
+are in both languages.
+
+The language is chosen once per run (`choose`): `VERZAMEL_TAAL`, else `taal:` in the dossier's
+verzamel.yaml, else the user's locale (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG`) when it is
+English, else Dutch.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from contextlib import contextmanager
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+LANGUAGES = ("nl", "en")
+DEFAULT = "nl"
+ENV = "VERZAMEL_TAAL"
+_FOLDER = Path(__file__).parent
+_current: str | None = None
+
+
+@cache
+def catalogue(language: str) -> dict[str, str | list[str]]:
+    """The messages of `language`, flat: 'section.key' -> text (or [one, many] for counts)."""
+    import tomllib
+
+    with open(_FOLDER / f"{language}.toml", "rb") as file:
+        data = tomllib.load(file)
+    flat: dict[str, str | list[str]] = {}
+
+    def walk(prefix: str, table: dict) -> None:
+        for key, value in table.items():
+            if isinstance(value, dict):
+                walk(f"{prefix}{key}.", value)
+            else:
+                flat[f"{prefix}{key}"] = value
+
+    walk("", data)
+    return flat
+
+
+def language() -> str:
+    """The language of this run; from the environment alone until `choose` or `set_language`."""
+    return _current or choose(None)
+
+
+def set_language(code: str | None) -> None:
+    """The language of this run; None: choose again from the environment on the next message."""
+    global _current
+    _current = None if code is None else code if code in LANGUAGES else DEFAULT
+
+
+@contextmanager
+def using(code: str):
+    """Messages in `code` for the duration (docs/ is generated in English whatever the user reads)."""
+    global _current
+    before = _current
+    set_language(code)
+    try:
+        yield
+    finally:
+        _current = before
+
+
+def choose(root: Path | None, setting: object = None) -> str:
+    """The language for a dossier at `root` (or around the current folder), see the module doc."""
+    wanted = os.environ.get(ENV, "").strip().lower()
+    if wanted in LANGUAGES:
+        return wanted
+    if setting is None:
+        setting = dossier_setting(root)
+    if isinstance(setting, str) and setting.strip().lower() in LANGUAGES:
+        return setting.strip().lower()
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else DEFAULT
+    return DEFAULT
+
+
+_SETTING = re.compile(r"^taal:[ \t]*[\"']?(?P<code>[A-Za-z]+)", re.M)
+
+
+def dossier_setting(root: Path | None) -> str | None:
+    """`taal:` in the verzamel.yaml at `root` or the nearest folder above the current one, read
+    without parsing the YAML (the help must come fast); checks.config checks the value."""
+    start = Path(root) if root else Path.cwd()
+    for folder in (start, *start.resolve().parents) if root is None else (start,):
+        config = folder / "verzamel.yaml"
+        if config.is_file():
+            try:
+                match = _SETTING.search(config.read_text(encoding="utf-8", errors="replace")[:100_000])
+            except OSError:
+                return None
+            return match["code"] if match else None
+    return None
+
+
+def t(key: str, /, **values) -> str:
+    """The message `key` in the language of this run, with `values` filled in (dates as that
+    language writes them)."""
+    text = catalogue(language())[key]
+    if isinstance(text, list):
+        raise TypeError(f"{key} is a count: use tn()")
+    return text.format(**{name: _shown(value) for name, value in values.items()}) if values else text
+
+
+def tn(key: str, n: int, /, **values) -> str:
+    """A message about `n` things: the catalogue gives [one, many]."""
+    one, many = catalogue(language())[key]
+    return (one if n == 1 else many).format(n=n, **{name: _shown(v) for name, v in values.items()})
+
+
+def _shown(value):
+    if isinstance(value, date):
+        return long_date(value)
+    return value
+
+
+def long_date(day: date) -> str:
+    """`28 november 2025` in Dutch, `28 November 2025` in English."""
+    months = catalogue(language())["calendar.months"]
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def weekday(day: date) -> str:
+    """`vrijdag` in Dutch, `Friday` in English."""
+    return catalogue(language())["calendar.weekdays"][day.weekday()]
+
+
+def join(items, conjunction_key: str = "list.and") -> str:
+    """`a`, `a and b`, `a, b and c` in the language of this run."""
+    items = [str(i) for i in items]
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {t(conjunction_key)} {items[-1]}"
