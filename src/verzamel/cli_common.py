@@ -20,6 +20,12 @@ EXIT_INTERRUPTED = 130
 class LocalCommand(click.Command):
     """A command whose help text comes from the catalogue (`help.<name>`), in the run's language."""
 
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None:  # click keeps one per command, made in the language of its first use
+            option.help = t("click.help_option")
+        return option
+
     @property
     def options_metavar(self) -> str:
         return t("metavar.options")
