@@ -1,4 +1,4 @@
-"""How long `verzamel check` and `verzamel build` take on the dossier at the repository root.
+"""How long `verzamel check`, `build` and `diff` take on the dossier at the repository root.
 
     python benchmarks/bench_commands.py [--runs N]
 
@@ -38,8 +38,12 @@ def main() -> None:
     from verzamel.project import open_project
     from verzamel.sources import load_sources
 
-    def command(*args):
-        return lambda: subprocess.run([sys.executable, "-m", "verzamel", *args], check=True)
+    def command(*args, ok=(0,)):
+        def run():
+            done = subprocess.run([sys.executable, "-m", "verzamel", *args], capture_output=True)
+            assert done.returncode in ok, done.stderr.decode()
+
+        return run
 
     with tempfile.TemporaryDirectory() as out:
         cases = [
@@ -50,6 +54,8 @@ def main() -> None:
             ),
             ("verzamel build, whole command", command("build", "--root", str(REPO), "--out", out, "-q")),
             ("build inside one process", lambda: build(open_project(REPO), [], Path(out))),
+            # Both revisions assembled (the older one read with git archive) and compared.
+            ("verzamel diff HEAD~1 HEAD", command("diff", "HEAD~1", "HEAD", "--root", str(REPO), ok=(0, 1))),
         ]
         for _, action in cases:
             action()  # warm imports and caches

@@ -71,3 +71,59 @@ def text_before_references(path: Path, length: int = 30) -> dict[int, str]:
             else:
                 text += element.text or ""
     return found
+
+
+def resolve_tracked_changes(path: Path, target: Path, accept: bool) -> Path:
+    """A copy of a redline with every tracked change accepted (or rejected), done on the XML as
+    Word does it: the kept side unwrapped, the other removed, a paragraph whose mark goes joined
+    to the next one, a table row that goes removed."""
+    keep, drop = ("ins", "del") if accept else ("del", "ins")
+    parts = all_part_bytes(path)
+    for name in ("word/document.xml", "word/footnotes.xml"):
+        if name not in parts:
+            continue
+        root = etree.fromstring(parts[name])
+        for row in list(root.iter(f"{{{W}}}tr")):
+            properties = row.find("w:trPr", NS)
+            if properties is not None and properties.find(f"w:{drop}", NS) is not None:
+                row.getparent().remove(row)
+            elif properties is not None:
+                for mark in properties.findall(f"w:{keep}", NS):
+                    properties.remove(mark)
+        for paragraph in list(root.iter(f"{{{W}}}p")):
+            mark = paragraph.find(f"w:pPr/w:rPr/w:{drop}", NS)
+            for kept in paragraph.findall(f"w:pPr/w:rPr/w:{keep}", NS):
+                kept.getparent().remove(kept)
+            if mark is None:
+                continue
+            following = paragraph.getnext()
+            content = [c for c in paragraph if c.tag != f"{{{W}}}pPr"]
+            if following is not None and following.tag == f"{{{W}}}p":
+                anchor = following.find("w:pPr", NS)
+                for child in reversed(content):
+                    if anchor is not None:
+                        anchor.addnext(child)
+                    else:
+                        following.insert(0, child)
+                paragraph.getparent().remove(paragraph)
+            else:
+                mark.getparent().remove(mark)
+        for element in list(root.iter(f"{{{W}}}{drop}")):
+            if element.getparent() is not None and element.getparent().tag != f"{{{W}}}rPr":
+                element.getparent().remove(element)
+        for element in list(root.iter(f"{{{W}}}{keep}")):
+            parent = element.getparent()
+            if parent.tag == f"{{{W}}}rPr":
+                continue
+            index = parent.index(element)
+            for child in reversed(list(element)):
+                parent.insert(index, child)
+            parent.remove(element)
+        if not accept:
+            for text in root.iter(f"{{{W}}}delText"):
+                text.tag = f"{{{W}}}t"
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    with zipfile.ZipFile(target, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    return target

@@ -46,6 +46,14 @@ def test_the_wheel_holds_the_templates_of_the_root_with_the_same_bytes(wheel):
     assert packaged == shipped
 
 
+def test_the_wheel_holds_every_module_of_the_source(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+    source = REPO / "src"
+    modules = {str(p.relative_to(source)) for p in source.rglob("*.py") if "__pycache__" not in p.parts}
+    assert modules - names == set()
+
+
 def test_the_wheel_holds_no_dossier_of_this_repository(wheel):
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()

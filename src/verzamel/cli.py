@@ -27,6 +27,7 @@ from .cli_common import (
     unknown_letter_error,
 )
 from .cli_refs import refs
+from .cli_review import diff, git_setup, textconv
 from .messages import t
 
 
@@ -202,5 +203,5 @@ def init(folder):
     click.echo(t("init.next", go=go, letter=started.letter_id))
 
 
-for command in (check, rules, refs, templates, init):
+for command in (check, rules, refs, diff, textconv, git_setup, templates, init):
     main.add_command(command)

@@ -97,7 +97,23 @@ class Redaction:
     grounds: tuple[str, ...]
 
 
-Inline = Text | Emphasis | Strong | Code | Link | LineBreak | NoteRef | Withheld | Redaction
+@dataclass(frozen=True)
+class Inserted:
+    """Words a later revision added (a redline shows them as a tracked insertion)."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Deleted:
+    """Words a later revision removed (a redline shows them as a tracked deletion)."""
+
+    children: tuple[Inline, ...]
+
+
+Inline = (
+    Text | Emphasis | Strong | Code | Link | LineBreak | NoteRef | Withheld | Redaction | Inserted | Deleted
+)
 
 
 # ---- blocks ----------------------------------------------------------------------------------
@@ -130,6 +146,8 @@ class Table:
 
     header: tuple[tuple[Inline, ...], ...] | None
     rows: tuple[tuple[tuple[Inline, ...], ...], ...]
+    row_changes: tuple[str | None, ...] = ()
+    """In a merged document: per row (the header first), 'inserted', 'deleted' or None."""
 
 
 @dataclass(frozen=True)
@@ -157,7 +175,15 @@ class WithheldBlock:
     fragment: str | None = None
 
 
-Block = Paragraph | Heading | ListBlock | Table | Columns | BlockQuote | WithheldBlock
+@dataclass(frozen=True)
+class Revised:
+    """Blocks a later revision added (`inserted`) or removed (`deleted`) whole."""
+
+    change: str
+    children: tuple[Block, ...]
+
+
+Block = Paragraph | Heading | ListBlock | Table | Columns | BlockQuote | WithheldBlock | Revised
 
 
 def iter_inlines(blocks):
@@ -177,7 +203,7 @@ def iter_inlines(blocks):
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from iter_inlines(item)
-        elif isinstance(block, BlockQuote | WithheldBlock):
+        elif isinstance(block, BlockQuote | WithheldBlock | Revised):
             yield from iter_inlines(block.children)
         elif isinstance(block, Table):
             for row in ((block.header,) if block.header else ()) + block.rows:
@@ -206,7 +232,7 @@ def map_block(block, inline_fn, block_fn=None):
     elif isinstance(block, ListBlock):
         items = tuple(tuple(map_block(b, inline_fn, block_fn) for b in i) for i in block.items)
         block = replace(block, items=items)
-    elif isinstance(block, BlockQuote | WithheldBlock):
+    elif isinstance(block, BlockQuote | WithheldBlock | Revised):
         block = replace(block, children=tuple(map_block(b, inline_fn, block_fn) for b in block.children))
     elif isinstance(block, Table):
 
@@ -216,6 +242,25 @@ def map_block(block, inline_fn, block_fn=None):
         header = cells(block.header) if block.header else None
         block = replace(block, header=header, rows=tuple(cells(r) for r in block.rows))
     return block_fn(block) if block_fn else block
+
+
+def marked_all(blocks, wrapper) -> tuple:
+    """Every paragraph's words wrapped in `wrapper` (Inserted or Deleted): blocks added or removed
+    whole, as a redline shows them word by word."""
+
+    def mark(block):
+        if isinstance(block, Paragraph | Heading) and block.inlines:
+            return replace(block, inlines=(wrapper(block.inlines),))
+        if isinstance(block, Table):
+
+            def cells(row):
+                return tuple((wrapper(cell),) for cell in row)
+
+            return replace(block, header=cells(block.header) if block.header else None,
+                           rows=tuple(cells(row) for row in block.rows))  # fmt: skip
+        return block
+
+    return tuple(map_block(b, lambda inline: inline, mark) for b in blocks)
 
 
 # ---- sources ---------------------------------------------------------------------------------

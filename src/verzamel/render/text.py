@@ -6,15 +6,18 @@ from ..model import (
     BlockQuote,
     Code,
     Columns,
+    Deleted,
     Document,
     Emphasis,
     Heading,
+    Inserted,
     LineBreak,
     Link,
     ListBlock,
     NoteRef,
     Paragraph,
     Redaction,
+    Revised,
     Strong,
     Table,
     Text,
@@ -27,19 +30,28 @@ def woo_marks(grounds) -> str:
     return f"[{', '.join(grounds) or 'woo'}]"
 
 
-def inline_text(inlines) -> str:
+def word_diff_marks(text: str, change: str) -> str:
+    """`git diff --word-diff` marks: `[-removed-]`, `{+added+}`."""
+    return f"{{+{text}+}}" if change == "inserted" else f"[-{text}-]"
+
+
+def inline_text(inlines, mark=word_diff_marks) -> str:
+    """The text of `inlines`; words a later revision added or removed marked by `mark(text, change)`."""
     parts = []
     for inline in inlines:
         if isinstance(inline, Text | Code):
             parts.append(inline.text)
         elif isinstance(inline, Emphasis | Strong | Link):
-            parts.append(inline_text(inline.children))
+            parts.append(inline_text(inline.children, mark))
+        elif isinstance(inline, Inserted | Deleted):
+            change = "inserted" if isinstance(inline, Inserted) else "deleted"
+            parts.append(mark(inline_text(inline.children, mark), change))
         elif isinstance(inline, LineBreak):
             parts.append("\n")
         elif isinstance(inline, NoteRef):
             parts.append(f"[{inline.number}]" if inline.number else f"[^{inline.label}]")
         elif isinstance(inline, Withheld):  # the internal beslisnota: marked, with its ground
-            parts.append(f"[woo {', '.join(inline.grounds)}: {inline_text(inline.children)}]")
+            parts.append(f"[woo {', '.join(inline.grounds)}: {inline_text(inline.children, mark)}]")
         elif isinstance(inline, Redaction):
             parts.append(woo_marks(inline.grounds))
     return "".join(parts)
@@ -72,6 +84,9 @@ def block_lines(block, indent: str = "") -> list[str]:
         return [line for column in block.columns for b in column for line in block_lines(b, indent)]
     if isinstance(block, BlockQuote):
         return [line for b in block.children for line in block_lines(b, indent + "> ")]
+    if isinstance(block, Revised):
+        inner = [line for b in block.children for line in block_lines(b, indent)]
+        return [word_diff_marks(line, block.change) if line else line for line in inner]
     if isinstance(block, WithheldBlock):  # the internal beslisnota: marked, with its ground
         inner = [line for b in block.children for line in block_lines(b, indent + "| ")]
         return [f"{indent}[woo {', '.join(block.grounds)}]", *inner]

@@ -137,3 +137,33 @@ def app_properties(company: str) -> bytes:
         "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
     ).encode()
+
+
+def tracked_change(tag: str, change_id: int, author: str, when: str | None):
+    """A `w:ins` or `w:del` (ECMA-376 Part 1, 17.13.5): who made the change and when."""
+    element = OxmlElement(tag)
+    element.set(qn("w:id"), str(change_id))
+    element.set(qn("w:author"), author)
+    if when:
+        element.set(qn("w:date"), when)
+    return element
+
+
+def as_deleted_text(element) -> None:
+    """Runs inside a `w:del` hold their words as `w:delText`, not `w:t`."""
+    for text in list(element.iter(qn("w:t"))):
+        text.tag = qn("w:delText")
+
+
+def mark_paragraph_mark(properties, change) -> None:
+    """The paragraph mark itself inserted or deleted (`w:pPr/w:rPr/w:ins`): the whole paragraph is."""
+    run_properties = properties.find(qn("w:rPr"))
+    if run_properties is None:
+        run_properties = OxmlElement("w:rPr")
+        properties.insert_element_before(run_properties, "w:sectPr", "w:pPrChange")
+    run_properties.insert(0, change)
+
+
+def mark_row(row, change) -> None:
+    """A table row inserted or deleted (`w:trPr/w:ins`, after the row's other properties)."""
+    row.get_or_add_trPr().append(change)

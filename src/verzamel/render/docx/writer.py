@@ -7,7 +7,8 @@ adds content and names styles. Footnotes are real `w:footnote`s in a footnotes p
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import UTC, datetime
+from itertools import count
 from pathlib import Path
 
 import docx
@@ -21,20 +22,24 @@ from ...model import (
     BlockQuote,
     Code,
     Columns,
+    Deleted,
     Document,
     Emphasis,
     Heading,
+    Inserted,
     LineBreak,
     Link,
     ListBlock,
     NoteRef,
     Paragraph,
     Redaction,
+    Revised,
     Strong,
     Table,
     Text,
     Withheld,
     WithheldBlock,
+    marked_all,
 )
 from ..text import woo_marks
 from . import oxml
@@ -65,8 +70,16 @@ class _NoteContainer:
 
 
 class DocxWriter:
-    def __init__(self, reference: Path):
+    def __init__(self, reference: Path, changes_by=None):
+        """`changes_by` (author, when) signs the tracked changes of a merged document (a redline)."""
         self.doc = docx.Document(str(reference))
+        self.change_author = changes_by.author if changes_by else ""
+        when = changes_by.when if changes_by else None
+        if when is not None and when.tzinfo is not None:
+            when = when.astimezone(UTC)
+        self.change_date = when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None
+        self._change_ids = count(1)
+        self._block_changes: list[str] = []
         body = self.doc.element.body
         for child in list(body):
             if child.tag != qn("w:sectPr"):
@@ -122,7 +135,38 @@ class DocxWriter:
         self._style(paragraph, style if style in self.style_ids else default)
         if self._withheld_depth:
             oxml.shading(paragraph._p.get_or_add_pPr(), WITHHELD_SHADING)
+        if self._block_changes:
+            oxml.mark_paragraph_mark(paragraph._p.get_or_add_pPr(), self._change(self._block_changes[-1]))
         return paragraph
+
+    # -- tracked changes (a redline) --
+
+    def _change(self, change: str):
+        tag = "w:ins" if change == "inserted" else "w:del"
+        return oxml.tracked_change(tag, next(self._change_ids), self.change_author, self.change_date)
+
+    def _track(self, container, start: int, change: str) -> None:
+        """The runs added to `container` since child `start` put inside one tracked change."""
+        group = None
+        for child in list(container)[start:]:
+            if child.tag == qn("w:r"):
+                if group is None:
+                    group = self._change(change)
+                    child.addprevious(group)
+                group.append(child)
+                if change == "deleted":
+                    oxml.as_deleted_text(child)
+            else:
+                group = None
+                if child.tag == qn("w:hyperlink"):  # a change goes inside a link, not around it
+                    self._track(child, 0, change)
+
+    def _revised(self, block: Revised, render) -> None:
+        """Blocks added or removed whole: every paragraph mark and every word tracked."""
+        self._block_changes.append(block.change)
+        for child in marked_all(block.children, Inserted if block.change == "inserted" else Deleted):
+            render(child)
+        self._block_changes.pop()
 
     def block(self, container, block, part, default_style: str | None = None, list_level: int = 0):
         if isinstance(block, Paragraph):
@@ -149,11 +193,16 @@ class DocxWriter:
             for column in block.columns:
                 for child in column:
                     self.block(container, child, part, default_style, list_level)
+        elif isinstance(block, Revised):
+            self._revised(block, lambda child: self.block(container, child, part, default_style, list_level))
         elif isinstance(block, WithheldBlock):  # the internal beslisnota: shaded, its ground first
             label = self._paragraph(container, default_style, default_style)
             self._withheld_depth += 1
             oxml.shading(label._p.get_or_add_pPr(), WITHHELD_SHADING)
+            start = len(label._p)
             label.add_run(f"Niet openbaar {woo_marks(block.grounds)}").bold = True
+            if self._block_changes:
+                self._track(label._p, start, self._block_changes[-1])
             for child in block.children:
                 self.block(container, child, part, default_style, list_level)
             self._withheld_depth -= 1
@@ -163,16 +212,21 @@ class DocxWriter:
         style = base if level == 0 else f"{base} {min(level + 1, LIST_STYLE_LEVELS)}"
         num_id = self._restarted_numbering(style, block.start) if block.ordered else None
         for item in block.items:
-            for child in item:
-                if isinstance(child, Paragraph):
-                    paragraph = self._paragraph(container, style, None)
-                    if num_id is not None:
-                        num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
-                        num_pr.get_or_add_ilvl().val = 0
-                        num_pr.get_or_add_numId().val = num_id
-                    self.inlines(paragraph, child.inlines, part)
-                else:
-                    self.block(container, child, part, None, level + 1)
+            self._item(container, item, part, level, style, num_id)
+
+    def _item(self, container, children, part, level: int, style: str, num_id: int | None) -> None:
+        for child in children:
+            if isinstance(child, Paragraph):
+                paragraph = self._paragraph(container, style, None)
+                if num_id is not None:
+                    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+                    num_pr.get_or_add_ilvl().val = 0
+                    num_pr.get_or_add_numId().val = num_id
+                self.inlines(paragraph, child.inlines, part)
+            elif isinstance(child, Revised):  # an item added or removed: still an item of the list
+                self._revised(child, lambda c: self._item(container, (c,), part, level, style, num_id))
+            else:
+                self.block(container, child, part, None, level + 1)
 
     def _restarted_numbering(self, style_name: str, start: int) -> int | None:
         """A fresh numbering instance, so each ordered list starts at its own first number."""
@@ -206,6 +260,11 @@ class DocxWriter:
         if block.header:
             header_row = table.rows[0]._tr.get_or_add_trPr()
             header_row.append(OxmlElement("w:tblHeader"))
+        for n, row in enumerate(table.rows):
+            change = block.row_changes[n] if block.row_changes else None
+            change = change or (self._block_changes[-1] if self._block_changes else None)
+            if change:
+                oxml.mark_row(row._tr, self._change(change))
         self._paragraph(container, TABLE_TEXT, None)
 
     def _columns(self, container, block: Columns, part) -> None:
@@ -263,6 +322,11 @@ class DocxWriter:
                 element = oxml.hyperlink(rel_id)
                 paragraph._p.append(element)
                 self.inlines(paragraph, inline.children, part, bold, italic, element)
+            elif isinstance(inline, Inserted | Deleted):
+                holder = link if link is not None else paragraph._p
+                start = len(holder)
+                self.inlines(paragraph, inline.children, part, bold, italic, link)
+                self._track(holder, start, "inserted" if isinstance(inline, Inserted) else "deleted")
             elif isinstance(inline, LineBreak):
                 paragraph.add_run().add_break()
             elif isinstance(inline, Withheld):
@@ -283,5 +347,7 @@ class DocxWriter:
                 )
 
 
-def render_docx(document: Document, reference: Path) -> bytes:
-    return DocxWriter(reference).write(document)
+def render_docx(document: Document, reference: Path, changes_by=None) -> bytes:
+    """The document as .docx; a merged document (`verzamel diff`) with its changes tracked, signed
+    by `changes_by` (anything with `author` and `when`)."""
+    return DocxWriter(reference, changes_by).write(document)

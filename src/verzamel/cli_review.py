@@ -1,0 +1,210 @@
+"""`verzamel diff`, `verzamel textconv`, `verzamel git-setup`: review drafts between revisions.
+
+Exit codes of diff follow `git diff --exit-code`: 0 nothing changed, 1 something did, 2 the
+comparison could not be made (an unknown revision or letter, sources with errors).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import click
+
+from .cli_common import LocalCommand, argument, count, echo_diagnostics, format_option, option, root_option
+from .messages import t
+
+KINDS = ("kamerbrief", "beslisnota", "beslisnota-openbaar")
+CONTEXT = 60
+"""Characters of unchanged text shown on each side of a change."""
+
+
+def _split_arguments(project, arguments: tuple[str, ...]) -> tuple[list[str | None], list[str]]:
+    """The leading arguments that name git revisions (at most two), and the letter ids after them."""
+    from .review.revisions import is_revision
+
+    revisions: list[str | None] = []
+    letters = list(arguments)
+    while letters and len(revisions) < 2:
+        candidate = letters[0]
+        if (project.root / "letters" / f"{candidate}.yaml").exists() or not is_revision(
+            project.root, candidate
+        ):
+            break
+        revisions.append(letters.pop(0))
+    old = revisions[0] if revisions else "HEAD"
+    new = revisions[1] if len(revisions) > 1 else None
+    return [old, new], letters
+
+
+def _marks(colour: bool):
+    """`[-old-]{+new+}` in a file or pipe; red and green on a terminal, as git shows word diffs."""
+
+    def mark(text: str, change: str) -> str:
+        if colour:
+            return click.style(text, fg="green" if change == "inserted" else "red")
+        return f"{{+{text}+}}" if change == "inserted" else f"[-{text}-]"
+
+    return mark
+
+
+def _in_context(inlines, mark) -> str:
+    """The paragraph with its changes marked, long unchanged stretches shortened to `…`."""
+    from .render.text import inline_text
+
+    raw = inline_text(inlines, lambda text, change: f"\x01{change[0]}{text}\x02")
+    pieces = re.split(r"(\x01[id][^\x02]*\x02)", raw)
+    out = []
+    for n, piece in enumerate(pieces):
+        if piece.startswith("\x01"):
+            out.append(mark(piece[2:-1], "inserted" if piece[1] == "i" else "deleted"))
+        elif n == 0 and len(piece) > CONTEXT:
+            out.append("…" + piece[-CONTEXT:])
+        elif n == len(pieces) - 1 and len(piece) > CONTEXT:
+            out.append(piece[:CONTEXT] + "…")
+        elif 0 < n < len(pieces) - 1 and len(piece) > 2 * CONTEXT:
+            out.append(piece[:CONTEXT] + " … " + piece[-CONTEXT:])
+        else:
+            out.append(piece)
+    return "".join(out).replace("\n", " ")
+
+
+def _change_line(change, mark) -> str:
+    from .review.changes import marked_text
+
+    where = t("diff.paragraph", n=change.paragraph) if change.paragraph is not None else ""
+    if change.section and change.paragraph is not None:
+        where += t("diff.in_section", section=change.section)
+    if change.kind == "renumbered":
+        return t("diff.renumbered", old=change.old_footnote, new=change.footnote)
+    if change.footnote is not None:
+        where = t("diff.footnote", n=change.footnote)
+    if change.kind == "moved":  # the words are the same: the start is enough to know it
+        text = change.new if len(change.new) <= 2 * CONTEXT else change.new[: 2 * CONTEXT] + "…"
+        return t("diff.moved", where=where, old=change.old_paragraph, text=text)
+    text = _in_context(change.marked, mark) if change.kind == "changed" else marked_text(change, mark)
+    return t(f"diff.{change.kind}", where=where, text=text)
+
+
+def _echo_text(result, colour: bool) -> None:
+    mark = _marks(colour)
+    click.echo(t("diff.compared", old=result.old, new=result.new))
+    unchanged = []
+    for document in result.documents:
+        name = f"{document.letter_id} · {document.kind}"
+        if document.status == "unchanged":
+            unchanged.append(name)
+            continue
+        click.echo("")
+        click.echo(click.style(t(f"diff.header_{document.status}", name=name), bold=True))
+        if document.status != "changed":
+            click.echo("  " + t("diff.whole", paragraphs=count(len(document.changes), "change")))
+            continue
+        for change in document.changes:
+            click.echo("  " + _change_line(change, mark))
+    if unchanged:
+        click.echo("")
+        click.echo(t("diff.unchanged", names=", ".join(unchanged)))
+    if not result.documents:
+        click.echo(t("diff.no_documents"))
+
+
+@click.command(cls=LocalCommand)
+@argument("arguments", nargs=-1, metavar="diff_arguments")
+@option(
+    "--document",
+    "kinds",
+    type=click.Choice(KINDS),
+    multiple=True,
+    help="diff.document",
+)
+@format_option("diff.format")
+@option(
+    "--docx",
+    "redline_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="diff.docx",
+    metavar="folder",
+)
+@root_option
+def diff(project, arguments, kinds, output_format, redline_dir):
+    """Compare the documents of letters between two revisions (help: `help.diff`)."""
+    from .cli_common import unknown_letter_error
+    from .project import ProjectNotFound
+    from .review.diff import RevisionProblem
+    from .review.diff import diff as run_diff
+    from .review.revisions import RevisionError
+    from .sources import UnknownLetter
+
+    (old, new), letter_ids = _split_arguments(project, arguments)
+    cwd = Path.cwd()
+
+    def say_written(path: Path) -> None:
+        if output_format == "text":
+            shown = path.relative_to(cwd) if path.is_relative_to(cwd) else path
+            click.echo(t("diff.wrote_redline", path=shown), err=True)
+
+    try:
+        result = run_diff(
+            project.root,
+            old,
+            new,
+            letter_ids,
+            list(kinds or KINDS),
+            redline_dir.resolve() if redline_dir else None,
+            say_written,
+        )
+    except UnknownLetter as exc:
+        raise unknown_letter_error(exc) from None
+    except RevisionError as exc:
+        click.echo(t("diff.cannot", reason=exc), err=True)
+        raise SystemExit(2) from None
+    except RevisionProblem as exc:
+        echo_diagnostics(exc.diagnostics)
+        click.echo(t("diff.errors_at", revision=exc.revision), err=True)
+        raise SystemExit(2) from None
+    except ProjectNotFound:
+        click.echo(t("diff.no_dossier", revision=old), err=True)
+        raise SystemExit(2) from None
+    if output_format == "json":
+        click.echo(json.dumps([d.as_json() for d in result.documents], ensure_ascii=False, indent=2))
+    else:
+        _echo_text(result, sys.stdout.isatty())
+    raise SystemExit(1 if result.changed else 0)
+
+
+@click.command(cls=LocalCommand)
+@argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="docx_file")
+def textconv(file):
+    """Print the text of a .docx (help: `help.textconv`)."""
+    from .review.textconv import NotADocx, docx_text
+
+    try:
+        text = docx_text(file)
+    except OSError as exc:
+        click.echo(t("textconv.cannot_read", file=file, error=exc.strerror or exc), err=True)
+        raise SystemExit(2) from None
+    except NotADocx:
+        click.echo(t("textconv.not_docx", file=file), err=True)
+        raise SystemExit(2) from None
+    click.echo(text, nl=False)
+
+
+@click.command("git-setup", cls=LocalCommand)
+@root_option
+def git_setup(project):
+    """Let `git diff` show .docx files as text (help: `help.git-setup`)."""
+    from .review.gitsetup import CONFIG_KEY, set_up
+    from .review.revisions import RevisionError
+
+    try:
+        attributes, added, command = set_up(project.root)
+    except RevisionError as exc:
+        click.echo(t("diff.cannot", reason=exc), err=True)
+        raise SystemExit(2) from None
+    shown = project.relative(attributes) if attributes.is_relative_to(project.root) else attributes
+    click.echo(t("git_setup.added", file=shown) if added else t("git_setup.present", file=shown))
+    click.echo(t("git_setup.configured", key=CONFIG_KEY, command=command))
+    click.echo(t("git_setup.next"))

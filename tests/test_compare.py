@@ -1,0 +1,94 @@
+"""Comparing two Documents, one kind of change at a time: the merged document gives back either
+revision (as a model and as a Word redline resolved on its XML), and marks what changed."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from conftest import TERUGKEERBRIEF, copy_dossier
+from docx_reading import resolve_tracked_changes
+from test_docx_markdown_features import FRAGMENT
+from verzamel.checks import run_checks
+from verzamel.project import open_project
+from verzamel.render.docx import render_docx
+from verzamel.render.text import render_text
+from verzamel.review.changes import paragraph_changes
+from verzamel.review.compare import compare, view
+from verzamel.review.diff import Stamp, compare_documents
+from verzamel.review.textconv import docx_text
+from verzamel.sources import load_sources
+
+# (what the case is, text in the fragment, what it becomes, the change kinds expected)
+CASES = [
+    ("emphasis becomes bold", "*nadruk*", "**nadruk**", {"changed"}),
+    ("words in a link", "[koppeling](https://www.rijksoverheid.nl)", "[de koppeling](https://www.rijksoverheid.nl)",
+     {"changed"}),
+    ("a list item added", "  - ingesprongen punt\n", "  - ingesprongen punt\n- derde punt\n", {"added"}),
+    ("an item taking over a nested list", "- tweede punt\n", "- tweede punt\n- derde punt\n",
+     {"added", "moved"}),
+    ("a list item removed", "- eerste punt\n", "", {"removed"}),
+    ("a nested item changed", "ingesprongen punt", "ingesprongen regel", {"changed"}),
+    ("a table cell", "maart 2027", "maart 2028", {"changed"}),
+    ("a table row added", "| HAR+ | *onbekend* |\n", "| HAR+ | *onbekend* |\n| Nieuw | 2029 |\n",
+     {"added"}),
+    ("a table row removed", "| RTB | maart 2027 |\n", "", {"removed"}),
+    ("a footnote reference added", "Tussen twee lijsten.", "Tussen twee lijsten.[^lokaal]", {"changed"}),
+    ("a footnote reference removed", "Nog een verwijzing.[^lokaal]", "Nog een verwijzing.", {"changed"}),
+    ("a heading", "## Tussenkop", "## Tussenkop twee", {"changed"}),
+    ("a paragraph rewritten", "Tussen twee lijsten.", "Volkomen andere woorden staan hier nu.",
+     {"added", "removed"}),
+    ("a paragraph added", "Tussen twee lijsten.\n", "Tussen twee lijsten.\n\nEen nieuwe alinea.\n",
+     {"added"}),
+    ("a line break", "Tussen twee lijsten.", "Tussen twee  \nlijsten.", {"changed"}),
+]  # fmt: skip
+
+
+def _kamerbrief(dossier: Path, fragment: str):
+    (dossier / "sections" / "opmaak.md").write_text(fragment, encoding="utf-8")
+    project = open_project(dossier)
+    run = run_checks(project, load_sources(project), [TERUGKEERBRIEF])
+    check = run.letters[TERUGKEERBRIEF]
+    assert not check.failed, run.diagnostics
+    return project, next(d for d in check.documents if d.kind == "kamerbrief")
+
+
+@pytest.fixture(scope="module")
+def dossier(tmp_path_factory) -> Path:
+    root = copy_dossier(tmp_path_factory.mktemp("compare") / "dossier")
+    manifest = root / "letters" / f"{TERUGKEERBRIEF}.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("    - terugkeer\n", "    - opmaak\n    - terugkeer\n", 1)
+    )
+    return root
+
+
+@pytest.mark.parametrize(("case", "old", "new", "kinds"), CASES, ids=[c[0] for c in CASES])
+def test_a_change_is_marked_and_either_revision_comes_back(dossier, tmp_path, case, old, new, kinds):
+    assert old in FRAGMENT
+    project, before = _kamerbrief(dossier, FRAGMENT)
+    _, after = _kamerbrief(dossier, FRAGMENT.replace(old, new, 1))
+    merged = compare(before, after)
+    assert render_text(view(merged.document, accept=True)) == render_text(after)
+    assert render_text(view(merged.document, accept=False)) == render_text(before)
+    assert {c.kind for c in paragraph_changes(merged)} == kinds
+    shown = render_text(merged.document).decode()
+    assert "[-" in shown or "{+" in shown
+    # The same in Word: the redline, resolved on its XML, is the document of either revision.
+    reference = project.find_template("kamerbrief.docx")
+    redline = tmp_path / "redline.docx"
+    redline.write_bytes(render_docx(merged.document, reference, Stamp("Tester", datetime(2025, 12, 12))))
+    for accept, document in ((True, after), (False, before)):
+        plain = tmp_path / "plain.docx"
+        plain.write_bytes(render_docx(document, reference))
+        resolved = resolve_tracked_changes(redline, tmp_path / "resolved.docx", accept)
+        assert docx_text(resolved) == docx_text(plain), (case, accept)
+
+
+def test_identical_documents_have_no_changes(dossier):
+    _, document = _kamerbrief(dossier, FRAGMENT)
+    result = compare_documents(document, document)
+    assert result.status == "unchanged" and result.changes == []
+    assert result.merged.document.blocks == document.blocks
