@@ -22,17 +22,11 @@ CONTEXT = 60
 
 
 def _split_arguments(project, arguments: tuple[str, ...]) -> tuple[list[str | None], list[str]]:
-    """The leading arguments that name git revisions (at most two), and the letter ids after them."""
-    from .review.revisions import is_revision
-
+    """The leading arguments that are not letters of the dossier name git revisions (at most two);
+    the rest are letter ids. A revision git does not know is reported as such, not as a letter."""
     revisions: list[str | None] = []
     letters = list(arguments)
-    while letters and len(revisions) < 2:
-        candidate = letters[0]
-        if (project.root / "letters" / f"{candidate}.yaml").exists() or not is_revision(
-            project.root, candidate
-        ):
-            break
+    while letters and len(revisions) < 2 and not (project.root / "letters" / f"{letters[0]}.yaml").exists():
         revisions.append(letters.pop(0))
     old = revisions[0] if revisions else "HEAD"
     new = revisions[1] if len(revisions) > 1 else None

@@ -75,10 +75,3 @@ def at_revision(root: Path, name: str | None) -> Iterator[Revision]:
             safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
             tar.extractall(folder, **safe)
         yield Revision(name, Path(folder) / prefix, author, datetime.fromisoformat(when))
-
-
-def is_revision(root: Path, name: str) -> bool:
-    """Whether git knows `name` as a commit, branch or tag in the repository around `root`."""
-    if name.startswith("-"):
-        return False
-    return bool(_git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"))
