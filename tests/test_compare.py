@@ -7,6 +7,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import TERUGKEERBRIEF, copy_dossier
 from docx_reading import resolve_tracked_changes
@@ -92,3 +94,46 @@ def test_identical_documents_have_no_changes(dossier):
     result = compare_documents(document, document)
     assert result.status == "unchanged" and result.changes == []
     assert result.merged.document.blocks == document.blocks
+
+
+# ---- any two documents: either comes back from the merge ---------------------------------------
+
+WORDS = ["de", "Kamer", "brief", "nr.", "3451", ",", "RTB", "ontheemden"]
+
+
+def _paragraph(draw_words):
+    from verzamel.model import Paragraph, Strong, Text
+
+    inlines = [Strong((Text(w),)) if bold else Text(w) for w, bold in draw_words]
+    spaced = []
+    for n, inline in enumerate(inlines):
+        spaced.extend([Text(" ")] if n else [])
+        spaced.append(inline)
+    return Paragraph(tuple(spaced))
+
+
+def _words(paragraphs):
+    from verzamel.review.tokens import tokens
+
+    return [[t.key for t in tokens(p.inlines)] for p in paragraphs]
+
+
+paragraphs = st.lists(
+    st.lists(st.tuples(st.sampled_from(WORDS), st.booleans()), min_size=1, max_size=8).map(_paragraph),
+    max_size=6,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(old=paragraphs, new=paragraphs)
+def test_any_two_documents_come_back_from_their_merge(old, new):
+    from verzamel.model import Document
+
+    def document(blocks):
+        return Document(
+            "kamerbrief", "brief", tuple(blocks), (), "", "", "", "", datetime(2025, 1, 1).date(), True
+        )
+
+    merged = compare(document(old), document(new)).document
+    assert _words(view(merged, accept=True).blocks) == _words(new)
+    assert _words(view(merged, accept=False).blocks) == _words(old)
