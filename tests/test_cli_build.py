@@ -110,7 +110,7 @@ def test_non_public_fragment_cannot_go_into_the_kamerbrief(dossier):
 
 def test_yaml_syntax_error_names_the_line(dossier):
     manifest = dossier / MANIFEST
-    manifest.write_text(manifest.read_text().replace("status: definitief", "status: [definitief"))
+    manifest.write_text(manifest.read_text().replace("status: akkoord", "status: [akkoord"))
     result = build(dossier, VERZAMELBRIEF)
     assert result.exit_code == 1
     assert f"{MANIFEST}:" in result.stderr and "error YAML001" in result.stderr

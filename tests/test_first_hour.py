@@ -48,7 +48,7 @@ MISTAKES = [
     ("': ' in a title", MANIFEST, "betreft: Verzamelbrief", "betreft: Verzamelbrief:", "YAML001", 4, 10),
     ("list item indented unlike the others", MANIFEST, "    - eu-exit", "   - eu-exit", "YAML001", 15, 4),
     ("unclosed quote", MANIFEST, 'kenmerk: "0000000"', 'kenmerk: "0000000', "YAML001", 6, 10),
-    ("unclosed bracket", MANIFEST, "status: definitief", "status: [definitief", "YAML001", 8, 9),
+    ("unclosed bracket", MANIFEST, "status: akkoord", "status: [akkoord", "YAML001", 8, 9),
 ]
 
 

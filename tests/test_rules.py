@@ -243,6 +243,42 @@ CASES = [
         ("{ministerraad: 2025-11-28}", 15),
         replace("  datum: 2025-11-21\n", "  datum: 2025-11-14\n"),
     ),
+    # status
+    (
+        "STATUS001",
+        MANIFEST,
+        replace("status: akkoord ", "status: definitief "),
+        (8, 9),
+        replace("status: akkoord ", "status: akkoord "),
+    ),
+    (
+        "STATUS002",
+        MANIFEST,
+        replace("akkoord_op: 2025-11-28        # the day the MR agreed\n", ""),
+        (8, 9),
+        replace("status: akkoord ", "status: ter-besluitvorming "),  # needs no decision date yet
+    ),
+    (
+        "STATUS003",
+        MANIFEST,
+        replace("akkoord_op: 2025-11-28", "akkoord_op: 2025-11-21"),
+        (9, 13),
+        replace("akkoord_op: 2025-11-28", "akkoord_op: 2025-12-01"),
+    ),
+    (
+        "STATUS004",
+        MANIFEST,
+        replace("status: akkoord ", "status: concept "),
+        (9, 13),
+        replace("bijlagen: 0", "bijlagen: 0"),  # akkoord, with its date of decision
+    ),
+    (
+        "STATUS005",
+        MANIFEST,
+        replace("bijlagen: 0", "bijlagen: 0\nkamerstuk: 19637 nr. 3480"),
+        (11, 12),
+        replace("bijlagen: 0", "bijlagen: 0\nkamerstuk: kst-19637-3480"),
+    ),
     (
         "KEY001",
         MANIFEST,
@@ -341,9 +377,9 @@ CASES = [
     (
         "MAN003",
         MANIFEST,
-        replace("status: definitief", "staat: definitief"),
+        replace("status: akkoord", "staat: akkoord"),
         ("{staat:}", 1),
-        replace("status: definitief", "status: concept"),
+        replace("status: akkoord", "status: concept"),
     ),
     (
         "CONF001",
@@ -379,9 +415,9 @@ CASES = [
     (
         "YAML001",
         MANIFEST,
-        replace("status: definitief", "status: [definitief"),
+        replace("status: akkoord", "status: [akkoord"),
         (8, 9),
-        replace("status: definitief", "status: definitief"),
+        replace("status: akkoord", "status: akkoord"),
     ),
     (
         "SRC001",

@@ -12,6 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .cli_agenda import agenda
 from .cli_check import check, rules
 from .cli_common import (
     ROOT,
@@ -203,5 +204,5 @@ def init(folder):
     click.echo(t("init.next", go=go, letter=started.letter_id))
 
 
-for command in (check, rules, refs, diff, textconv, git_setup, templates, init):
+for command in (check, rules, refs, agenda, diff, textconv, git_setup, templates, init):
     main.add_command(command)

@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic, has_errors
 from ..model import Document, Letter
 from ..project import CONFIG_NAME, Project
 from ..sources import Sources, select_letters
-from . import citations, dates, footnotes, ministerraad, style, woo
+from . import citations, dates, footnotes, ministerraad, status, style, woo
 from .config import RuleSettings, read_settings
 from .regions import Region, prose_regions
 from .templates import check_templates
@@ -82,6 +82,7 @@ def check_letter(project: Project, sources: Sources, letter: Letter, regions, ou
     found.extend(woo.check_letter(complete, [d for d in documents if d.public]))
     paths = letter_paths(letter, documents)
     found.extend(ministerraad.check_letter(letter))
+    found.extend(status.check_letter(letter))
     for path in sorted(paths):
         for region in regions.get(path, ()):
             found.extend(dates.check_for_letter(region, letter.datum))

@@ -36,7 +36,17 @@ class Rule:
         return t(f"rules.{self.id}.good")
 
 
-FAMILIES = ("sources", "structure", "footnotes", "dates", "ministerraad", "citations", "style", "woo")
+FAMILIES = (
+    "sources",
+    "structure",
+    "status",
+    "footnotes",
+    "dates",
+    "ministerraad",
+    "citations",
+    "style",
+    "woo",
+)
 """The families of rules, in the order they are listed; `family.<name>` is each one's title."""
 
 # fmt: off
@@ -70,6 +80,12 @@ _RULES = (
     Rule("OUT001", "structure", "error", locked=True),
     Rule("MD003", "structure", "error", locked=True),
     Rule("MD002", "structure", "error"),
+    # -- status ---------------------------------------------------------------------------------------
+    Rule("STATUS001", "status", "error", fixable=True),
+    Rule("STATUS002", "status", "error"),
+    Rule("STATUS003", "status", "error"),
+    Rule("STATUS004", "status", "warning"),
+    Rule("STATUS005", "status", "error"),
     # -- footnotes ------------------------------------------------------------------------------------
     Rule("FN001", "footnotes", "error", locked=True),
     Rule("FN002", "footnotes", "warning"),

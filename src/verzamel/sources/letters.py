@@ -26,6 +26,9 @@ OPTIONAL = {
     "bijlagen": 0,
     "status": "concept",
     "ministerraad": None,
+    "akkoord_op": None,
+    "verzonden_op": None,
+    "kamerstuk": None,
     "sender": {},
     "signature": {},
     "kamerbrief": {},
@@ -58,6 +61,7 @@ IDS = "ids"
 FIELD_TYPES = {
     "betreft": TEXT, "kenmerk": TEXT, "uw_kenmerk": TEXT, "status": TEXT,
     "datum": DATE, "ministerraad": DATE, "bijlagen": ATTACHMENTS,
+    "akkoord_op": DATE, "verzonden_op": DATE, "kamerstuk": TEXT,
     **{f"sender.{key}": TEXT for key in SECTION_DEFAULTS["sender"]},
     **{f"signature.{key}": TEXT for key in SECTION_DEFAULTS["signature"]},
     **{f"beslisnota.{key}": TEXT for key in ("title", "aan", "van", "letter_reference")},

@@ -1,0 +1,121 @@
+"""`verzamel agenda`: the letters for a ministerraad, as text, JSON, Markdown or a Word overview."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .cli_common import LocalCommand, option, root_option
+from .messages import t
+
+DAY = click.DateTime(formats=["%Y-%m-%d"])
+FORMATS = ("text", "json", "md", "docx")
+
+
+def _text(agenda) -> str:
+    from .agenda import check_words, ready_words
+    from .messages import tn
+
+    lines = []
+    for day in agenda.dates:
+        items = agenda.on(day)
+        lines.append(t("agenda.mr_heading", mr=day) + " — " + tn("agenda.letters", len(items)))
+        if not items:
+            lines.append("  " + t("agenda.nothing"))
+        for item in items:
+            lines.append("")
+            lines.append(f"  {item.letter}  [{item.status}]")
+            lines.append(f"    {t('agenda.column.betreft'):<12}{item.betreft}")
+            lines.append(f"    {t('agenda.column.minister'):<12}{item.minister}")
+            for n, line in enumerate(item.besluit or [t("agenda.no_besluit")]):
+                lines.append(f"    {t('agenda.column.besluit') if n == 0 else '':<12}{line}")
+            lines.append(f"    {t('agenda.column.ready'):<12}{ready_words(item)}")
+            lines.append(f"    {t('agenda.column.check'):<12}{check_words(item)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _markdown(agenda) -> str:
+    from .agenda import check_words, ready_words
+
+    lines = [f"# {t('agenda.doc_title')}", ""]
+    for day in agenda.dates:
+        lines += [f"## {t('agenda.mr_heading', mr=day)}", ""]
+        items = agenda.on(day)
+        if not items:
+            lines += [t("agenda.nothing"), ""]
+            continue
+        columns = [t(f"agenda.column.{key}") for key in ("letter", "status", "besluit", "ready", "check")]
+        lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+        for item in items:
+            cells = [
+                f"{item.betreft} (`{item.letter}`)",
+                item.status,
+                "<br>".join(item.besluit),
+                ready_words(item),
+                check_words(item),
+            ]
+            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+@click.command(cls=LocalCommand)
+@option("--mr", "mr", type=DAY, help="agenda.mr", metavar="date")
+@option("--from", "start", type=DAY, help="agenda.from", metavar="date")
+@option("--to", "end", type=DAY, help="agenda.to", metavar="date")
+@option("--today", is_flag=True, help="agenda.today")
+@option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="agenda.format",
+)
+@option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), help="agenda.out", metavar="file")
+@root_option
+def agenda(project, mr, start, end, today, output_format, out):
+    """The letters for a ministerraad (help: `help.agenda`)."""
+    from .agenda import is_friday, make_agenda
+
+    if mr is not None and (start is not None or end is not None):
+        raise click.UsageError(t("agenda.mr_or_range"))
+    mr, start, end = (d.date() if d else None for d in (mr, start, end))
+    result = make_agenda(project, mr, start, end, date.today() if today else None)
+    for day in result.dates:
+        if not is_friday(day):
+            from . import messages
+
+            click.echo(t("agenda.not_friday", mr=day, weekday=messages.weekday(day)), err=True)
+    if not result.dates:
+        click.echo(t("agenda.no_mr"), err=True)
+    if output_format == "docx":
+        _write_docx(project, result, out)
+        return
+    if output_format == "json":
+        text = json.dumps([item.as_json() for item in result.items], ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = _markdown(result) if output_format == "md" else _text(result)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    from .write import write_atomic
+
+    write_atomic(out, text.encode("utf-8"))
+    click.echo(t("build.wrote", path=out), err=True)
+
+
+def _write_docx(project, result, out: Path | None) -> None:
+    from .agenda import as_document
+    from .render.docx import render_docx
+    from .write import write_atomic
+
+    first = result.dates[0].isoformat() if result.dates else "leeg"
+    target = out or project.output_dir / f"agenda-mr-{first}.docx"
+    document = as_document(result, project)
+    write_atomic(target, render_docx(document, project.find_template("beslisnota.docx")))
+    click.echo(t("build.wrote", path=target), err=True)

@@ -1,0 +1,127 @@
+"""`verzamel agenda`: the letters for a ministerraad, in every format, and a letter's status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+
+from conftest import REPO, VERZAMELBRIEF, require_tool, run_cli
+from verzamel.review.textconv import docx_text
+
+MR = "2025-11-28"
+MANIFEST = f"letters/{VERZAMELBRIEF}.yaml"
+
+
+def agenda(root, *args):
+    return run_cli("agenda", "--root", str(root), *args)
+
+
+def decision_in_built_beslisnota(built) -> list[str]:
+    """The lines under "2. Geadviseerd besluit" of the beslisnota as built and read back."""
+    lines = docx_text(built / VERZAMELBRIEF / "beslisnota.docx").splitlines()
+    start = lines.index("2. Geadviseerd besluit")
+    end = next(n for n in range(start + 1, len(lines)) if lines[n].startswith("3. "))
+    return lines[start + 1 : end]
+
+
+def test_the_agenda_of_an_mr_has_the_letter_with_its_status_and_decision_lines(built):
+    result = agenda(REPO, "--mr", MR)
+    assert result.exit_code == 0
+    assert VERZAMELBRIEF in result.stdout and "[akkoord]" in result.stdout
+    for line in decision_in_built_beslisnota(built):
+        assert line in result.stdout
+    [item] = json.loads(agenda(REPO, "--mr", MR, "--format", "json").stdout)
+    assert item["letter"] == VERZAMELBRIEF
+    assert item["betreft"] == "Verzamelbrief opvang ontheemden uit Oekraïne"
+    assert item["status"] == "akkoord" and item["mr"] == MR
+    assert item["besluit"] == decision_in_built_beslisnota(built)
+    assert item["ready"] == "2025-11-21" and item["on_time"] is True
+    assert item["errors"] == 0 and item["warnings"] == 0
+    assert "De Minister van Asiel en Migratie" in item["minister"]
+
+
+def test_without_a_date_the_agenda_is_the_first_mr_still_to_decide(dossier):
+    assert json.loads(agenda(dossier, "--format", "json").stdout)[0]["mr"] == MR
+    later = dossier / "letters" / "2025-12-19-volgende.yaml"
+    later.write_text(
+        (dossier / MANIFEST)
+        .read_text(encoding="utf-8")
+        .replace("ministerraad: 2025-11-28", "ministerraad: 2025-12-19")
+        .replace("datum: 2025-11-28", "datum: 2025-12-19")
+        .replace("status: akkoord ", "status: ter-besluitvorming ")
+        .replace("akkoord_op: 2025-11-28", "# nog geen besluit")
+        .replace("  datum: 2025-11-21", "  datum: 2025-12-12"),
+        encoding="utf-8",
+    )
+    [item] = json.loads(agenda(dossier, "--format", "json").stdout)
+    assert (item["letter"], item["mr"], item["status"]) == (
+        "2025-12-19-volgende",
+        "2025-12-19",
+        "ter-besluitvorming",
+    )
+    both = json.loads(
+        agenda(dossier, "--from", "2025-11-01", "--to", "2025-12-31", "--format", "json").stdout
+    )
+    assert [i["mr"] for i in both] == [MR, "2025-12-19"]
+    text = agenda(dossier, "--from", "2025-11-01", "--to", "2025-12-31").stdout
+    assert text.index("28 November 2025") < text.index("19 December 2025")
+
+
+def test_late_papers_and_problems_show_on_the_agenda(dossier):
+    manifest = dossier / MANIFEST
+    text = manifest.read_text(encoding="utf-8").replace("  datum: 2025-11-21", "  datum: 2025-11-25")
+    manifest.write_text(text, encoding="utf-8")
+    [item] = json.loads(agenda(dossier, "--mr", MR, "--format", "json").stdout)
+    assert item["on_time"] is False and item["warnings"] == 0
+    assert "late: due 21 November 2025" in agenda(dossier, "--mr", MR).stdout
+
+
+def test_an_mr_with_nothing_on_it_is_an_empty_agenda(tmp_path):
+    result = agenda(REPO, "--mr", "2025-12-05")
+    assert result.exit_code == 0
+    assert "No letters for this MR." in result.stdout
+    assert json.loads(agenda(REPO, "--mr", "2025-12-05", "--format", "json").stdout) == []
+
+
+def test_a_date_that_is_not_a_friday_is_a_warning_not_a_failure():
+    result = agenda(REPO, "--mr", "2025-11-27")
+    assert result.exit_code == 0
+    assert "27 November 2025 is a Thursday" in result.stderr
+
+
+def test_a_date_and_a_range_together_are_refused():
+    assert agenda(REPO, "--mr", MR, "--from", "2025-11-01").exit_code == 2
+
+
+@pytest.mark.parametrize("output_format", ["md", "docx"])
+def test_the_overview_to_send_round(tmp_path, output_format):
+    out = tmp_path / f"agenda.{output_format}"
+    result = agenda(REPO, "--mr", MR, "--format", output_format, "--out", str(out))
+    assert result.exit_code == 0 and out.exists()
+    text = out.read_text(encoding="utf-8") if output_format == "md" else docx_text(out)
+    assert (
+        "Verzamelbrief opvang ontheemden uit Oekraïne" in text
+        and "A. Agenderen voor MR van 28 november" in text
+    )
+
+
+def test_libreoffice_opens_the_agenda_docx(tmp_path):
+    soffice = require_tool("soffice")
+    out = tmp_path / "agenda.docx"
+    agenda(REPO, "--mr", MR, "--format", "docx", "--out", str(out))
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
+         "txt:Text (encoded):UTF8", "--outdir", str(tmp_path), str(out)],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    assert VERZAMELBRIEF in (tmp_path / "agenda.txt").read_text(encoding="utf-8-sig")
+
+
+def test_a_misspelt_status_is_fixed_to_the_one_meant(dossier):
+    manifest = dossier / MANIFEST
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace("status: akkoord ", "status: Akkoord "))
+    result = run_cli("check", "--root", str(dossier), "--fix")
+    assert "status: akkoord " in manifest.read_text(encoding="utf-8")
+    assert result.exit_code == 0, result.output
