@@ -125,3 +125,39 @@ def test_a_misspelt_status_is_fixed_to_the_one_meant(dossier):
     result = run_cli("check", "--root", str(dossier), "--fix")
     assert "status: akkoord " in manifest.read_text(encoding="utf-8")
     assert result.exit_code == 0, result.output
+
+
+# ---- a sent letter is citable by its kamerstuk id ----------------------------------------------
+
+SENT_ID = "kst-19637-3999"
+
+
+def _send(dossier, status="verzonden"):
+    manifest = dossier / MANIFEST
+    text = manifest.read_text(encoding="utf-8").replace("status: akkoord ", f"status: {status} ")
+    text = text.replace("bijlagen: 0", f"verzonden_op: 2025-11-28\nkamerstuk: {SENT_ID}\nbijlagen: 0")
+    manifest.write_text(text, encoding="utf-8")
+    fragment = dossier / "sections" / "inleiding-terugkeer.md"
+    fragment.write_text(
+        fragment.read_text(encoding="utf-8").rstrip("\n") + f"\nDaarover schreef ik eerder.[@{SENT_ID}]\n",
+        encoding="utf-8",
+    )
+
+
+def test_the_next_letter_cites_a_sent_letter_by_id_with_its_betreft_and_date(dossier):
+    _send(dossier)
+    assert run_cli("check", "--root", str(dossier)).exit_code == 0
+    shown = run_cli("show", "2025-12-12-terugkeer-oekraine", "--root", str(dossier)).stdout
+    assert (
+        "[1] Verzamelbrief opvang ontheemden uit Oekraïne d.d. 28 november 2025, "
+        "Kamerstukken II, 2025-2026, 19637, nr. 3999." in shown
+    )
+    rows = json.loads(run_cli("refs", "--root", str(dossier), "--format", "json").stdout)
+    [row] = [r for r in rows if r["id"] == SENT_ID]
+    assert row["registered"] and row["used_at"] == ["sections/inleiding-terugkeer.md:8"]
+
+
+def test_a_letter_not_sent_is_not_citable(dossier):
+    _send(dossier, status="akkoord")
+    found = json.loads(run_cli("check", "--root", str(dossier), "--format", "json").stdout)
+    assert {"CIT003", "STATUS004"} <= {d["rule"] for d in found}

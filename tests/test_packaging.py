@@ -60,6 +60,7 @@ def test_the_wheel_holds_no_dossier_of_this_repository(wheel):
     assert not [n for n in names if n.startswith(("letters/", "sections/", "footnotes/", "verzamel.yaml"))]
     assert "verzamel/starter/verzamel.yaml" in names
     assert "verzamel/woo/gronden.yaml" in names
+    assert {"verzamel/skeletons/letter.yaml", "verzamel/skeletons/section.md"} <= set(names)
 
 
 def test_an_installed_verzamel_starts_and_builds_a_dossier_elsewhere(wheel, tmp_path):

@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, replace
 
-from .citations.render import DEFAULT_STYLE, STYLES, render
+from .citations.render import DEFAULT_STYLE, STYLES, render, sent_letter
 from .citations.resolve import from_registry, parse_id
 from .diagnostics import Diagnostic, report
+from .dutch import long_date
 from .messages import t
 from .model import (
     Block,
@@ -290,6 +291,8 @@ class Assembler:
         else:
             citation = from_registry(identifier, entry.facts) if entry else parse_id(identifier)
             text = render(citation, self._citation_style()) if citation else identifier
+            if entry is not None and citation and entry.facts.get("letter"):  # a sent letter of the dossier
+                text = sent_letter(entry.facts["title"], long_date(entry.facts["date"]), text)
         return f"{text}, {locator}" if locator else text
 
     def _whole_note(self, citation: str) -> str:

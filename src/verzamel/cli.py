@@ -27,6 +27,7 @@ from .cli_common import (
     root_option,
     unknown_letter_error,
 )
+from .cli_new import new
 from .cli_refs import refs
 from .cli_review import diff, git_setup, textconv
 from .messages import t
@@ -204,5 +205,5 @@ def init(folder):
     click.echo(t("init.next", go=go, letter=started.letter_id))
 
 
-for command in (check, rules, refs, agenda, diff, textconv, git_setup, templates, init):
+for command in (check, rules, refs, agenda, diff, textconv, git_setup, new, templates, init):
     main.add_command(command)

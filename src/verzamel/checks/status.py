@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 import difflib
-import re
 from datetime import date
 
 from ..diagnostics import Diagnostic, Fix, report
 from ..messages import t
 from ..model import Letter, SourceSpan
+from ..sources.letters import KAMERSTUK_ID
 
 STATUSES = ("concept", "ter-besluitvorming", "akkoord", "verzonden")
 """In the order a letter goes through them."""
@@ -23,8 +23,6 @@ NEEDS = {
 
 FROM = {"akkoord_op": "akkoord", "verzonden_op": "verzonden", "kamerstuk": "verzonden"}
 """Fields that only a letter at (or past) a status can have."""
-
-KAMERSTUK_ID = re.compile(r"kst-\d{4,6}(-[0-9A-Z]{1,6})?-\d+")
 
 
 def status_of(letter: Letter) -> str:

@@ -68,3 +68,13 @@ def _kamerstuk(c: Citation, style: str) -> str:
 
 def needs_vergaderjaar(style: str) -> bool:
     return style != "kort"
+
+
+SENT_LETTER = "{betreft} d.d. {datum}, {citation}"
+"""A letter of this dossier that was sent and published, cited by its kamerstuk id: named as the
+beslisnota of 28 November 2025 names earlier letters ("Verzamelbrief Opvang Oekraïne d.d.
+31 januari 2025, Kamerstukken II, …")."""
+
+
+def sent_letter(betreft: str, datum: str, citation: str) -> str:
+    return SENT_LETTER.format(betreft=betreft, datum=datum, citation=citation)

@@ -11,7 +11,7 @@ from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Fragment, Letter, NoteDef, SourceSpan
 from .fragments import load_fragment
-from .letters import load_letter, merge_defaults
+from .letters import citable_entry, load_letter, merge_defaults
 from .reading import SourceText, list_sources, read_source, refuse_path
 from .registry import entry_ids, load_registry_file
 from .yamlfile import PositionedYaml, normalize_id, parse_yaml
@@ -170,6 +170,10 @@ def load_sources(project: Project) -> Sources:
         sources.diagnostics.extend(diagnostics)
         if letter is not None:
             sources.letters[letter.id] = letter
+    for letter in sources.letters.values():  # sent letters are citable by their kamerstuk id
+        entry = citable_entry(letter)
+        if entry is not None and entry.label not in sources.registry:
+            sources.registry[entry.label] = entry
     return sources
 
 

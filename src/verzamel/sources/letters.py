@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
 from ..diagnostics import Diagnostic, Fix, report
 from ..messages import t
-from ..model import Fragment, FragmentUse, Letter, SourceSpan
+from ..model import Fragment, FragmentUse, Letter, NoteDef, SourceSpan
 from .markdown import parse_markdown_lines
 from .yamlfile import PositionedYaml, normalize_id, unknown_key
 from .yamltext import value_lines
 
+KAMERSTUK_ID = re.compile(r"kst-\d{4,6}(-[0-9A-Z]{1,6})?-\d+")
+"""A sent letter's own id (`kamerstuk:`), as the registry writes kamerstukken."""
 REQUIRED = ("betreft", "datum", "kenmerk")
 """The manifest keys a letter cannot do without; `manifest.required.<key>` says what each holds."""
 FRAGMENT_LISTS = ("kamerbrief.fragments", "beslisnota.topics", "beslisnota.niet_openbaar")
@@ -234,3 +237,20 @@ def load_letter(
         prose=prose,
     )
     return letter, diagnostics
+
+
+def citable_entry(letter: Letter) -> NoteDef | None:
+    """A sent letter with its own kamerstuk id, as the registry entry the next letter cites it by:
+    `[@kst-19637-3480]` is then written with the sent letter's date and betreft, never retyped."""
+    kamerstuk = letter.data.get("kamerstuk")
+    if letter.data.get("status") != "verzonden" or not isinstance(kamerstuk, str):
+        return None
+    if not KAMERSTUK_ID.fullmatch(kamerstuk):
+        return None
+    sent = letter.data.get("verzonden_op")
+    facts = {
+        "date": sent if isinstance(sent, date) else letter.datum,
+        "title": letter.betreft,
+        "letter": letter.id,
+    }
+    return NoteDef(kamerstuk, (), letter.span("kamerstuk"), None, facts)
