@@ -78,7 +78,7 @@ def test_late_papers_and_problems_show_on_the_agenda(dossier):
     assert "late: due 21 November 2025" in agenda(dossier, "--mr", MR).stdout
 
 
-def test_an_mr_with_nothing_on_it_is_an_empty_agenda(tmp_path):
+def test_an_mr_with_nothing_on_it_is_an_empty_agenda():
     result = agenda(REPO, "--mr", "2025-12-05")
     assert result.exit_code == 0
     assert "No letters for this MR." in result.stdout

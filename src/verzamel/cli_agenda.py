@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .cli_common import LocalCommand, option, root_option
-from .messages import t
+from .messages import t, weekday
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 FORMATS = ("text", "json", "md", "docx")
@@ -88,9 +88,7 @@ def agenda(project, mr, start, end, today, output_format, out):
     result = make_agenda(project, mr, start, end, date.today() if today else None)
     for day in result.dates:
         if not is_friday(day):
-            from . import messages
-
-            click.echo(t("agenda.not_friday", mr=day, weekday=messages.weekday(day)), err=True)
+            click.echo(t("agenda.not_friday", mr=day, weekday=weekday(day)), err=True)
     if not result.dates:
         click.echo(t("agenda.no_mr"), err=True)
     if output_format == "docx":

@@ -36,12 +36,11 @@ def _split_arguments(project, arguments: tuple[str, ...]) -> tuple[list[str | No
 def _marks(colour: bool):
     """`[-old-]{+new+}` in a file or pipe; red and green on a terminal, as git shows word diffs."""
 
-    def mark(text: str, change: str) -> str:
-        if colour:
-            return click.style(text, fg="green" if change == "inserted" else "red")
-        return f"{{+{text}+}}" if change == "inserted" else f"[-{text}-]"
+    from .render.text import word_diff_marks
 
-    return mark
+    if not colour:
+        return word_diff_marks
+    return lambda text, change: click.style(text, fg="green" if change == "inserted" else "red")
 
 
 def _in_context(inlines, mark) -> str:

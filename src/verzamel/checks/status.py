@@ -9,7 +9,7 @@ from datetime import date
 from ..diagnostics import Diagnostic, Fix, report
 from ..messages import t
 from ..model import Letter, SourceSpan
-from ..sources.letters import KAMERSTUK_ID
+from ..sources.letters import KAMERSTUK_ID, dotted_value
 
 STATUSES = ("concept", "ter-besluitvorming", "akkoord", "verzonden")
 """In the order a letter goes through them."""
@@ -29,12 +29,6 @@ def status_of(letter: Letter) -> str:
     return str(letter.data.get("status") or "concept")
 
 
-def _value(letter: Letter, dotted: str):
-    section, _, key = dotted.rpartition(".")
-    holder = letter.data.get(section) if section else letter.data
-    return holder.get(key) if isinstance(holder, dict) else None
-
-
 def check_letter(letter: Letter) -> list[Diagnostic]:
     status = status_of(letter)
     if status not in STATUSES:
@@ -42,7 +36,7 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     rank = STATUSES.index(status)
     for dotted in NEEDS.get(status, ()):
-        if _value(letter, dotted) in (None, ""):
+        if dotted_value(letter.data, dotted) in (None, ""):
             found.append(
                 report(
                     "STATUS002",
@@ -52,7 +46,7 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
                 )
             )
     for key, needed in FROM.items():
-        if _value(letter, key) is not None and rank < STATUSES.index(needed):
+        if dotted_value(letter.data, key) is not None and rank < STATUSES.index(needed):
             found.append(
                 report(
                     "STATUS004",
@@ -62,7 +56,7 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
                 )
             )
     found.extend(_order(letter))
-    kamerstuk = _value(letter, "kamerstuk")
+    kamerstuk = dotted_value(letter.data, "kamerstuk")
     if kamerstuk is not None and not KAMERSTUK_ID.fullmatch(str(kamerstuk)):
         found.append(
             report(
@@ -95,8 +89,8 @@ def _order(letter: Letter) -> list[Diagnostic]:
     """Decided before the MR met, or sent before it was decided: dates that cannot be."""
     steps = [
         ("ministerraad", letter.ministerraad),
-        ("akkoord_op", _value(letter, "akkoord_op")),
-        ("verzonden_op", _value(letter, "verzonden_op")),
+        ("akkoord_op", dotted_value(letter.data, "akkoord_op")),
+        ("verzonden_op", dotted_value(letter.data, "verzonden_op")),
     ]
     known = [(key, day) for key, day in steps if isinstance(day, date)]
     found = []

@@ -142,16 +142,14 @@ class _Merger:
         header = (
             tuple(self.inlines(x, y) for x, y in zip(a.header, b.header, strict=True)) if b.header else None
         )
-        key_a = [self._key(Paragraph(tuple(i for c in row for i in c)), self.old_notes) for row in a.rows]
-        key_b = [self._key(Paragraph(tuple(i for c in row for i in c)), self.new_notes) for row in b.rows]
+        key_a = [self._key(_as_paragraph(row), self.old_notes) for row in a.rows]
+        key_b = [self._key(_as_paragraph(row), self.new_notes) for row in b.rows]
         rows: list = []
         changes: list = [None] if header else []
         for op, i1, i2, j1, j2 in SequenceMatcher(None, key_a, key_b, autojunk=False).get_opcodes():
             if op == "equal":
                 for x, y in zip(a.rows[i1:i2], b.rows[j1:j2], strict=True):
-                    self._pair_refs(
-                        Paragraph(tuple(i for c in x for i in c)), Paragraph(tuple(i for c in y for i in c))
-                    )
+                    self._pair_refs(_as_paragraph(x), _as_paragraph(y))
                     rows.append(y)
                     changes.append(None)
                 continue
@@ -232,6 +230,11 @@ class _Merger:
 
         merged_blocks = tuple(map_block(b, renumber) for b in blocks)
         return merged_blocks, tuple(notes), numbers
+
+
+def _as_paragraph(row) -> Paragraph:
+    """A table row's cells as one paragraph: what rows are aligned and paired by."""
+    return Paragraph(tuple(inline for cell in row for inline in cell))
 
 
 def _refs(blocks) -> list[NoteRef]:

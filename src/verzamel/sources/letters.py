@@ -91,9 +91,8 @@ def check_types(
     its fix."""
     found = []
     for dotted, kind in (types or FIELD_TYPES).items():
-        section, _, key = dotted.rpartition(".")
-        holder = data.get(section) if section else data
-        value = holder.get(key) if isinstance(holder, dict) else None
+        key = dotted.rpartition(".")[2]
+        value = dotted_value(data, dotted)
         span = spans.get(dotted)
         if value is None or span is None:
             continue
@@ -112,6 +111,13 @@ def check_types(
         )
         found.append(report(rule, span, t("manifest.message", key=key, problem=problem), hint, fix))
     return found
+
+
+def dotted_value(data: dict, dotted: str):
+    """The manifest value at a dotted key (`beslisnota.datum`), or None."""
+    section, _, key = dotted.rpartition(".")
+    holder = data.get(section) if section else data
+    return holder.get(key) if isinstance(holder, dict) else None
 
 
 def _type_problem(value, kind: str) -> str | None:
