@@ -66,13 +66,21 @@ def dossier(tmp_path) -> Path:
     return copy_dossier(tmp_path / "dossier")
 
 
-def copy_dossier(target: Path) -> Path:
-    """The dossier's own files (not the code, tests or docs around it) copied to `target`."""
+def copy_dossier(target: Path, frozen: bool = False) -> Path:
+    """The dossier's own files (not the code, tests or docs around it) copied to `target`.
+
+    Without `frozen` the sent letter's lock is left out: a copy is not a git repository, so once a
+    test edits a fragment the sent letter used, its locked version could not be found, and the
+    letter would be made from the lock instead of from the edited sources the test is about.
+    (The sent letter then has a LOCK005 warning: sent, not frozen.) tests/test_lock.py works
+    with the lock, in git repositories."""
     target.mkdir(parents=True)
-    for part in DOSSIER_PARTS:
+    for part in DOSSIER_PARTS + (("templates",) if frozen else ()):  # the lock names templates/
         source = REPO / part
         if source.is_dir():
-            shutil.copytree(source, target / part)
+            shutil.copytree(
+                source, target / part, ignore=None if frozen else shutil.ignore_patterns("*.lock")
+            )
         else:
             shutil.copyfile(source, target / part)
     return target
@@ -111,3 +119,36 @@ def pdf_text(built, tmp_path_factory):
             ).stdout
             pages[(letter, name)] = text.split("\f")
     return pages
+
+
+# ---- git repositories made from the dossier (tests/test_review.py, tests/test_lock.py) -----------
+
+MOMENT = "2025-11-20T10:00:00+01:00"
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "A. Beleidsmedewerker",
+    "GIT_AUTHOR_EMAIL": "beleid@example.org",
+    "GIT_COMMITTER_NAME": "A. Beleidsmedewerker",
+    "GIT_COMMITTER_EMAIL": "beleid@example.org",
+    "GIT_AUTHOR_DATE": MOMENT,
+    "GIT_COMMITTER_DATE": MOMENT,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "HOME": "/nonexistent",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", *args], cwd=repo, env={**os.environ, **GIT_ENV}, capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def commit(repo: Path, message: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

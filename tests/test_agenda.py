@@ -18,6 +18,12 @@ def agenda(root, *args):
     return run_cli("agenda", "--root", str(root), *args)
 
 
+def undecided(manifest_text: str) -> str:
+    """The example's sent letter as it was before the MR decided: ter-besluitvorming."""
+    lines = manifest_text.replace("status: verzonden ", "status: ter-besluitvorming ").split("\n")
+    return "\n".join(x for x in lines if not x.startswith(("akkoord_op:", "verzonden_op:", "kamerstuk:")))
+
+
 def decision_in_built_beslisnota(built) -> list[str]:
     """The lines under "2. Geadviseerd besluit" of the beslisnota as built and read back."""
     lines = docx_text(built / VERZAMELBRIEF / "beslisnota.docx").splitlines()
@@ -29,13 +35,13 @@ def decision_in_built_beslisnota(built) -> list[str]:
 def test_the_agenda_of_an_mr_has_the_letter_with_its_status_and_decision_lines(built):
     result = agenda(REPO, "--mr", MR)
     assert result.exit_code == 0
-    assert VERZAMELBRIEF in result.stdout and "[akkoord]" in result.stdout
+    assert VERZAMELBRIEF in result.stdout and "[verzonden]" in result.stdout
     for line in decision_in_built_beslisnota(built):
         assert line in result.stdout
     [item] = json.loads(agenda(REPO, "--mr", MR, "--format", "json").stdout)
     assert item["letter"] == VERZAMELBRIEF
     assert item["betreft"] == "Verzamelbrief opvang ontheemden uit Oekraïne"
-    assert item["status"] == "akkoord" and item["mr"] == MR
+    assert item["status"] == "verzonden" and item["mr"] == MR
     assert item["besluit"] == decision_in_built_beslisnota(built)
     assert item["ready"] == "2025-11-21" and item["on_time"] is True
     assert item["errors"] == 0 and item["warnings"] == 0
@@ -46,12 +52,9 @@ def test_without_a_date_the_agenda_is_the_first_mr_still_to_decide(dossier):
     assert json.loads(agenda(dossier, "--format", "json").stdout)[0]["mr"] == MR
     later = dossier / "letters" / "2025-12-19-volgende.yaml"
     later.write_text(
-        (dossier / MANIFEST)
-        .read_text(encoding="utf-8")
+        undecided((dossier / MANIFEST).read_text(encoding="utf-8"))
         .replace("ministerraad: 2025-11-28", "ministerraad: 2025-12-19")
         .replace("datum: 2025-11-28", "datum: 2025-12-19")
-        .replace("status: akkoord ", "status: ter-besluitvorming ")
-        .replace("akkoord_op: 2025-11-28", "# nog geen besluit")
         .replace("  datum: 2025-11-21", "  datum: 2025-12-12"),
         encoding="utf-8",
     )
@@ -71,9 +74,12 @@ def test_without_a_date_the_agenda_is_the_first_mr_still_to_decide(dossier):
 
 def test_late_papers_and_problems_show_on_the_agenda(dossier):
     manifest = dossier / MANIFEST
-    text = manifest.read_text(encoding="utf-8").replace("  datum: 2025-11-21", "  datum: 2025-11-25")
+    text = undecided(manifest.read_text(encoding="utf-8")).replace(
+        "  datum: 2025-11-21", "  datum: 2025-11-25"
+    )
     manifest.write_text(text, encoding="utf-8")
     [item] = json.loads(agenda(dossier, "--mr", MR, "--format", "json").stdout)
+    assert item["status"] == "ter-besluitvorming"
     assert item["on_time"] is False and item["warnings"] == 0
     assert "late: due 21 November 2025" in agenda(dossier, "--mr", MR).stdout
 
@@ -121,43 +127,36 @@ def test_libreoffice_opens_the_agenda_docx(tmp_path):
 
 def test_a_misspelt_status_is_fixed_to_the_one_meant(dossier):
     manifest = dossier / MANIFEST
-    manifest.write_text(manifest.read_text(encoding="utf-8").replace("status: akkoord ", "status: Akkoord "))
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("status: verzonden ", "status: Verzonden ")
+    )
     result = run_cli("check", "--root", str(dossier), "--fix")
-    assert "status: akkoord " in manifest.read_text(encoding="utf-8")
+    assert "status: verzonden " in manifest.read_text(encoding="utf-8")
     assert result.exit_code == 0, result.output
 
 
 # ---- a sent letter is citable by its kamerstuk id ----------------------------------------------
 
-SENT_ID = "kst-19637-3999"
+SENT_ID = "kst-19637-9999"  # the example's id of its sent letter (an example number)
+SECOND = "2025-12-12-terugkeer-oekraine"
 
 
-def _send(dossier, status="verzonden"):
-    manifest = dossier / MANIFEST
-    text = manifest.read_text(encoding="utf-8").replace("status: akkoord ", f"status: {status} ")
-    text = text.replace("bijlagen: 0", f"verzonden_op: 2025-11-28\nkamerstuk: {SENT_ID}\nbijlagen: 0")
-    manifest.write_text(text, encoding="utf-8")
-    fragment = dossier / "sections" / "inleiding-terugkeer.md"
-    fragment.write_text(
-        fragment.read_text(encoding="utf-8").rstrip("\n") + f"\nDaarover schreef ik eerder.[@{SENT_ID}]\n",
-        encoding="utf-8",
-    )
-
-
-def test_the_next_letter_cites_a_sent_letter_by_id_with_its_betreft_and_date(dossier):
-    _send(dossier)
-    assert run_cli("check", "--root", str(dossier)).exit_code == 0
-    shown = run_cli("show", "2025-12-12-terugkeer-oekraine", "--root", str(dossier)).stdout
+def test_the_next_letter_cites_the_sent_letter_by_id_with_its_betreft_and_date():
+    shown = run_cli("show", SECOND, "--root", str(REPO)).stdout
     assert (
         "[1] Verzamelbrief opvang ontheemden uit Oekraïne d.d. 28 november 2025, "
-        "Kamerstukken II, 2025-2026, 19637, nr. 3999." in shown
+        "Kamerstukken II, 2025-2026, 19637, nr. 9999." in shown
     )
-    rows = json.loads(run_cli("refs", "--root", str(dossier), "--format", "json").stdout)
+    rows = json.loads(run_cli("refs", "--root", str(REPO), "--format", "json").stdout)
     [row] = [r for r in rows if r["id"] == SENT_ID]
-    assert row["registered"] and row["used_at"] == ["sections/inleiding-terugkeer.md:8"]
+    assert row["registered"] and row["used_at"] == ["sections/inleiding-terugkeer.md:6"]
 
 
 def test_a_letter_not_sent_is_not_citable(dossier):
-    _send(dossier, status="akkoord")
+    manifest = dossier / MANIFEST
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("status: verzonden ", "status: akkoord "),
+        encoding="utf-8",
+    )
     found = json.loads(run_cli("check", "--root", str(dossier), "--format", "json").stdout)
     assert {"CIT003", "STATUS004"} <= {d["rule"] for d in found}

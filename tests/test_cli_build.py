@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conftest import TERUGKEERBRIEF, VERZAMELBRIEF, run_cli
+from conftest import TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
 
 MANIFEST = f"letters/{VERZAMELBRIEF}.yaml"
 
@@ -110,7 +110,7 @@ def test_non_public_fragment_cannot_go_into_the_kamerbrief(dossier):
 
 def test_yaml_syntax_error_names_the_line(dossier):
     manifest = dossier / MANIFEST
-    manifest.write_text(manifest.read_text().replace("status: akkoord", "status: [akkoord"))
+    manifest.write_text(manifest.read_text().replace("status: verzonden", "status: [verzonden"))
     result = build(dossier, VERZAMELBRIEF)
     assert result.exit_code == 1
     assert f"{MANIFEST}:" in result.stderr and "error YAML001" in result.stderr
@@ -204,8 +204,8 @@ def test_help_teaches_the_outputs():
     assert "FILE:LINE:COLUMN" in result.stdout
 
 
-def test_quiet_build_prints_nothing_on_success(dossier):
-    result = build(dossier, "--quiet")
+def test_quiet_build_prints_nothing_on_success(tmp_path):
+    result = build(copy_dossier(tmp_path / "dossier", frozen=True), "--quiet")
     assert result.exit_code == 0
     assert result.stdout == "" and result.stderr == ""
 

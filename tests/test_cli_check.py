@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, run_cli
+from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
 from verzamel.checks.docs import pages
 
 FRAGMENT = "sections/eu-exit-strategie.md"
@@ -39,7 +39,8 @@ def test_check_reports_each_problem_at_its_file_and_line(dossier):
         prefix = f"{FRAGMENT}:{start + offset}:"
         assert any(line.startswith(prefix) and what in line for line in lines), (prefix, what)
     assert any(line.startswith(f"{MANIFEST}:7:15: warning MR001") for line in lines)
-    assert lines[-1] == "Found 4 errors, 3 warnings, 1 info. (1 can be corrected with --fix)"
+    assert any(line.startswith(f"{MANIFEST}:8:9: warning LOCK005") for line in lines)  # a copy: no lock
+    assert lines[-1] == "Found 4 errors, 4 warnings, 1 info. (1 can be corrected with --fix)"
 
 
 def test_json_is_one_array_and_nothing_else(dossier):
@@ -53,14 +54,16 @@ def test_json_is_one_array_and_nothing_else(dossier):
     assert fn001["hint"]
 
 
-def test_fix_corrects_in_place_and_keeps_the_rest(dossier):
-    fragment = dossier / FRAGMENT
+def test_fix_corrects_in_place_and_keeps_the_rest(tmp_path):
+    # The next letter's sources: the sent letter and its lock stay as they are.
+    dossier = copy_dossier(tmp_path / "dossier", frozen=True)
+    fragment = dossier / "sections" / "inleiding-terugkeer.md"
     fragment.write_text(
         fragment.read_text()
         + 'Vanaf 1 mei as geldt  dit, zie "het rapport" en grondslag[^rtb-asielaanvraag].\n'
     )
-    manifest = dossier / MANIFEST
-    manifest.write_text(manifest.read_text().replace("over de ontwikkeling op", "over de  ontwikkeling op"))
+    manifest = dossier / "letters" / f"{TERUGKEERBRIEF}.yaml"
+    manifest.write_text(manifest.read_text().replace("een korte brief", "een  korte brief"))
     before_manifest = manifest.read_text()
 
     result = run_cli("check", "--root", str(dossier), "--fix")
@@ -69,9 +72,9 @@ def test_fix_corrects_in_place_and_keeps_the_rest(dossier):
     assert fragment.read_text().endswith(
         "Vanaf 1 mei a.s. geldt dit, zie “het rapport” en grondslag.[^rtb-asielaanvraag]\n"
     )
-    assert manifest.read_text() == before_manifest.replace("over de  ontwikkeling", "over de ontwikkeling")
-    assert "# Verzamelbrief opvang ontheemden" in manifest.read_text(), "comments survive"
-    assert f"fixed {FRAGMENT}:" in result.stderr
+    assert manifest.read_text() == before_manifest.replace("een  korte brief", "een korte brief")
+    assert "# A shorter example letter" in manifest.read_text(), "comments survive"
+    assert "fixed sections/inleiding-terugkeer.md:" in result.stderr
     assert result.stdout.strip() == "All checks passed."
 
 

@@ -15,12 +15,15 @@ def test_refs_lists_every_cited_document_with_url_and_places():
     result = run_cli("refs", "--root", str(REPO), "--format", "json")
     assert result.exit_code == 0
     rows = {row["id"]: row for row in json.loads(result.stdout)}
-    assert sorted(rows) == ["kst-19637-3346", "kst-19637-3451", "kst-19637-3464"]
+    assert sorted(rows) == ["kst-19637-3346", "kst-19637-3451", "kst-19637-3464", "kst-19637-9999"]
     row = rows["kst-19637-3451"]
     assert row["text"] == "Kamerstukken II, 2024-2025, 19637, nr. 3451"
     assert row["url"] == "https://zoek.officielebekendmakingen.nl/kst-19637-3451.html"
     assert "sections/eu-exit-strategie.md:7" in row["used_at"]
     assert all(r["registered"] for r in rows.values())
+    sent = rows["kst-19637-9999"]  # the example's sent letter, cited by the next one
+    assert sent["text"] == "Kamerstukken II, 2025-2026, 19637, nr. 9999"
+    assert sent["used_at"] == ["sections/inleiding-terugkeer.md:6"]
 
 
 def test_refs_text_form():
@@ -82,7 +85,9 @@ def test_changing_the_house_style_changes_every_rendered_citation_and_nothing_el
     changed = 0
     for key in old:
         for number, text in old[key].items():
-            rewritten = text.replace("Kamerstukken II, 2024-2025,", "Kamerstukken II 2024/25,")
+            rewritten = text.replace("Kamerstukken II, 2024-2025,", "Kamerstukken II 2024/25,").replace(
+                "Kamerstukken II, 2025-2026,", "Kamerstukken II 2025/26,"
+            )
             assert new[key][number] == rewritten
             changed += text != rewritten
         body_before = [t for _, t in paragraphs(before / key[0] / key[1])]
@@ -97,7 +102,7 @@ def test_a_citation_by_id_with_a_locator(dossier):
     out = dossier / "out"
     assert run_cli("build", TERUGKEERBRIEF, "--root", str(dossier), "--out", str(out), "-q").exit_code == 0
     notes = footnotes(out / TERUGKEERBRIEF / "kamerbrief.docx")
-    assert notes[2] == "Kamerstukken II, 2024-2025, 19637, nr. 3451, p. 3."
+    assert notes[3] == "Kamerstukken II, 2024-2025, 19637, nr. 3451, p. 3."  # 1: the sent letter
 
 
 def test_citation_footnotes_can_link_to_the_official_publication(dossier):

@@ -117,5 +117,5 @@ def test_table_with_header_row(built_doc):
 
 def test_second_reference_to_a_note_makes_a_new_note_with_the_same_text(built_doc):
     notes = footnotes(built_doc)
-    assert footnote_reference_ids(built_doc) == [1, 2, 3]
-    assert notes[1] == notes[2] == "Een voetnoot met een koppeling."
+    assert footnote_reference_ids(built_doc) == [1, 2, 3, 4]  # 1: the letter's introduction cites
+    assert notes[2] == notes[3] == "Een voetnoot met een koppeling."

@@ -153,12 +153,22 @@ def test_footer_has_page_x_of_y_fields(built):
 
 
 def test_each_document_numbers_its_own_footnotes(built):
-    """The return-policy fragment is used by both letters: its note is 5 in one and 1 in the other."""
+    """The return-policy fragment is used by both letters: its note is 5 in one and 2 in the other
+    (whose note 1 cites the first letter)."""
     verzamel_notes = footnotes(built / VERZAMELBRIEF / "kamerbrief.docx")
     terugkeer_notes = footnotes(built / TERUGKEERBRIEF / "kamerbrief.docx")
     assert verzamel_notes[5].startswith("Het terugkeerbeleid omvat")
-    assert terugkeer_notes[1].startswith("Het terugkeerbeleid omvat")
-    assert len(terugkeer_notes) == 1
+    assert terugkeer_notes[2].startswith("Het terugkeerbeleid omvat")
+    assert len(terugkeer_notes) == 2
+
+
+def test_the_next_letter_cites_the_sent_one_with_its_betreft_and_date(built):
+    """The second letter cites the first by its kamerstuk id, never retyped."""
+    first = footnotes(built / TERUGKEERBRIEF / "kamerbrief.docx")[1]
+    assert first == (
+        "Verzamelbrief opvang ontheemden uit Oekraïne d.d. 28 november 2025, "
+        "Kamerstukken II, 2025-2026, 19637, nr. 9999."
+    )
 
 
 NOT_PUBLIC = (

@@ -7,11 +7,17 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from conftest import run_cli
+from conftest import copy_dossier, run_cli
 from verzamel import cli_new
 from verzamel.cli import main
 
 LETTER = "2026-01-30-verzamelbrief-oekraine"
+
+
+@pytest.fixture
+def dossier(tmp_path):
+    """The example with its sent letter frozen: new files leave what it was made from as it was."""
+    return copy_dossier(tmp_path / "dossier", frozen=True)
 
 
 def check(dossier) -> list[dict]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, require_tool, run_cli
+from conftest import TERUGKEERBRIEF, VERZAMELBRIEF, commit, copy_dossier, edit, git, require_tool, run_cli
 from docx_reading import NS, W, footnote_reference_ids, footnotes, part_xml, resolve_tracked_changes
 from verzamel.checks import run_checks
 from verzamel.project import open_project
@@ -19,35 +18,6 @@ from verzamel.review.textconv import docx_text
 from verzamel.sources import load_sources
 
 KINDS = ("kamerbrief", "beslisnota", "beslisnota-openbaar")
-MOMENT = "2025-11-20T10:00:00+01:00"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "A. Beleidsmedewerker",
-    "GIT_AUTHOR_EMAIL": "beleid@example.org",
-    "GIT_COMMITTER_NAME": "A. Beleidsmedewerker",
-    "GIT_COMMITTER_EMAIL": "beleid@example.org",
-    "GIT_AUTHOR_DATE": MOMENT,
-    "GIT_COMMITTER_DATE": MOMENT,
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "HOME": "/nonexistent",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", *args], cwd=repo, env={**os.environ, **GIT_ENV}, capture_output=True, text=True, check=True
-    )
-    return done.stdout
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture
@@ -165,7 +135,7 @@ def test_a_changed_footnote_shows_in_the_footnote_not_in_the_body(repo):
         assert "paragraph" not in change and change["footnote"] == change["old_footnote"]
         assert "informatiecampagne" in change["old"] and "voorlichtingscampagne" in change["new"]
     text = diff(repo, "HEAD~1", "HEAD", TERUGKEERBRIEF, "--document", "kamerbrief").stdout
-    assert "footnote 1: " in text and "[-informatiecampagne-]{+voorlichtingscampagne+}" in text
+    assert "footnote 2: " in text and "[-informatiecampagne-]{+voorlichtingscampagne+}" in text
 
 
 def test_a_letter_in_one_revision_only_is_added_or_removed_whole(repo):

@@ -14,7 +14,7 @@ BROKEN = {
     "impossible date": (MANIFEST, "datum: 2025-11-28", "datum: 2025-13-45"),
     "mr not a date": (MANIFEST, "ministerraad: 2025-11-28", "ministerraad: morgen"),
     "attachments as a list": (MANIFEST, "bijlagen: 0", "bijlagen: [Rapport SEO, Rapport WODC]"),
-    "fragments not a list": (MANIFEST, "  fragments:\n", "  fragments: terugkeer\n  old:\n"),
+    "fragments not a list": (MANIFEST, "  fragments:  ", "  fragments: terugkeer\n  old:  "),
     "section not a mapping": (MANIFEST, "kamerbrief:\n", "kamerbrief: x\nkb:\n"),
     "empty manifest": (MANIFEST, None, ""),
     "manifest is a list": (MANIFEST, None, "- a\n- b\n"),

@@ -19,6 +19,16 @@ FRAGMENT = "sections/eu-exit-strategie.md"  # used by the Verzamelbrief of 28 No
 MANIFEST = "letters/2025-11-28-verzamelbrief-oekraine.yaml"
 TOELICHTING = "sections/beslisnota/toelichting-eu-exit-strategie.md"  # in the beslisnota only
 WITHHELD = "sections/beslisnota/intern.md"
+SENT = "2025-11-28-verzamelbrief-oekraine"  # the example's sent letter
+LOCK = f"letters/{SENT}.lock"
+SHA1, SHA256 = "a" * 40, "b" * 64
+LOCK_TEXT = (
+    "letter: {letter}\nsources:\n  verzamel.yaml: '"
+    + SHA1
+    + "'\noutputs:\n  kamerbrief.docx: '"
+    + SHA256
+    + "'\n"
+)
 
 
 def append(text):
@@ -247,37 +257,53 @@ CASES = [
     (
         "STATUS001",
         MANIFEST,
-        replace("status: akkoord ", "status: definitief "),
+        replace("status: verzonden ", "status: definitief "),
         (8, 9),
-        replace("status: akkoord ", "status: akkoord "),
+        replace("status: verzonden ", "status: verzonden "),
     ),
     (
         "STATUS002",
         MANIFEST,
-        replace("akkoord_op: 2025-11-28        # the day the MR agreed\n", ""),
+        replace("verzonden_op: 2025-11-28 ", "# verzonden_op: 2025-11-28 "),
         (8, 9),
-        replace("status: akkoord ", "status: ter-besluitvorming "),  # needs no decision date yet
+        replace("verzonden_op: 2025-11-28 ", "verzonden_op: 2025-11-28 "),
     ),
     (
         "STATUS003",
         MANIFEST,
         replace("akkoord_op: 2025-11-28", "akkoord_op: 2025-11-21"),
         (9, 13),
-        replace("akkoord_op: 2025-11-28", "akkoord_op: 2025-12-01"),
+        replace("akkoord_op: 2025-11-28", "akkoord_op: 2025-11-28"),
     ),
     (
         "STATUS004",
         MANIFEST,
-        replace("status: akkoord ", "status: concept "),
-        (9, 13),
-        replace("bijlagen: 0", "bijlagen: 0"),  # akkoord, with its date of decision
+        replace("status: verzonden ", "status: akkoord "),
+        (10, 15),
+        replace("bijlagen: 0", "bijlagen: 0"),  # sent, with its dates and its kamerstuk id
     ),
     (
         "STATUS005",
         MANIFEST,
-        replace("bijlagen: 0", "bijlagen: 0\nkamerstuk: 19637 nr. 3480"),
+        replace("kamerstuk: kst-19637-9999", "kamerstuk: 19637 nr. 9999"),
         (11, 12),
-        replace("bijlagen: 0", "bijlagen: 0\nkamerstuk: kst-19637-3480"),
+        replace("kamerstuk: kst-19637-9999", "kamerstuk: kst-19637-9999"),
+    ),
+    # sent letters and their locks (LOCK002 and LOCK004 need git: tests/test_lock.py)
+    (
+        "LOCK001",
+        LOCK,
+        ("create", f"letter: {SENT}\nsources:\n  verzamel.yaml: zie git\noutputs:\n  kamerbrief.docx: '0'\n"),
+        (3, 18),
+        ("copy", REPO / LOCK),
+    ),
+    ("LOCK005", MANIFEST, replace("bijlagen: 0", "bijlagen: 0"), (8, 9), ("copy", REPO / LOCK)),
+    (
+        "LOCK006",
+        "letters/2025-12-12-terugkeer-oekraine.lock",  # a concept: nothing to lock yet
+        ("create", LOCK_TEXT.format(letter="2025-12-12-terugkeer-oekraine")),
+        (1, 1),
+        ("none",),
     ),
     (
         "KEY001",
@@ -377,9 +403,9 @@ CASES = [
     (
         "MAN003",
         MANIFEST,
-        replace("status: akkoord", "staat: akkoord"),
+        replace("status: verzonden", "staat: verzonden"),
         ("{staat:}", 1),
-        replace("status: akkoord", "status: concept"),
+        replace("status: verzonden", "status: verzonden"),
     ),
     (
         "CONF001",
@@ -415,9 +441,9 @@ CASES = [
     (
         "YAML001",
         MANIFEST,
-        replace("status: akkoord", "status: [akkoord"),
+        replace("status: verzonden", "status: [verzonden"),
         (8, 9),
-        replace("status: akkoord", "status: akkoord"),
+        replace("status: verzonden", "status: verzonden"),
     ),
     (
         "SRC001",
@@ -594,12 +620,15 @@ def test_rule_fails_on_bad_and_passes_on_good(tmp_path, rule, path, bad, where, 
         assert (path, line, where[1]) in places, places
 
 
-BUILD_ONLY = {"OUT001"}
-"""Rules only `build` can report (writing the documents); tests/bad_input has their cases."""
+BUILD_ONLY = {"OUT001", "LOCK003"}
+"""Rules only `build` can report (writing the documents); tests/bad_input and tests/test_lock.py
+have their cases."""
+IN_GIT = {"LOCK002", "LOCK004"}
+"""Rules about versions kept in git: tests/test_lock.py has their cases, in git repositories."""
 
 
 def test_every_rule_in_the_catalogue_has_a_case():
-    assert {case[0] for case in CASES} | BUILD_ONLY == set(RULES)
+    assert {case[0] for case in CASES} | BUILD_ONLY | IN_GIT == set(RULES)
 
 
 def test_the_example_is_clean():

@@ -104,6 +104,7 @@ def make_agenda(
     today: date | None = None,
 ) -> Agenda:
     from .checks import run_checks
+    from .lock.restore import letter_documents
 
     sources = load_sources(project)
     letters = [letter for _, letter in sorted(sources.letters.items())]
@@ -121,7 +122,8 @@ def make_agenda(
     run = run_checks(project, sources, [letter.id for letter in on_agenda])
     for letter in on_agenda:
         check = run.letters[letter.id]
-        beslisnota = next((d for d in check.documents if d.kind == "beslisnota"), None)
+        documents, _ = letter_documents(project, check)  # a sent letter: as sent
+        beslisnota = next((d for d in documents if d.kind == "beslisnota"), None)
         ready = letter.data["beslisnota"].get("datum")
         ready = ready if isinstance(ready, date) else None
         signature = letter.data.get("signature") or {}

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import OUTPUTS
-from .checks import CheckRun, run_checks
+from .checks import CheckRun, LetterCheck, run_checks
 from .diagnostics import Diagnostic, has_errors, report
+from .lock.lockfile import differs_from_lock
 from .messages import t
-from .model import SourceSpan
+from .model import Document, SourceSpan
 from .project import Project
 from .sources import load_sources
 
@@ -20,6 +21,8 @@ class LetterResult:
     letter_id: str
     written: list[Path] = field(default_factory=list)
     failed: bool = False
+    as_sent: bool = False
+    """A sent letter, made from its lock: the same bytes as when it was frozen."""
     withheld: dict[str, tuple[list[str], bool]] = field(default_factory=dict)
     """Per document written that withholds something: the Woo grounds, and whether it is public
     (redaction marks) or internal (the withheld text marked)."""
@@ -44,9 +47,10 @@ def build(
 ) -> BuildResult:
     """Check, then write the documents of every letter without errors.
 
-    `on_checked` gets the diagnostics once the checks are done, before anything is written;
-    `on_written` gets each file as soon as it is in place."""
-    from .render.docx import render_docx  # python-docx and lxml: only when writing
+    A sent letter with a lock is made from its locked sources and written only when it gives the
+    recorded bytes. `on_checked` gets the diagnostics once the checks are done, before anything is
+    written (and later any problem found while writing); `on_written` gets each file as soon as it
+    is in place."""
     from .woo.redact import grounds_withheld
 
     sources = load_sources(project)
@@ -54,29 +58,57 @@ def build(
     result = BuildResult(diagnostics=checked.diagnostics)
     on_checked(checked.diagnostics)
     for letter_id, check in checked.letters.items():
-        outcome = LetterResult(letter_id, failed=check.failed)
+        outcome = LetterResult(letter_id, failed=check.failed, as_sent=check.lock is not None)
         result.letters.append(outcome)
         if check.failed:
             continue
-        rendered = []
-        for document in check.documents:
-            output = next(o for o in OUTPUTS if o.name == document.kind)
-            reference = project.find_template(output.reference)
-            rendered.append((out_dir / letter_id / f"{document.kind}.docx", render_docx(document, reference)))
+        documents, files, problems = _made(project, check)
+        if not problems:
+            rendered = [(out_dir / letter_id / name, data) for name, data in files]
+            problem = _write(rendered, out_dir, SourceSpan(sources.letter_files[letter_id]))
+            problems = [problem] if problem else []
+        if problems:
+            outcome.failed = True
+            result.diagnostics.extend(problems)
+            on_checked(problems)
+            continue
+        for document in documents:
             grounds = grounds_withheld(document)
             if grounds:
                 outcome.withheld[f"{document.kind}.docx"] = (grounds, document.public)
-        problem = _write(rendered, out_dir, SourceSpan(sources.letter_files[letter_id]))
-        if problem is not None:
-            outcome.failed = True
-            outcome.withheld.clear()
-            result.diagnostics.append(problem)
-            on_checked([problem])
-            continue
         for path, _ in rendered:
             outcome.written.append(path)
             on_written(path)
     return result
+
+
+def document_files(project: Project, documents: list[Document]) -> list[tuple[str, bytes]]:
+    """Each document as the .docx build writes, in the house style of `project`."""
+    from .render.docx import render_docx  # python-docx and lxml: only when writing
+
+    files = []
+    for document in documents:
+        output = next(o for o in OUTPUTS if o.name == document.kind)
+        files.append(
+            (f"{document.kind}.docx", render_docx(document, project.find_template(output.reference)))
+        )
+    return files
+
+
+def _made(project: Project, check: LetterCheck) -> tuple[list[Document], list[tuple[str, bytes]], list]:
+    """A letter's documents and files; a sent one from its lock, and only with its recorded bytes."""
+    if check.lock is None:
+        return check.documents, document_files(project, check.documents), []
+    if check.from_lock:
+        from .lock.restore import remake
+
+        remade = remake(project, check.lock, render=document_files)
+        if remade.diagnostics:
+            return [], [], remade.diagnostics
+        documents, files = remade.documents, remade.files
+    else:
+        documents, files = check.documents, document_files(project, check.documents)
+    return documents, files, differs_from_lock(check.lock.lock, files)
 
 
 def _write(files: list[tuple[Path, bytes]], out_dir: Path, letter: SourceSpan) -> Diagnostic | None:

@@ -27,6 +27,7 @@ from .cli_common import (
     root_option,
     unknown_letter_error,
 )
+from .cli_freeze import freeze
 from .cli_new import new
 from .cli_refs import refs
 from .cli_review import diff, git_setup, textconv
@@ -47,10 +48,13 @@ def main(root, debug):
     "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="build.out", metavar="folder"
 )
 @option("-q", "--quiet", is_flag=True, help="build.quiet")
+@option("--at", "revision", help="build.at", metavar="revision")
 @root_option
-def build(project, letter_ids, out_dir, quiet):
+def build(project, letter_ids, out_dir, quiet, revision):
     """Check, assemble and write the documents of letters (help: `help.build`)."""
     from .build import build as run_build
+    from .project import ProjectNotFound
+    from .review.revisions import RevisionError, at_revision
     from .sources import UnknownLetter
 
     out_dir = (out_dir or project.output_dir).resolve()
@@ -61,10 +65,22 @@ def build(project, letter_ids, out_dir, quiet):
             click.echo(t("build.wrote", path=path.relative_to(cwd) if path.is_relative_to(cwd) else path))
 
     try:
-        result = run_build(project, list(letter_ids), out_dir, echo_diagnostics, say_written)
+        with at_revision(project.root, revision) as at:
+            if revision is not None:
+                click.echo(t("build.at_revision", revision=revision), err=True)
+                project = at.project()
+            result = run_build(project, list(letter_ids), out_dir, echo_diagnostics, say_written)
     except UnknownLetter as exc:
         raise unknown_letter_error(exc) from None
+    except RevisionError as exc:
+        click.echo(t("diff.cannot", reason=exc), err=True)
+        raise SystemExit(2) from None
+    except ProjectNotFound:
+        click.echo(t("diff.no_dossier", revision=revision), err=True)
+        raise SystemExit(2) from None
     for letter in result.letters:
+        if letter.as_sent and letter.written and not quiet:
+            click.echo(t("build.as_sent", letter=letter.letter_id))
         if letter.withheld and not quiet:
             for name, (grounds, public) in letter.withheld.items():
                 how = t("build.redacted") if public else t("build.marked")
@@ -80,7 +96,7 @@ def build(project, letter_ids, out_dir, quiet):
         if letter.failed:
             click.echo(click.style(t("build.not_written", letter=letter.letter_id), fg="red"), err=True)
     errors = sum(d.is_error for d in result.diagnostics)
-    warnings = len(result.diagnostics) - errors
+    warnings = sum(d.severity.value == "warning" for d in result.diagnostics)
     written = sum(len(letter.written) for letter in result.letters)
     summary = t(
         "build.summary",
@@ -134,6 +150,7 @@ def show(project, letter_id, kind):
     """Print a document as plain text (help: `help.show`)."""
     from .assemble import OUTPUTS
     from .checks import run_checks
+    from .lock.restore import letter_documents
     from .render.text import render_text
     from .sources import load_sources
 
@@ -145,10 +162,11 @@ def show(project, letter_id, kind):
     require_letters(sources, [letter_id])
     output = next(o for o in OUTPUTS if o.name == kind)
     checked = run_checks(project, sources, [letter_id], outputs=[output]).letters[letter_id]
-    echo_diagnostics(checked.diagnostics)
-    if checked.failed:
+    documents, problems = letter_documents(project, checked, [output])  # a sent letter: as sent
+    echo_diagnostics(checked.diagnostics + problems)
+    if checked.failed or not documents:
         raise SystemExit(1)
-    click.echo(render_text(checked.documents[0]).decode("utf-8"), nl=False)
+    click.echo(render_text(documents[0]).decode("utf-8"), nl=False)
 
 
 @click.command(cls=LocalCommand)
@@ -205,5 +223,5 @@ def init(folder):
     click.echo(t("init.next", go=go, letter=started.letter_id))
 
 
-for command in (check, rules, refs, agenda, diff, textconv, git_setup, new, templates, init):
+for command in (check, rules, refs, agenda, diff, freeze, textconv, git_setup, new, templates, init):
     main.add_command(command)

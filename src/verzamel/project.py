@@ -46,6 +46,9 @@ class Project:
     """The text of verzamel.yaml, by path (values in it keep their place, like every source's)."""
     files: dict[str, Any] = field(default_factory=dict)
     """verzamel.yaml as read (sources.reading.SourceText), for fixes."""
+    repository: Path | None = None
+    """Where git runs for this dossier: its root, or for a dossier read as it was at a revision
+    (a copy in a temporary folder) the working copy it was read from."""
 
     @property
     def settings(self) -> dict[str, Any]:

@@ -27,11 +27,15 @@ def marker(index: int) -> str:
     return f"\ue000{index}\ue001"
 
 
+SHIPPED = "<verzamel>/templates/"
+"""How a template of the house style verzamel ships is named where the dossier's would be a path."""
+
+
 def template_label(project: Project, path: Path) -> str:
     """How diagnostics name a template: dossier-relative, or as the packaged default."""
     if path.is_relative_to(project.root):
         return project.relative(path)
-    return f"<verzamel>/templates/{path.relative_to(PACKAGE_TEMPLATES.resolve()).as_posix()}"
+    return SHIPPED + path.relative_to(PACKAGE_TEMPLATES.resolve()).as_posix()
 
 
 MAX_OUTPUT = 2_000_000

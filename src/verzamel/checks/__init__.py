@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from ..assemble import OUTPUTS, assemble
 from ..citations.render import DEFAULT_STYLE
 from ..diagnostics import Diagnostic, has_errors
+from ..lock.store import Store
 from ..model import Document, Letter
 from ..project import CONFIG_NAME, Project
 from ..sources import Sources, select_letters
 from . import citations, dates, footnotes, ministerraad, status, style, woo
 from .config import RuleSettings, read_settings
+from .lock import LockState, check_locks
 from .regions import Region, prose_regions
 from .templates import check_templates
 
@@ -26,10 +28,18 @@ class LetterCheck:
     letter_id: str
     documents: list[Document] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    lock: LockState | None = None
+    """A sent letter's lock. When its sources moved on, `documents` is empty: the letter is made
+    from its locked sources (lock.restore), not from the files as they are now."""
+
+    @property
+    def from_lock(self) -> bool:
+        """Made from its locked sources, not from the files as they are now."""
+        return self.lock is not None and bool(self.lock.moved)
 
     @property
     def failed(self) -> bool:
-        return has_errors(self.diagnostics) or not self.documents
+        return has_errors(self.diagnostics) or not (self.documents or self.from_lock)
 
 
 @dataclass
@@ -109,7 +119,8 @@ def run_checks(project: Project, sources: Sources, letter_ids: list[str] | None 
     """
     settings = read_settings(project)
     regions = prose_regions(sources)
-    general = check_sources(sources, settings, regions) + settings.apply(check_templates(project))
+    locks, stray = check_locks(Store(project), sources)
+    general = check_sources(sources, settings, regions) + settings.apply(check_templates(project) + stray)
     shared = [d for d in general if is_shared(d.span.path) and d.is_error]
     letters: dict[str, LetterCheck] = {}
     for letter_id in select_letters(sources, letter_ids or []):
@@ -119,9 +130,19 @@ def run_checks(project: Project, sources: Sources, letter_ids: list[str] | None 
             own = [d for d in general if d.span.path == path]
             letters[letter_id] = LetterCheck(letter_id, [], unique(own + shared))
             continue
+        lock = locks.get(letter_id)
+        lock_file = {sources.lock_files[letter_id]} if letter_id in sources.lock_files else set()
+        if lock is not None and lock.moved:
+            # Sent with other versions of its sources: only what the manifest says now is checked.
+            own = ministerraad.check_letter(letter) + status.check_letter(letter) + lock.diagnostics
+            paths = {letter.path} | lock_file
+            relevant = [d for d in general if d.span.path in paths] + shared + settings.apply(own)
+            letters[letter_id] = LetterCheck(letter_id, [], unique(relevant), lock)
+            continue
         documents, paths, own = check_letter(project, sources, letter, regions, outputs)
+        paths |= lock_file
         relevant = [d for d in general if d.span.path in paths] + shared + settings.apply(own)
-        letters[letter_id] = LetterCheck(letter_id, documents, unique(relevant))
+        letters[letter_id] = LetterCheck(letter_id, documents, unique(relevant), lock)
     reported = [d for check in letters.values() for d in check.diagnostics]
     if not letter_ids:
         reported.extend(general)

@@ -40,6 +40,7 @@ FAMILIES = (
     "sources",
     "structure",
     "status",
+    "lock",
     "footnotes",
     "dates",
     "ministerraad",
@@ -86,6 +87,13 @@ _RULES = (
     Rule("STATUS003", "status", "error"),
     Rule("STATUS004", "status", "warning"),
     Rule("STATUS005", "status", "error"),
+    # -- lock -----------------------------------------------------------------------------------------
+    Rule("LOCK001", "lock", "error", locked=True),
+    Rule("LOCK002", "lock", "error", locked=True),
+    Rule("LOCK003", "lock", "error", locked=True),
+    Rule("LOCK004", "lock", "info"),
+    Rule("LOCK005", "lock", "warning"),
+    Rule("LOCK006", "lock", "warning"),
     # -- footnotes ------------------------------------------------------------------------------------
     Rule("FN001", "footnotes", "error", locked=True),
     Rule("FN002", "footnotes", "warning"),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..model import Document
-from ..project import Project, open_project
+from ..project import Project
 from ..sources import UnknownLetter, load_sources
 from .changes import Change, footnote_changes, paragraph_changes
 from .compare import Merged, compare, empty_like
@@ -71,8 +71,9 @@ def _documents(revision: Revision, letter_ids: list[str], kinds: list[str]):
     """The assembled documents of the named letters (all when none are named) at a revision."""
     from ..assemble import OUTPUTS
     from ..checks import run_checks
+    from ..lock.restore import letter_documents
 
-    project = open_project(revision.root)
+    project = revision.project()
     sources = load_sources(project)
     present = sorted(sources.letter_files)
     wanted = [i for i in letter_ids if i in present] if letter_ids else present
@@ -81,9 +82,13 @@ def _documents(revision: Revision, letter_ids: list[str], kinds: list[str]):
     outputs = [o for o in OUTPUTS if o.name in kinds]
     run = run_checks(project, sources, wanted, outputs=outputs)
     errors = [d for d in run.diagnostics if d.is_error]
+    documents = {}
+    for letter_id, check in run.letters.items():
+        made, problems = letter_documents(project, check, outputs)  # a sent letter: as sent
+        errors.extend(problems)
+        documents.update({(letter_id, d.kind): d for d in made})
     if errors:
         raise RevisionProblem(revision.label, errors)
-    documents = {(i, d.kind): d for i, check in run.letters.items() for d in check.documents}
     return project, present, documents
 
 

@@ -8,8 +8,6 @@ own state (branch, index, working tree) is only read. The working tree itself is
 from __future__ import annotations
 
 import io
-import os
-import subprocess
 import tarfile
 import tempfile
 from collections.abc import Iterator
@@ -18,7 +16,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..gitrepo import NoGit, git, toplevel
 from ..messages import t
+from ..project import Project, open_project
 
 
 class RevisionError(Exception):
@@ -34,25 +34,32 @@ class Revision:
     author: str | None = None
     """Commit author and commit date; None for the working tree."""
     when: datetime | None = None
+    working_copy: Path | None = None
+    """The dossier in the working tree this revision was read from (git runs there)."""
+
+    def project(self) -> Project:
+        """The dossier as it is at this revision."""
+        project = open_project(self.root)
+        project.repository = self.working_copy
+        return project
 
 
 def _git(cwd: Path, *args: str, binary: bool = False):
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, env=env, check=False)
-    except FileNotFoundError:
+        return git(cwd, *args, binary=binary)
+    except NoGit:
         raise RevisionError(t("diff.no_git")) from None
-    if done.returncode != 0:
-        return None
-    return done.stdout if binary else done.stdout.decode("utf-8", "replace").strip()
 
 
 def repository(root: Path) -> tuple[Path, str]:
     """The repository's top folder, and the dossier's folder inside it (`''` or `sub/dir/`)."""
-    top = _git(root, "rev-parse", "--show-toplevel")
-    if not top:
+    try:
+        found = toplevel(root)
+    except NoGit:
+        raise RevisionError(t("diff.no_git")) from None
+    if found is None:
         raise RevisionError(t("diff.not_a_repository", root=root))
-    return Path(top), _git(root, "rev-parse", "--show-prefix") or ""
+    return found
 
 
 @contextmanager
@@ -74,4 +81,4 @@ def at_revision(root: Path, name: str | None) -> Iterator[Revision]:
             # Python before 3.11.4 has no extraction filters; git archive writes no odd members.
             safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}
             tar.extractall(folder, **safe)
-        yield Revision(name, Path(folder) / prefix, author, datetime.fromisoformat(when))
+        yield Revision(name, Path(folder) / prefix, author, datetime.fromisoformat(when), root)

@@ -11,12 +11,13 @@ from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Fragment, Letter, NoteDef, SourceSpan
 from .fragments import load_fragment
-from .letters import citable_entry, load_letter, merge_defaults
+from .letters import citable_entry, load_letter, merge_defaults, written_kamerstuk_ids
 from .reading import SourceText, list_sources, read_source, refuse_path
 from .registry import entry_ids, load_registry_file
 from .yamlfile import PositionedYaml, normalize_id, parse_yaml
 
 if TYPE_CHECKING:
+    from ..lock.lockfile import Lock
     from ..project import Project
 
 
@@ -36,6 +37,10 @@ class Sources:
     """Fragment files that could not be read, by file name stem, with their path."""
     unreadable_notes: set[str] = field(default_factory=set)
     """Registry ids whose entry has an error reported already: not reported again as missing."""
+    locks: dict[str, Lock] = field(default_factory=dict)
+    """The lock of each frozen letter (letters/<id>.lock), by letter id."""
+    lock_files: dict[str, str] = field(default_factory=dict)
+    """Every lock file found, by letter id, even when it could not be read."""
 
     def all_fragments(self) -> list[Fragment]:
         """The fragments in sections/ and the Markdown prose fields of every manifest."""
@@ -162,19 +167,40 @@ def load_sources(project: Project) -> Sources:
             continue
         manifest, diagnostics = parse_yaml(text, rel)
         sources.diagnostics.extend(diagnostics)
-        if manifest is None:
-            continue
-        if isinstance(manifest.data, dict):
-            manifest = merge_defaults(manifest, defaults)
-        letter, diagnostics = load_letter(manifest, rel, letter_id, {rel: text, **project.texts})
-        sources.diagnostics.extend(diagnostics)
+        letter = None
+        if manifest is not None:
+            if isinstance(manifest.data, dict):
+                manifest = merge_defaults(manifest, defaults)
+            letter, diagnostics = load_letter(manifest, rel, letter_id, {rel: text, **project.texts})
+            sources.diagnostics.extend(diagnostics)
         if letter is not None:
             sources.letters[letter.id] = letter
+        else:  # its errors are reported; citing it is not an error as well
+            sources.unreadable_notes |= written_kamerstuk_ids(text)
+    from ..lock.lockfile import SUFFIX  # the lock reads YAML as the sources do
+
+    for path in _files(project, sources, "letters", SUFFIX):
+        _load_lock(path, project, sources)
     for letter in sources.letters.values():  # sent letters are citable by their kamerstuk id
         entry = citable_entry(letter)
         if entry is not None and entry.label not in sources.registry:
             sources.registry[entry.label] = entry
     return sources
+
+
+def _load_lock(path: Path, project: Project, sources: Sources) -> None:
+    from ..lock.lockfile import read_lock
+
+    rel = project.relative(path)
+    letter_id = normalize_id(path.stem)
+    sources.lock_files[letter_id] = rel
+    text = _read(path, project, sources)
+    if text is None:
+        return
+    lock, diagnostics = read_lock(text, rel, letter_id)
+    sources.diagnostics.extend(diagnostics)
+    if lock is not None:
+        sources.locks[letter_id] = lock
 
 
 def _letter_defaults(project: Project) -> PositionedYaml | None:

@@ -245,6 +245,12 @@ def load_letter(
     return letter, diagnostics
 
 
+def written_kamerstuk_ids(text: str) -> set[str]:
+    """The `kamerstuk:` ids written in a manifest's text, found even when it cannot be read as
+    YAML: the letters citing it are then not told the id is unknown as well."""
+    return {match[1] for match in re.finditer(r"^kamerstuk:\s*[\"']?(kst-[\w-]+)", text, re.M)}
+
+
 def citable_entry(letter: Letter) -> NoteDef | None:
     """A sent letter with its own kamerstuk id, as the registry entry the next letter cites it by:
     `[@kst-19637-3480]` is then written with the sent letter's date and betreft, never retyped."""
