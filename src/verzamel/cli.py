@@ -13,6 +13,7 @@ import click
 
 from . import __version__
 from .cli_agenda import agenda
+from .cli_build import build
 from .cli_check import check, rules
 from .cli_common import (
     ROOT,
@@ -20,12 +21,10 @@ from .cli_common import (
     LocalOption,
     Verzamel,
     argument,
-    count,
     echo_diagnostics,
     option,
     require_letters,
     root_option,
-    unknown_letter_error,
 )
 from .cli_freeze import freeze
 from .cli_new import new
@@ -40,73 +39,6 @@ from .messages import t
 @option("--debug", is_flag=True, help="debug")
 def main(root, debug):
     """The `verzamel` group; its help is `help.main` in the message catalogue."""
-
-
-@main.command()
-@argument("letter_ids", nargs=-1, metavar="letter_ids")
-@option(
-    "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="build.out", metavar="folder"
-)
-@option("-q", "--quiet", is_flag=True, help="build.quiet")
-@option("--at", "revision", help="build.at", metavar="revision")
-@root_option
-def build(project, letter_ids, out_dir, quiet, revision):
-    """Check, assemble and write the documents of letters (help: `help.build`)."""
-    from .build import build as run_build
-    from .project import ProjectNotFound
-    from .review.revisions import RevisionError, at_revision
-    from .sources import UnknownLetter
-
-    out_dir = (out_dir or project.output_dir).resolve()
-    cwd = Path.cwd()
-
-    def say_written(path: Path) -> None:
-        if not quiet:
-            click.echo(t("build.wrote", path=path.relative_to(cwd) if path.is_relative_to(cwd) else path))
-
-    try:
-        with at_revision(project.root, revision) as at:
-            if revision is not None:
-                click.echo(t("build.at_revision", revision=revision), err=True)
-                project = at.project()
-            result = run_build(project, list(letter_ids), out_dir, echo_diagnostics, say_written)
-    except UnknownLetter as exc:
-        raise unknown_letter_error(exc) from None
-    except RevisionError as exc:
-        click.echo(t("diff.cannot", reason=exc), err=True)
-        raise SystemExit(2) from None
-    except ProjectNotFound:
-        click.echo(t("diff.no_dossier", revision=revision), err=True)
-        raise SystemExit(2) from None
-    for letter in result.letters:
-        if letter.as_sent and letter.written and not quiet:
-            click.echo(t("build.as_sent", letter=letter.letter_id))
-        if letter.withheld and not quiet:
-            for name, (grounds, public) in letter.withheld.items():
-                how = t("build.redacted") if public else t("build.marked")
-                click.echo(
-                    t(
-                        "build.withheld",
-                        letter=letter.letter_id,
-                        name=name,
-                        how=how,
-                        grounds=", ".join(grounds),
-                    )
-                )
-        if letter.failed:
-            click.echo(click.style(t("build.not_written", letter=letter.letter_id), fg="red"), err=True)
-    errors = sum(d.is_error for d in result.diagnostics)
-    warnings = sum(d.severity.value == "warning" for d in result.diagnostics)
-    written = sum(len(letter.written) for letter in result.letters)
-    summary = t(
-        "build.summary",
-        documents=count(written, "document"),
-        errors=count(errors, "error"),
-        warnings=count(warnings, "warning"),
-    )
-    if not quiet or result.failed:
-        click.echo(summary, err=True)
-    raise SystemExit(1 if result.failed else 0)
 
 
 @main.command()
@@ -223,5 +155,5 @@ def init(folder):
     click.echo(t("init.next", go=go, letter=started.letter_id))
 
 
-for command in (check, rules, refs, agenda, diff, freeze, textconv, git_setup, new, templates, init):
+for command in (build, check, rules, refs, agenda, diff, freeze, textconv, git_setup, new, templates, init):
     main.add_command(command)

@@ -30,6 +30,11 @@ def woo_marks(grounds) -> str:
     return f"[{', '.join(grounds) or 'woo'}]"
 
 
+def withheld_label(grounds) -> str:
+    """The line above a withheld passage in the internal beslisnota (documents are in Dutch)."""
+    return f"Niet openbaar {woo_marks(grounds)}"
+
+
 def word_diff_marks(text: str, change: str) -> str:
     """`git diff --word-diff` marks: `[-removed-]`, `{+added+}`."""
     return f"{{+{text}+}}" if change == "inserted" else f"[-{text}-]"

@@ -41,7 +41,7 @@ from ...model import (
     WithheldBlock,
     marked_all,
 )
-from ..text import woo_marks
+from ..text import withheld_label, woo_marks
 from . import oxml
 from .footnotes import FootnotesPart
 from .package import normalize_zip
@@ -200,7 +200,7 @@ class DocxWriter:
             self._withheld_depth += 1
             oxml.shading(label._p.get_or_add_pPr(), WITHHELD_SHADING)
             start = len(label._p)
-            label.add_run(f"Niet openbaar {woo_marks(block.grounds)}").bold = True
+            label.add_run(withheld_label(block.grounds)).bold = True
             if self._block_changes:
                 self._track(label._p, start, self._block_changes[-1])
             for child in block.children:
