@@ -28,6 +28,7 @@ from .cli_common import (
 )
 from .cli_freeze import freeze
 from .cli_new import new
+from .cli_preview import preview
 from .cli_refs import refs
 from .cli_review import diff, git_setup, textconv
 from .messages import t
@@ -155,5 +156,19 @@ def init(folder):
     click.echo(t("init.next", go=go, letter=started.letter_id))
 
 
-for command in (build, check, rules, refs, agenda, diff, freeze, textconv, git_setup, new, templates, init):
+for command in (
+    build,
+    check,
+    rules,
+    refs,
+    agenda,
+    diff,
+    freeze,
+    preview,
+    textconv,
+    git_setup,
+    new,
+    templates,
+    init,
+):
     main.add_command(command)
