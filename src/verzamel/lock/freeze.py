@@ -15,8 +15,9 @@ from .. import __version__
 from ..diagnostics import Diagnostic
 from ..messages import dossier_setting, t
 from ..project import Project
-from .lockfile import SUFFIX, Lock, lock_text, output_hash
-from .store import Store, source_name
+from ..templating import template_label
+from .lockfile import SUFFIX, Lock, differing_outputs, lock_text, output_hash
+from .store import Store
 
 
 class FreezeRefused(Exception):
@@ -71,7 +72,7 @@ def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
     files = document_files(project, check.documents)
     store = Store(project)
     names = sorted(p for p in letter_paths(letter, check.documents) if not p.startswith("<"))
-    names += [source_name(project, p) for p in _templates(project, {d.kind for d in check.documents})]
+    names += [template_label(project, p) for p in _templates(project, {d.kind for d in check.documents})]
     lock = Lock(
         letter_id,
         project.relative(path),
@@ -87,9 +88,7 @@ def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
         raise FreezeRefused(t("freeze.not_reproduced", letter=letter_id), t("freeze.report_it"))
     outcome = "written"
     if before is not None:
-        changed = sorted(
-            n for n in set(before.outputs) | set(lock.outputs) if before.outputs.get(n) != lock.outputs.get(n)
-        )
+        changed = differing_outputs(before.outputs, lock.outputs)
         if changed and not force:
             raise FreezeRefused(
                 t("freeze.would_change", letter=letter_id, documents=", ".join(changed)),

@@ -87,20 +87,24 @@ def source_lost(lock: Lock, name: str) -> Diagnostic:
     )
 
 
+def differing_outputs(recorded: dict[str, str], made: dict[str, str]) -> list[str]:
+    """The documents whose hashes differ between two tables, or that only one of them has."""
+    return sorted(name for name in set(recorded) | set(made) if recorded.get(name) != made.get(name))
+
+
 def differs_from_lock(lock: Lock, files: list[tuple[str, bytes]]) -> list[Diagnostic]:
     """LOCK003 for each document that does not come out as recorded (or is not recorded)."""
     made = {name: output_hash(data) for name, data in files}
     found = []
-    for name in sorted(set(made) | set(lock.outputs)):
-        if made.get(name) != lock.outputs.get(name):
-            message = t(
-                "lock.output_differs",
-                document=name,
-                letter=lock.letter_id,
-                found=(made.get(name) or "-")[:12],
-                recorded=(lock.outputs.get(name) or "-")[:12],
-            )
-            found.append(report("LOCK003", lock.output_span(name), message, remake_hint(lock)))
+    for name in differing_outputs(lock.outputs, made):
+        message = t(
+            "lock.output_differs",
+            document=name,
+            letter=lock.letter_id,
+            found=(made.get(name) or "-")[:12],
+            recorded=(lock.outputs.get(name) or "-")[:12],
+        )
+        found.append(report("LOCK003", lock.output_span(name), message, remake_hint(lock)))
     return found
 
 

@@ -60,7 +60,7 @@ def remake(project: Project, state, outputs=None, render: Render | None = None) 
         check = run.letters[lock.letter_id]
         if errors or not check.documents:
             first = errors[0] if errors else None
-            where = f"{first.span.path}:{first.span.line}: {first.message}" if first else "?"
+            where = f"{first.span}: {first.message}" if first else "?"
             problem = t("lock.no_longer_builds", letter=lock.letter_id, problem=where)
             return Remade(diagnostics=[report("LOCK003", lock.top_span, problem, remake_hint(lock))])
         files = render(dossier, check.documents) if render else []

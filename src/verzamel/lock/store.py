@@ -12,13 +12,8 @@ from pathlib import Path
 
 from ..gitrepo import NoGit, git, toplevel
 from ..project import PACKAGE_TEMPLATES, Project
-from ..templating import SHIPPED, template_label
+from ..templating import SHIPPED
 from .lockfile import blob_id
-
-
-def source_name(project: Project, path: Path) -> str:
-    """How a lock names a file: its path in the dossier, or the shipped template it is."""
-    return template_label(project, path)
 
 
 class Store:
@@ -53,8 +48,8 @@ class Store:
 
     def in_git(self, blobs: set[str]) -> set[str]:
         """Those of `blobs` git's object store holds."""
-        top = self._top()
-        if top is None or not blobs:
+        top = self._top() if blobs else None  # nothing moved: git is not asked at all
+        if top is None:
             return set()
         asked = sorted(blobs)
         answer = git(top, "cat-file", "--batch-check", stdin=_lines(asked))

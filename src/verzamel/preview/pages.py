@@ -82,9 +82,7 @@ def document_page(state: PreviewState, letter_id: str, kind: str) -> bytes:
     if document is None:
         body = f'<main class="preview-empty">{top}<p>{escape(t("preview.no_document"))}</p></main>{panel}'
         return _page(t("preview.title", letter=letter_id), state.version, body)
-    page = render_html(document, _head(state.version), panel)
-    # The navigation and banner go first inside the page's body.
-    return page.replace(b'<article class="document"', top.encode() + b'<article class="document"', 1)
+    return render_html(document, _head(state.version), before=top, after=panel)
 
 
 def index_page(state: PreviewState) -> bytes:

@@ -69,9 +69,7 @@ class Preview:
 
     def _stop(self) -> None:
         self.stopping.set()
-        with self.state.changed:  # wake the event streams, which then end
-            self.state.version = -1
-            self.state.changed.notify_all()
+        self.state.close()  # the event streams end
         self.server.server_close()
 
 
@@ -140,7 +138,7 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.flush()
             while True:
                 now = self.state.wait(version, KEEPALIVE)
-                if now < 0:  # the server is stopping
+                if now is None:  # the preview is ending
                     return
                 self.wfile.write(f"data: {now}\n\n".encode() if now != version else b": wait\n\n")
                 self.wfile.flush()

@@ -66,6 +66,7 @@ class PreviewState:
         self.failure: str | None = None
         """verzamel itself failed making the documents (a bug): shown, the server stays up."""
         self.version = 0
+        self.closed = False
         self.changed = threading.Condition()
         self._seen: tuple | None = None
 
@@ -123,8 +124,15 @@ class PreviewState:
                 view.status = status_of(letter)
         self.letters = dict(sorted(letters.items()))
 
-    def wait(self, version: int, timeout: float) -> int:
-        """The version, once it is other than `version` or `timeout` seconds have passed."""
+    def wait(self, version: int, timeout: float) -> int | None:
+        """The version, once it is other than `version` or `timeout` seconds have passed; None
+        once the preview is closed."""
         with self.changed:
-            self.changed.wait_for(lambda: self.version != version, timeout)
-            return self.version
+            self.changed.wait_for(lambda: self.version != version or self.closed, timeout)
+            return None if self.closed else self.version
+
+    def close(self) -> None:
+        """Wake everyone waiting for a change: the preview is ending."""
+        with self.changed:
+            self.closed = True
+            self.changed.notify_all()

@@ -154,8 +154,9 @@ def notes_html(document: Document) -> str:
     return f'<section class="footnotes" role="doc-endnotes">\n<hr>\n<ol>\n{listed}\n</ol>\n</section>'
 
 
-def render_html(document: Document, extra_head: str = "", extra_body: str = "") -> bytes:
-    """The document as one HTML page; `extra_head` and `extra_body` are for `verzamel preview`."""
+def render_html(document: Document, extra_head: str = "", before: str = "", after: str = "") -> bytes:
+    """The document as one HTML page; `extra_head`, and what comes `before` and `after` the
+    document in the page's body, are for `verzamel preview`."""
     kind = escape(document.kind)
     page = f"""<!DOCTYPE html>
 <html lang="nl">
@@ -167,11 +168,11 @@ def render_html(document: Document, extra_head: str = "", extra_body: str = "") 
 {stylesheet()}</style>
 {extra_head}</head>
 <body class="{kind}{"" if document.public else " internal"}">
-<article class="document" data-letter="{escape(document.letter_id)}" data-kind="{kind}">
+{before}<article class="document" data-letter="{escape(document.letter_id)}" data-kind="{kind}">
 {blocks_html(document.blocks)}
 {notes_html(document)}
 </article>
-{extra_body}</body>
+{after}</body>
 </html>
 """
     return page.encode("utf-8")
