@@ -149,7 +149,7 @@ def test_the_next_letter_cites_the_sent_letter_by_id_with_its_betreft_and_date()
     )
     rows = json.loads(run_cli("refs", "--root", str(REPO), "--format", "json").stdout)
     [row] = [r for r in rows if r["id"] == SENT_ID]
-    assert row["registered"] and row["used_at"] == ["sections/inleiding-terugkeer.md:6"]
+    assert row["registered"] and row["used_at"] == ["sections/inleiding-terugkeer.md:7"]
 
 
 def test_a_letter_not_sent_is_not_citable(dossier):

@@ -217,6 +217,24 @@ CASES = [
     ),
     ("CIT008", FRAGMENT, append("Zie Kamerstuk nr. 3451."), ("{L}", 5), append("Zie [@kst-19637-3451].")),
     ("CIT008", FRAGMENT, append("Zie [@zaak-2023Z01234]."), ("{L}", 5), append("Zie [@stb-2011-35].")),
+    (
+        "CIT011",
+        FRAGMENT,
+        replace(
+            "references: [kst-19637-3451, kst-19637-3464]", "references: [kst-19637-3451, kst-19637-3100]"
+        ),
+        (5, 1),
+        replace(
+            "references: [kst-19637-3451, kst-19637-3464]", "references: [kst-19637-3451, kst-19637-3464]"
+        ),
+    ),
+    (
+        "CIT010",
+        FRAGMENT,
+        append("Zie Kamerstuk 19 637, 3451."),
+        ("{L}", 5),
+        append("Zie Kamerstukken II, 2024-2025, 19637, nr. 3451."),
+    ),
     # ministerraad
     (
         "MR001",

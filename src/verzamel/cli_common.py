@@ -4,6 +4,7 @@ language every text a command prints is in (help included: see messages/)."""
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from pathlib import Path
 
@@ -170,6 +171,11 @@ class Verzamel(LocalGroup):
         except KeyboardInterrupt:
             click.echo(t("cli.interrupted"), err=True)
             raise SystemExit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # The reader went away (`verzamel refs | head`): not a bug, and nothing left to say.
+            # Point stdout at nothing so Python's own flush at exit cannot fail again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(0) from None
         except Exception as exc:
             if ctx.params.get("debug"):
                 raise

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import ROOT, LocalGroup, argument, format_option, load_project
+from .cli_common import ROOT, LocalGroup, argument, format_option, load_project, option
 from .messages import t
 
 FORMAT = format_option("refs.format")
@@ -15,42 +15,98 @@ FORMAT = format_option("refs.format")
 
 @click.group(cls=LocalGroup, invoke_without_command=True)
 @FORMAT
+@option("--by-fragment", is_flag=True, help="refs.by_fragment")
 @ROOT
 @click.pass_context
-def refs(ctx, output_format, root):
+def refs(ctx, output_format, by_fragment, root):
     """The documents a dossier cites (help: `help.refs`)."""
     if ctx.invoked_subcommand is not None:
         return  # `refs scan` reads any text file and needs no dossier
     project = load_project(root)
-    from .checks.citations import uses_by_id
     from .checks.config import read_settings
     from .checks.regions import prose_regions
-    from .citations.render import DEFAULT_STYLE, render
+    from .citations.render import DEFAULT_STYLE
     from .sources import load_sources
 
     sources = load_sources(project)
     style = read_settings(project).house_style.get("citations", DEFAULT_STYLE)
+    regions = prose_regions(sources)
+    if by_fragment:
+        _by_fragment(sources, regions, style, output_format)
+        return
+    from .checks.citations import REGISTERED_KINDS, uses_by_id
+
     rows = []
-    for identifier, (citation, spans) in uses_by_id(sources, prose_regions(sources)).items():
+    for identifier, (citation, spans) in uses_by_id(sources, regions).items():
+        rows.append(
+            _document(identifier, citation, style, sources)
+            | {"used_at": [f"{s.path}:{s.line}" for s in spans]}
+        )
+    if output_format == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for row in rows:
+        registrable = row["kind"] in REGISTERED_KINDS  # a zaak number or an ECLI has no registry entry
+        mark = "" if row["registered"] or not registrable else t("refs.not_registered")
+        click.echo(click.style(row["id"], bold=True) + f"  {row['text']}{mark}")
+        if row["url"]:
+            click.echo(f"    {row['url']}")
+        click.echo(t("refs.used_at", places=", ".join(row["used_at"])))
+
+
+def _document(identifier: str, citation, style: str, sources) -> dict:
+    from .citations.render import render
+
+    return {
+        "id": identifier,
+        "kind": citation.kind,
+        "text": render(citation, style),
+        "url": citation.url,
+        "registered": identifier in sources.registry,
+    }
+
+
+def _by_fragment(sources, regions, style: str, output_format: str) -> None:
+    """Per fragment: what it relies on, whether `references:` lists it, and the letters using it."""
+    from .checks.references import reliances
+
+    used_in: dict[str, list[str]] = {}
+    for letter in sources.letters.values():
+        uses = [*letter.fragments, *(u for group in letter.beslisnota_fragments.values() for u in group)]
+        for fragment_id in dict.fromkeys(use.id for use in uses):
+            used_in.setdefault(fragment_id, []).append(letter.id)
+    rows = []
+    for reliance in reliances(sources, regions):
+        fragment = reliance.fragment
+        cites = [
+            _document(identifier, citation, style, sources)
+            | {"listed": identifier in fragment.references, "lines": sorted({s.line for s in spans})}
+            for identifier, (citation, spans) in reliance.cited.items()
+        ]
         rows.append(
             {
-                "id": identifier,
-                "kind": citation.kind,
-                "text": render(citation, style),
-                "url": citation.url,
-                "registered": identifier in sources.registry,
-                "used_at": [f"{span.path}:{span.line}" for span in spans],
+                "fragment": fragment.id,
+                "path": fragment.path,
+                "title": fragment.title,
+                "letters": used_in.get(fragment.id, []),
+                "cites": cites,
+                "listed_not_cited": reliance.uncited,
             }
         )
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        mark = "" if row["registered"] else t("refs.not_registered")
-        click.echo(click.style(row["id"], bold=True) + f"  {row['text']}{mark}")
-        if row["url"]:
-            click.echo(f"    {row['url']}")
-        click.echo(t("refs.used_at", places=", ".join(row["used_at"])))
+        click.echo(click.style(row["path"], bold=True) + (f"  {row['title']}" if row["title"] else ""))
+        if not row["cites"]:
+            click.echo(t("refs.cites_nothing"))
+        for cite in row["cites"]:
+            mark = "" if cite["listed"] else t("refs.not_listed")
+            lines = ", ".join(str(n) for n in cite["lines"])
+            click.echo(f"    {cite['id']}  {cite['text']}  " + t("refs.on_lines", lines=lines) + mark)
+        for identifier in row["listed_not_cited"]:
+            click.echo(t("refs.listed_not_cited", id=identifier))
+        click.echo(t("refs.used_in", letters=", ".join(row["letters"]) or "-"))
 
 
 @refs.command()
@@ -63,22 +119,38 @@ def refs(ctx, output_format, root):
 )
 @FORMAT
 def scan(files, output_format):
-    """Citations in any text file (help: `help.scan`)."""
-    from .citations.scan import scan as scan_text
+    """Citations in text files, .docx and PDF (help: `help.scan`)."""
+    from .citations.readers import Unreadable
+    from .citations.scan import scan_file
 
     rows = []
     for path in files:
-        rows += scan_text(path.read_text(encoding="utf-8", errors="replace"), str(path))
+        try:
+            rows += scan_file(path)
+        except Unreadable as problem:
+            raise click.UsageError(str(problem)) from None
     if output_format == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for row in rows:
-        where = f"{row['file']}:{row['line']}:{row['column']}:"
+        where = f"{row['file']}:{_place(row)}:"
         if row["id"] is None:
             click.echo(
                 t("refs.refused", where=where, rule=row["rule"], text=repr(row["text"]), reason=row["reason"])
             )
+        elif "rule" in row:
+            click.echo(t("refs.reported", where=where, id=row["id"], rule=row["rule"], reason=row["reason"]))
         else:
             click.echo(f"{where} {row['id']}  {row['text']}")
     refused = sum(row["id"] is None for row in rows)
     click.echo(t("refs.summary", found=len(rows) - refused, refused=refused), err=True)
+
+
+def _place(row: dict) -> str:
+    if "footnote" in row:
+        return t("refs.at_footnote", n=row["footnote"])
+    if "paragraph" in row:
+        return t("refs.at_paragraph", n=row["paragraph"])
+    if "page" in row:
+        return t("refs.at_page", n=row["page"])
+    return f"{row['line']}:{row['column']}"

@@ -23,6 +23,9 @@ class Fix:
     replacement: str
     expected: str | None = None
     """The text the fix replaces; when the file says something else there, the fix is not applied."""
+    reshapes: bool = False
+    """The fix adds or removes YAML keys or list items on purpose (a fragment's `references:`):
+    the file must still read without problems, but need not keep its shape."""
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from ..lock.store import Store
 from ..model import Document, Letter
 from ..project import CONFIG_NAME, Project
 from ..sources import Sources, select_letters
-from . import citations, dates, footnotes, ministerraad, status, style, woo
+from . import citations, dates, footnotes, ministerraad, references, status, style, woo
 from .config import RuleSettings, read_settings
 from .lock import LockState, check_locks
 from .regions import Region, prose_regions
@@ -69,6 +69,7 @@ def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, l
             found.extend(style.check_text(region, settings.house_style))
             found.extend(woo.check_text(region, public=path not in withheld_files))
     found.extend(citations.check(sources, regions, settings.house_style.get("citations", DEFAULT_STYLE)))
+    found.extend(references.check(sources, regions))
     return settings.apply(found)
 
 

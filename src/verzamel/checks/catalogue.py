@@ -122,6 +122,8 @@ _RULES = (
     Rule("CIT006", "citations", "error"),
     Rule("CIT007", "citations", "warning", fixable=True),
     Rule("CIT008", "citations", "error"),
+    Rule("CIT010", "citations", "warning", fixable=True),
+    Rule("CIT011", "citations", "warning", fixable=True),
     # -- style ----------------------------------------------------------------------------------------
     Rule("STYLE001", "style", "warning", fixable=True),
     Rule("STYLE002", "style", "warning", fixable=True),

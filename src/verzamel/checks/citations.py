@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..citations import models
@@ -72,6 +73,7 @@ def check(sources: Sources, regions: dict[str, list[Region]], style: str) -> lis
     for use in cited.uses:
         c, registered = use.citation, cited.registered.get(use.citation.id)
         out += _form(use)
+        out += _missing_nr(use, registered, style)
         out += _against_registry(use, registered, sources)
         if registered is None and c.id in first_seen:
             out += _against_each_other(use, first_seen[c.id])
@@ -132,6 +134,28 @@ def _form(use: CitationUse) -> list[Diagnostic]:
             )
         ]
     return []
+
+
+def _missing_nr(use: CitationUse, registered: Citation | None, style: str) -> list[Diagnostic]:
+    """`Kamerstuk 21 501-20, 2105`: read as nr. 2105, never as the whole dossier, and reported.
+    The fix writes it in house style, or (without the vergaderjaar that style needs) adds `nr.`."""
+    c = with_registry_facts(use.citation, registered)
+    if not c.missing_nr:
+        return []
+    written = " ".join(c.text.split())
+    if needs_vergaderjaar(style) and not c.vergaderjaar:
+        wanted = re.sub(rf",\s*{c.number}\b", f", nr. {c.number}", written, count=1)
+    else:
+        wanted = render(c, style)
+    return [
+        report(
+            "CIT010",
+            use.span,
+            t("citations.missing_nr", text=written, number=c.number),
+            t("citations.write", wanted=wanted),
+            Fix(use.span, wanted),
+        )
+    ]
 
 
 def _against_registry(use: CitationUse, registered: Citation | None, sources: Sources) -> list[Diagnostic]:
@@ -200,7 +224,7 @@ def _against_each_other(use: CitationUse, first: CitationUse) -> list[Diagnostic
 
 def _house_style(use: CitationUse, registered: Citation | None, style: str) -> list[Diagnostic]:
     c = with_registry_facts(use.citation, registered)
-    if c.kind != models.KAMERSTUK or c.form != "full" or c.continuation or not c.number:
+    if c.kind != models.KAMERSTUK or c.form != "full" or c.continuation or not c.number or c.missing_nr:
         return []
     if needs_vergaderjaar(style) and not c.vergaderjaar:
         return []

@@ -49,7 +49,8 @@ def apply_fixes(root: Path, files: dict[str, SourceText], diagnostics: list[Diag
             done.append(AppliedFix(diagnostic, new_raw[start:end], diagnostic.fix.replacement))
             new_raw = new_raw[:start] + diagnostic.fix.replacement + new_raw[end:]
             last_start = start
-        if not done or not _still_reads_the_same(path, source.text, new_raw):
+        reshaped = any(applied_fix.diagnostic.fix.reshapes for applied_fix in done)
+        if not done or not _still_reads_the_same(path, source.text, new_raw, reshaped):
             continue
         try:
             write_atomic(root / path, new_raw.encode("utf-8"))
@@ -70,8 +71,9 @@ class FixNotWritten(Exception):
         super().__init__(f"{path}: {error.strerror or error}")
 
 
-def _still_reads_the_same(path: str, before: str, after_raw: str) -> bool:
-    """The YAML of a file (a fragment's front matter) has the same shape after the edits."""
+def _still_reads_the_same(path: str, before: str, after_raw: str, reshaped: bool = False) -> bool:
+    """The YAML of a file (a fragment's front matter) has the same shape after the edits; or, for
+    a fix that reshapes on purpose, still reads without problems and keeps every key."""
     from ..sources.fragments import split_front_matter
     from ..sources.yamlfile import parse_yaml
 
@@ -86,7 +88,11 @@ def _still_reads_the_same(path: str, before: str, after_raw: str) -> bool:
     new, problems = parse_yaml(after, path)
     if old is None:
         return True
-    return new is not None and not problems and _shape(old.data) == _shape(new.data)
+    if new is None or problems:
+        return False
+    if reshaped:
+        return isinstance(new.data, dict) and isinstance(old.data, dict) and set(old.data) <= set(new.data)
+    return _shape(old.data) == _shape(new.data)
 
 
 def _shape(data):

@@ -1,8 +1,11 @@
 """Finding citations in text: `find(text)` returns typed citations and refusals, with offsets.
 
-Several numbers ("nrs. 12 en 14") give one citation each; a bare "19637, nr. 3500" right after a
-kamerstuk in the same list is a citation too. A TK zaak number written as a kamerstuk, or a
-kamerstuk keyword followed by nothing readable, is refused: reported, never guessed at.
+Several numbers ("nrs. 12 en 14") give one citation each. Kamerstukken are also read without the
+word kamerstuk, as committee reports, the Eerste Kamer and the Handelingen write them
+("(36410, nr. 12)", "(EK 36 410 VII, B)", "29911-226; 21501-08-765"); a zaak number (2025Z01234)
+is its own kind. A TK zaak number written as a kamerstuk, or a kamerstuk keyword followed by
+nothing readable, is refused: reported, never guessed at. A number without `nr.` is read and
+marked (`missing_nr`), for the checks to report.
 """
 
 from __future__ import annotations
@@ -55,12 +58,18 @@ def find(text: str) -> list[Citation | Refusal]:
     found: list[Citation | Refusal] = []
     found += _zaak_numbers(text)
     found += _kamerstukken(text)
+    found += _without_keyword(text)
     found += _simple_forms(text)
     found += _unreadable_kamerstukken(text, found)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Citation | Refusal] = []
     taken_until = -1
+    seen: set[tuple] = set()
     for item in found:
+        key = (item.start, item.end, item.id if isinstance(item, Citation) else item.rule)
+        if key in seen:
+            continue  # read by two forms ("…, nr. 3346 en 19637, nr. 3500"): the first one counts
+        seen.add(key)
         if item.start >= taken_until or _same_span_family(item, kept):
             kept.append(item)
             taken_until = max(taken_until, item.end)
@@ -91,22 +100,24 @@ def _zaak_numbers(text: str) -> list[Refusal]:
     ]
 
 
+def _page_title(match, form: str) -> Citation:
+    """A kamerstuk written as its page title or id (`19637-3100`, `kst-19637-3100`, `21501-08-765`)."""
+    return Citation(
+        models.KAMERSTUK,
+        match[0],
+        match.start(),
+        match.end(),
+        dossier=match["dossier"],
+        suffix=match["suffix"],
+        number=match["nr"],
+        form=form,
+    )
+
+
 def _kamerstukken(text: str) -> list[Citation]:
     found: list[Citation] = []
     for pattern, form in ((patterns.TITLE_FORM, "title"), (patterns.ID_FORM, "id")):
-        for match in pattern.finditer(text):
-            found.append(
-                Citation(
-                    models.KAMERSTUK,
-                    match[0],
-                    match.start(),
-                    match.end(),
-                    dossier=match["dossier"],
-                    suffix=match["suffix"],
-                    number=match["nr"],
-                    form=form,
-                )
-            )
+        found += [_page_title(match, form) for match in pattern.finditer(text)]
     for match in patterns.KAMERSTUK.finditer(text):
         if any(f.start <= match.start() < f.end for f in found):
             continue
@@ -120,7 +131,8 @@ def _kamerstukken(text: str) -> list[Citation]:
             attachment=bool(match["bijlage"]),
         )
         start = match.start("bijlage") if match["bijlage"] else match.start("kw")
-        numbers = _numbers(match["nrs"]) if match["nrs"] else _numbers(match["letter"] or "")
+        after_letters = _numbers(match["nrs2"] or "")  # "Kamerstuk 29 277, A en nr. 1"
+        numbers = _numbers(match["nrs"] or match["letter"] or match["barenr"] or "") + after_letters
         for number in numbers or [None]:
             found.append(
                 Citation(
@@ -129,7 +141,8 @@ def _kamerstukken(text: str) -> list[Citation]:
                     start,
                     match.end(),
                     number=number,
-                    number_keyword=bool(match["nrkw"]),
+                    number_keyword=bool(match["nrkw"]) or number in after_letters,
+                    missing_nr=bool(match["barenr"]),
                     **base,
                 )
             )
@@ -160,6 +173,47 @@ def _kamerstukken(text: str) -> list[Citation]:
                 )
             end = more.end()
     return found
+
+
+def _without_keyword(text: str) -> list[Citation]:
+    """Kamerstukken cited without the word kamerstuk: `(36410, nr. 12)`, `(EK 36 410 VII, B)`,
+    a semicolon list of page-title ids as the Handelingen write them, and zaak numbers."""
+    found: list[Citation] = []
+    for m in patterns.BARE.finditer(text):
+        if _is_year(m["dossier"]):
+            continue  # "2024, nr. 5": a year, not a dossier
+        co = tuple(_dossier(d) for d in re.findall(patterns.DOSSIER, m["co"] or ""))
+        for number in _numbers(m["nrs"]):
+            found.append(_bare(m, co_dossiers=co, number=number, number_keyword=True, page=m["page"]))
+    for m in patterns.EK_LETTER.finditer(text):
+        if not _is_year(m["dossier"]):  # "(2024, A)" is no Eerste Kamer document
+            found.append(_bare(m, chamber="I", number=m["letter"]))
+    for run in patterns.ID_LIST.finditer(text):
+        items = patterns.ID_LIST_ITEM.finditer(text, run.start(), run.end())
+        found += [_page_title(item, "list") for item in items]
+    for m in patterns.BIJLAGE_ID.finditer(text):
+        found.append(Citation(models.BIJLAGE, m[0], m.start(), m.end(), number=m["nr"], form="id"))
+    for m in patterns.ZAAK_NUMBER.finditer(text):
+        found.append(Citation(models.ZAAK, m[0], m.start(), m.end(), zaak=m["zaak"], form="id"))
+    return found
+
+
+def _bare(m, **facts) -> Citation:
+    """A kamerstuk written without the word kamerstuk: its dossier and suffix, and `facts`."""
+    return Citation(
+        models.KAMERSTUK,
+        m[0],
+        m.start(),
+        m.end(),
+        dossier=_dossier(m["dossier"]),
+        suffix=m["sfxh"] or m["sfxs"],
+        form="bare",
+        **facts,
+    )
+
+
+def _is_year(dossier: str) -> bool:
+    return len(dossier) == 4 and 1800 <= int(dossier) < 2200
 
 
 def _simple_forms(text: str) -> list[Citation]:
@@ -215,7 +269,9 @@ def _simple_forms(text: str) -> list[Citation]:
             )
         )
     for m in patterns.EU_ACT.finditer(text):
-        found.append(_eu_act(m))
+        if m["org"] or m["org2"]:
+            found.append(_eu_act(m))
+        # without (EU) or /EG it is no EU act: "Besluit 2012/1" of a treaty body
     for m in patterns.PUBLICATIEBLAD.finditer(text):
         found.append(
             Citation(
@@ -234,12 +290,14 @@ def _simple_forms(text: str) -> list[Citation]:
 
 
 def _eu_act(m) -> Citation:
-    """EU acts: year/number since 2015 and for directives; number/year for older regulations
-    written with `nr.` (Verordening (EG) nr. 343/2003)."""
+    """EU acts: year/number since 2015 and for directives (`richtlijn nr. 2008/115/EG`);
+    number/year for older regulations written with `nr.` (Verordening (EG) nr. 343/2003)."""
     a, b = m["a"], m["b"]
     kind = m["type"].lower()
     series = EU_TYPES.get(kind, "R")
-    year_first = not (m["nrkw"] or (len(b) == 4 and not (len(a) == 4 and 1950 < int(a) < 2100)))
+    year_first = bool(m["org2"]) or not (
+        m["nrkw"] or (len(b) == 4 and not (len(a) == 4 and 1950 < int(a) < 2100))
+    )
     year, number = (a, b) if year_first else (b, a)
     year_int = int(year) + (1900 if len(year) == 2 and int(year) > 50 else 2000 if len(year) == 2 else 0)
     return Citation(

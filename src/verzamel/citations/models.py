@@ -18,6 +18,8 @@ TRACTATENBLAD = "tractatenblad"
 EU_ACT = "eu"
 PUBLICATIEBLAD = "pbeu"
 ECLI = "ecli"
+BIJLAGE = "bijlage"  # a parliamentary attachment, by its officielebekendmakingen id (blg-1116044)
+ZAAK = "zaak"  # a Tweede Kamer zaak number (2025Z01234): written questions, moties; no kamerstuk
 BLAD_PREFIX = {STAATSBLAD: "stb", STAATSCOURANT: "stcrt", TRACTATENBLAD: "trb"}
 
 
@@ -43,7 +45,9 @@ class Citation:
     attachment: bool = False  # "Bijlage bij …"
     ecli: str | None = None
     continuation: bool = False  # "…, nr. 3346 en 19637, nr. 3500": the second one
-    form: str = "full"  # full | id (kst-19637-3451) | title (Kamerstuk 19637-3100) | bare
+    form: str = "full"  # full | id (kst-19637-3451) | title (Kamerstuk 19637-3100) | bare | list
+    missing_nr: bool = False  # "Kamerstuk 21 501-20, 2105": read, and reported (CIT010)
+    zaak: str | None = None
 
     @property
     def is_ek_letter(self) -> bool:
@@ -76,6 +80,10 @@ class Citation:
             return f"celex-{self.celex}"
         if self.kind == PUBLICATIEBLAD:
             return f"pbeu-{self.year}-{self.series}-{self.number}"
+        if self.kind == ZAAK:
+            return f"zaak-{self.zaak}"
+        if self.kind == BIJLAGE:
+            return f"blg-{self.number}"
         return self.ecli or ""
 
     @property
@@ -88,7 +96,7 @@ class Citation:
             if not self.number:
                 return f"{OFFICIAL}dossier/{self.dossier}"
             return f"{OFFICIAL}{self.id}.html"
-        if self.kind in (HANDELINGEN, AANHANGSEL, *BLAD_PREFIX):
+        if self.kind in (HANDELINGEN, AANHANGSEL, BIJLAGE, *BLAD_PREFIX):
             return f"{OFFICIAL}{self.id}.html"
         if self.kind == EU_ACT:
             return EURLEX + self.celex
@@ -99,7 +107,18 @@ class Citation:
     def fields(self) -> dict:
         """The parsed facts, for JSON."""
         out = {"kind": self.kind}
-        for name in ("chamber", "dossier", "suffix", "number", "page", "item", "year", "series", "ecli"):
+        for name in (
+            "chamber",
+            "dossier",
+            "suffix",
+            "number",
+            "page",
+            "item",
+            "year",
+            "series",
+            "ecli",
+            "zaak",
+        ):
             value = getattr(self, name)
             if value is not None:
                 out[name] = value

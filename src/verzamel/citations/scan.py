@@ -1,15 +1,33 @@
-"""Citations in any text file, with line and column: for reviewing letters not made with verzamel."""
+"""Citations in any file a reviewer receives (plain text, .docx, PDF), with where each stands:
+line and column in text, paragraph or footnote number in a .docx, page in a PDF."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from ..messages import t
 from .find import find
 from .models import Citation
+from .readers import Part, read_parts
+
+
+def scan_file(path: Path) -> list[dict]:
+    """Every citation and refusal in the file (raises readers.Unreadable)."""
+    rows = []
+    for part in read_parts(path):
+        rows += _rows(part, str(path))
+    return rows
 
 
 def scan(text: str, path: str) -> list[dict]:
-    """One row per citation or refusal: file, line, column, text, id, kind and the parsed fields."""
+    """One row per citation or refusal in a text: file, line, column, text, id, kind and the
+    parsed fields."""
+    return _rows(Part(text, {}), path)
+
+
+def _rows(part: Part, path: str) -> list[dict]:
     starts = [0]
-    for line in text.split("\n"):
+    for line in part.text.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
 
     def position(offset: int) -> tuple[int, int]:
@@ -17,13 +35,20 @@ def scan(text: str, path: str) -> list[dict]:
         return line + 1, offset - starts[line] + 1
 
     rows = []
-    for item in find(text):
-        line, column = position(item.start)
-        row = {"file": path, "line": line, "column": column, "text": " ".join(item.text.split())}
+    for item in find(part.text):
+        row = {"file": path, **part.place}
+        if not part.place:
+            row["line"], row["column"] = position(item.start)
+        row["text"] = " ".join(item.text.split())
         if isinstance(item, Citation):
             row |= {"id": item.id, **item.fields()}
             if item.url:
                 row["url"] = item.url
+            if item.missing_nr:
+                row |= {
+                    "rule": "CIT010",
+                    "reason": t("citations.missing_nr", text=row["text"], number=item.number),
+                }
         else:
             row |= {"id": None, "kind": "refused", "rule": item.rule, "reason": item.reason}
         rows.append(row)
