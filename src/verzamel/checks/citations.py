@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..citations import models
 from ..citations import vergaderjaar as vj_forms
-from ..citations.find import find
+from ..citations.find import find, missing_nr_reason
 from ..citations.models import Citation, Refusal
 from ..citations.render import needs_vergaderjaar, render
 from ..citations.resolve import from_registry, parse_id, with_registry_facts
@@ -18,6 +18,11 @@ from ..sources import Sources
 from .regions import Region
 
 REGISTERED_KINDS = (models.KAMERSTUK, models.HANDELINGEN, models.AANHANGSEL, *models.BLAD_PREFIX)
+
+
+def registrable(citation: Citation) -> bool:
+    """A document the registry describes: a kamerstuk with its number, Handelingen, a blad."""
+    return citation.kind in REGISTERED_KINDS and (citation.kind != models.KAMERSTUK or bool(citation.number))
 
 
 @dataclass
@@ -151,7 +156,7 @@ def _missing_nr(use: CitationUse, registered: Citation | None, style: str) -> li
         report(
             "CIT010",
             use.span,
-            t("citations.missing_nr", text=written, number=c.number),
+            missing_nr_reason(written, c.number),
             t("citations.write", wanted=wanted),
             Fix(use.span, wanted),
         )
@@ -162,7 +167,7 @@ def _against_registry(use: CitationUse, registered: Citation | None, sources: So
     c = use.citation
     if registered is None:
         known = c.id in sources.registry
-        wanted = c.kind in REGISTERED_KINDS and (c.kind != models.KAMERSTUK or c.number) and c.form != "id"
+        wanted = registrable(c) and c.form != "id"
         return [] if known or not wanted else _missing(c.id, use.span, sources, "CIT009")
     out = []
     date = sources.registry[c.id].facts.get("date")

@@ -30,7 +30,7 @@ class Reliance:
     cited: dict[str, tuple[Citation, list[SourceSpan]]] = field(default_factory=dict)
 
     def add(self, citation: Citation | None, span: SourceSpan) -> None:
-        if citation is not None and _relied_on(citation):
+        if citation is not None and citations.registrable(citation):
             self.cited.setdefault(citation.id, (citation, []))[1].append(span)
 
     @property
@@ -42,21 +42,17 @@ class Reliance:
         return [i for i in self.fragment.references if i not in self.cited]
 
 
-def _relied_on(citation: Citation) -> bool:
-    """Documents a fragment rests on: registered kinds, a kamerstuk with its number."""
-    return citation.kind in citations.REGISTERED_KINDS and (
-        citation.kind != "kamerstuk" or bool(citation.number)
-    )
-
-
 def reliances(sources: Sources, regions: dict[str, list[Region]]) -> list[Reliance]:
     cited = citations.index(sources, regions)
+    uses_in: dict[str, list[citations.CitationUse]] = {}
+    for use in cited.uses:
+        uses_in.setdefault(use.span.path, []).append(use)
+    in_note: dict[str, list[Citation]] = {}  # a registry footnote's citations, read once
     out = []
     for fragment in sorted(sources.fragments.values(), key=lambda f: f.path):
         reliance = Reliance(fragment)
-        for use in cited.uses:
-            if use.span.path == fragment.path:
-                reliance.add(cited.registered.get(use.citation.id) or use.citation, use.span)
+        for use in uses_in.get(fragment.path, ()):
+            reliance.add(cited.registered.get(use.citation.id) or use.citation, use.span)
         blocks = [fragment.blocks, *(note.blocks for note in fragment.notes.values())]
         refs = [i for b in blocks for i in iter_inlines(b) if isinstance(i, NoteRef)]
         for ref in sorted(refs, key=lambda r: (r.span.line, r.span.column)):
@@ -67,7 +63,9 @@ def reliances(sources: Sources, regions: dict[str, list[Region]]) -> list[Relian
             elif ref.label in cited.registered:
                 reliance.add(cited.registered[ref.label], ref.span)
             elif ref.label in sources.registry:
-                for citation in _in_registry_note(sources, ref.label):
+                if ref.label not in in_note:
+                    in_note[ref.label] = _in_registry_note(sources, ref.label)
+                for citation in in_note[ref.label]:
                     reliance.add(cited.registered.get(citation.id) or citation, ref.span)
         reliance.cited = dict(sorted(reliance.cited.items(), key=lambda kv: _first(kv[1][1])))
         out.append(reliance)

@@ -29,6 +29,11 @@ EU_TYPES = {"richtlijn": "L", "kaderbesluit": "F", "besluit": "D", "uitvoeringsb
 KEYWORD = re.compile(r"\b[Kk]amerstuk(?:ken)?\b")
 
 
+def missing_nr_reason(text: str, number: str | None) -> str:
+    """Why a number written without `nr.` is reported (CIT010), for `check` and `refs scan`."""
+    return t("citations.missing_nr", text=text, number=number)
+
+
 def _dossier(text: str) -> str:
     return re.sub(r"[ .\u00a0]", "", text)
 

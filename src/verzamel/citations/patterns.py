@@ -28,7 +28,7 @@ KAMERSTUK = re.compile(
     r"(?:\s+[IVXL]{1,6}\b|\s*-\s*[A-Z\d]{1,4}\b)?)*)"
     rf"(?:\s*,?\s*(?P<nrkw>nrs?\.?|nummers?)\s*(?P<nrs>{NUMBER_LIST})"
     r"|\s*,\s*(?P<letter>[A-Z]{1,2}(?:\s*(?:,|en)\s*[A-Z]{1,2})*)\b(?![a-z])"
-    rf"(?:\s*(?:,|en)\s*(?P<nrkw2>nrs?\.)\s*(?P<nrs2>{NUMBER_LIST}))?"
+    rf"(?:\s*(?:,|en)\s*nrs?\.\s*(?P<nrs2>{NUMBER_LIST}))?"
     # "Kamerstuk 21 501-20, 2105": the number without `nr.`, read and reported (CIT010)
     r"|\s*,\s*(?P<barenr>\d{1,5})\b(?![\d/.,:]\d|\s*[-–/]))?"
     rf"{PAGE}"
@@ -59,7 +59,7 @@ BARE = re.compile(
 # Eerste Kamer documents as the EK writes them: "(EK 36 410 VII, B)", "(EK 35 925, C)", and a
 # bare "(32 123-VI, M)" inside parentheses.
 EK_LETTER = re.compile(
-    r"(?:(?P<ek>\bEK\s+)|(?<=\())"
+    r"(?:\bEK\s+|(?<=\())"
     rf"(?P<dossier>{BARE_DOSSIER})(?![\d/])"
     rf"{SUFFIX.format(n='sfx')}?"
     r"\s*,\s*(?P<letter>[A-Z]{1,2})\b(?![a-z])(?=\s*(?:\)|;|,|\.|en\b|$))"

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..messages import t
-from .find import find
+from .find import find, missing_nr_reason
 from .models import Citation
 from .readers import Part, read_parts
 
@@ -45,10 +44,7 @@ def _rows(part: Part, path: str) -> list[dict]:
             if item.url:
                 row["url"] = item.url
             if item.missing_nr:
-                row |= {
-                    "rule": "CIT010",
-                    "reason": t("citations.missing_nr", text=row["text"], number=item.number),
-                }
+                row |= {"rule": "CIT010", "reason": missing_nr_reason(row["text"], item.number)}
         else:
             row |= {"id": None, "kind": "refused", "rule": item.rule, "reason": item.reason}
         rows.append(row)
