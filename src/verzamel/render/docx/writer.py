@@ -6,13 +6,12 @@ adds content and names styles. Footnotes are real `w:footnote`s in a footnotes p
 
 from __future__ import annotations
 
-import io
 from datetime import UTC, datetime
 from itertools import count
 from pathlib import Path
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Emu, RGBColor
@@ -44,7 +43,8 @@ from ...model import (
 from ..text import withheld_label, woo_marks
 from . import oxml
 from .footnotes import FootnotesPart
-from .package import normalize_zip
+from .package import Member, write_zip
+from .reference import load_reference
 
 TABLE_TEXT = "Tabeltekst"  # paragraphs in table cells, and the blank line after a table
 FOOTNOTE_TEXT = "FootnoteText"
@@ -72,7 +72,8 @@ class _NoteContainer:
 class DocxWriter:
     def __init__(self, reference: Path, changes_by=None):
         """`changes_by` (author, when) signs the tracked changes of a merged document (a redline)."""
-        self.doc = docx.Document(str(reference))
+        self.reference = load_reference(reference)
+        self.doc = self.reference.open()
         self.change_author = changes_by.author if changes_by else ""
         when = changes_by.when if changes_by else None
         if when is not None and when.tzinfo is not None:
@@ -80,14 +81,7 @@ class DocxWriter:
         self.change_date = when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else None
         self._change_ids = count(1)
         self._block_changes: list[str] = []
-        body = self.doc.element.body
-        for child in list(body):
-            if child.tag != qn("w:sectPr"):
-                body.remove(child)
-        self.style_ids = {}
-        for style in self.doc.styles:
-            self.style_ids[style.style_id] = style.style_id
-            self.style_ids.setdefault(style.name, style.style_id)
+        self.style_ids = self.reference.style_ids
         self.footnotes = FootnotesPart.attach(self.doc.part)
         self._withheld_depth = 0
 
@@ -99,9 +93,25 @@ class DocxWriter:
         for note in document.notes:
             self.note(note)
         self._properties(document)
-        out = io.BytesIO()
-        self.doc.save(out)
-        return normalize_zip(out.getvalue())
+        return self._package()
+
+    def _package(self) -> bytes:
+        """The .docx: the parts in python-docx's order, the unchanged ones as the reference has them."""
+        package = self.doc.part.package
+        members: list[Member] = []
+
+        class Members:  # python-docx's package writer writes its items here
+            @staticmethod
+            def write(name, blob: bytes) -> None:
+                unchanged = self.reference.unchanged.get(name.membername)
+                members.append(unchanged or Member.of(name.membername, blob))
+
+        for part in package.parts:
+            part.before_marshal()
+        PackageWriter._write_content_types_stream(Members, package.parts)
+        PackageWriter._write_pkg_rels(Members, package.rels)
+        PackageWriter._write_parts(Members, package.parts)
+        return write_zip(members)
 
     def _properties(self, document: Document) -> None:
         props = self.doc.core_properties
@@ -120,8 +130,6 @@ class DocxWriter:
             if part.partname == "/docProps/app.xml":
                 # Only the ministry: no application, template path or user of the machine.
                 part._blob = oxml.app_properties(document.author)
-            elif hasattr(part, "_element"):
-                oxml.strip_revision_ids(part._element)
 
     # -- blocks --
 
@@ -233,12 +241,11 @@ class DocxWriter:
         style_id = self.style_ids.get(style_name)
         if style_id is None:
             return None
-        style = self.doc.styles.element.get_by_id(style_id)
-        num_pr = style.pPr.numPr if style is not None and style.pPr is not None else None
-        if num_pr is None or num_pr.numId is None:
+        num_id = self.reference.list_numbering.get(style_id)
+        if num_id is None:
             return None
         numbering = self.doc.part.numbering_part.element
-        num = numbering.num_having_numId(num_pr.numId.val)
+        num = numbering.num_having_numId(num_id)
         new = numbering.add_num(num.abstractNumId.val)
         new.add_lvlOverride(ilvl=0).add_startOverride(start)
         return new.numId
@@ -250,7 +257,7 @@ class DocxWriter:
             return
         table = container.add_table(rows=len(rows), cols=width)
         if "Table Grid" in self.style_ids:
-            table.style = self.doc.styles["Table Grid"]
+            table._tbl.tblStyle_val = self.style_ids["Table Grid"]
         for r, row in enumerate(rows):
             for c, cell_inlines in enumerate(row):
                 paragraph = table.cell(r, c).paragraphs[0]
