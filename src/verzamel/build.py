@@ -1,19 +1,23 @@
-"""`verzamel build`: run every check, then render and write the letters that passed."""
+"""`verzamel build`: run every check, then render and write the letters that passed.
+
+A build with nothing changed since the last is answered from the cache before anything heavy is
+imported: the checks, the assembler and the writers load only when there is work for them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .assemble import OUTPUTS
-from .checks import CheckRun, LetterCheck, run_checks
 from .diagnostics import Diagnostic, has_errors, report
-from .lock.lockfile import differs_from_lock
 from .messages import t
 from .model import Document, SourceSpan
 from .project import Project
-from .sources import load_sources
+
+if TYPE_CHECKING:
+    from .checks import LetterCheck
 
 
 @dataclass
@@ -26,6 +30,10 @@ class LetterResult:
     withheld: dict[str, tuple[list[str], bool]] = field(default_factory=dict)
     """Per document written that withholds something: the Woo grounds, and whether it is public
     (redaction marks) or internal (the withheld text marked)."""
+    unchanged: list[Path] = field(default_factory=list)
+    """Documents already in place as this build would write them: not written again."""
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Why its documents could not be made or written, when that is why it failed."""
 
 
 @dataclass
@@ -36,6 +44,13 @@ class BuildResult:
     @property
     def failed(self) -> bool:
         return has_errors(self.diagnostics)
+
+    def as_replayed(self) -> BuildResult:
+        """This build as a later one with the same inputs reports it: every document in place."""
+        return BuildResult(
+            [replace(one, written=[], unchanged=one.written + one.unchanged) for one in self.letters],
+            self.diagnostics,
+        )
 
 
 FORMATS = ("docx", "html", "pdf")
@@ -50,47 +65,107 @@ def build(
     on_written: Callable[[Path], None] = lambda path: None,
     formats: tuple[str, ...] = ("docx",),
     on_letter: Callable[[str, int, int], None] = lambda letter_id, position, total: None,
+    force: bool = False,
+    jobs: int = 1,
 ) -> BuildResult:
     """Check, then write the documents of every letter without errors, in each of `formats`.
 
     A sent letter with a lock is made from its locked sources and written only when it gives the
     recorded bytes. `on_checked` gets the diagnostics once the checks are done, before anything is
     written (and later any problem found while writing); `on_letter` gets each letter as it is made
-    (id, how many were made before it, how many will be), `on_written` each file once in place."""
-    from .woo.redact import grounds_withheld
+    (id, how many were made before it, how many will be), `on_written` each file once in place.
+    What the last build made and still stands is not made again (cache.builds) unless `force`;
+    letters are made on `jobs` processes, with the same files and reports as on one."""
+    from .cache.builds import BuildCache
+    from .cache.memo import Memo
 
-    sources = load_sources(project)
-    checked: CheckRun = run_checks(project, sources, letter_ids)
+    cache = BuildCache(project, out_dir, formats, letter_ids, force)
+    replayed = cache.unchanged()
+    if replayed is not None:
+        on_checked(replayed.diagnostics)
+        return replayed
+    from .checks import run_checks
+    from .jobs import map_in_order
+    from .sources import load_sources
+
+    memo = Memo(cache.folder)
+    sources = load_sources(project, memo)
+    checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
     result = BuildResult(diagnostics=checked.diagnostics)
     on_checked(checked.diagnostics)
-    total = sum(not check.failed for check in checked.letters.values())
-    made = 0
-    for letter_id, check in checked.letters.items():
-        outcome = LetterResult(letter_id, failed=check.failed, as_sent=check.lock is not None)
-        result.letters.append(outcome)
-        if check.failed:
-            continue
-        on_letter(letter_id, made, total)
-        made += 1
-        letter = SourceSpan(sources.letter_files[letter_id])
-        documents, files, problems = _made(project, check, formats, letter)
-        if not problems:
-            rendered = [(out_dir / letter_id / name, data) for name, data in files]
-            problem = _write(rendered, out_dir, letter)
-            problems = [problem] if problem else []
-        if problems:
-            outcome.failed = True
-            result.diagnostics.extend(problems)
-            on_checked(problems)
-            continue
-        for document in documents:
-            grounds = grounds_withheld(document)
-            if grounds:
-                outcome.withheld[f"{document.kind}.{formats[0]}"] = (grounds, document.public)
-        for path, _ in rendered:
-            outcome.written.append(path)
-            on_written(path)
+    to_make = [c for c in checked.letters.values() if not (c.failed or c.reused)]
+    if len(to_make) > 1 and jobs > 1 and {"docx", "pdf"} & set(formats):
+        _prepare_references(project)  # once, before the workers start: they inherit it
+    letter_spans = {i: SourceSpan(path) for i, path in sources.letter_files.items()}
+    kept = {c.letter_id: cache.kept_documents(c.letter_id, c.documents, c.lock is not None) for c in to_make}
+    made = map_in_order(
+        lambda c: _made(project, c, formats, letter_spans[c.letter_id], kept[c.letter_id]), to_make, jobs
+    )
+    replayable = not any(check.from_lock for check in checked.letters.values())
+    made_so_far = 0
+    try:
+        for letter_id, check in checked.letters.items():
+            outcome = LetterResult(letter_id, failed=check.failed, as_sent=check.lock is not None)
+            result.letters.append(outcome)
+            if check.failed:
+                continue
+            if check.reused is not None:
+                outcome.unchanged = [out_dir / name for name in check.reused.outputs]
+                outcome.withheld = check.reused.withheld
+                cache.remember(letter_id, check.reused)
+                continue
+            on_letter(letter_id, made_so_far, len(to_make))
+            made_so_far += 1
+            if not _put(check, next(made), kept[letter_id], out_dir, cache, outcome, letter_spans[letter_id]):
+                replayable = False
+                result.diagnostics.extend(outcome.problems)
+                on_checked(outcome.problems)
+                continue
+            for path in outcome.written:
+                on_written(path)
+    finally:
+        made.close()  # the workers stop here, not whenever the garbage is collected
+    memo.save()
+    cache.save(result.as_replayed(), replayable)
     return result
+
+
+def _prepare_references(project: Project) -> None:
+    from .assemble import OUTPUTS
+    from .render.docx.reference import load_reference
+
+    for output in OUTPUTS:
+        load_reference(project.find_template(output.reference))
+
+
+def _put(check: LetterCheck, made, kept: set[str], out_dir: Path, cache, outcome, letter: SourceSpan) -> bool:
+    """Put what changed of a letter's documents in place (those of `kept` are, as the last build
+    left them); False (with `outcome.problems`) if they could not be made or written."""
+    from .cache.builds import LetterEntry, document_kind
+
+    withheld, files, problems = made
+    rendered = [(out_dir / check.letter_id / name, data) for name, data in files]
+    changed = [(path, data) for path, data in rendered if not cache.kept(path, data, check.letter_id)]
+    if not problems:
+        problem = _write(changed, out_dir, letter)
+        problems = [problem] if problem else []
+    if problems:
+        outcome.failed = True
+        outcome.problems = problems
+        return False
+    last = cache.last.letters.get(check.letter_id) if kept else None
+    kept_files = [out_dir / name for kind in kept for name in last.files_of(kind)] if last else []
+    if last:  # in the order of the documents, as a build that made them all says it
+        both = withheld | {name: v for name, v in last.withheld.items() if document_kind(name) in kept}
+        withheld = {n: both[n] for d in check.documents for n in both if document_kind(n) == d.kind}
+    outcome.withheld = withheld
+    outcome.written = [path for path, _ in changed]
+    outcome.unchanged = [path for path, _ in rendered if path not in outcome.written] + kept_files
+    if not check.from_lock:
+        keys = {document.kind: cache.key(document.source_paths) for document in check.documents}
+        entry = LetterEntry(cache.key(check.paths), check.paths, check.own, withheld=withheld, documents=keys)
+        cache.remember(check.letter_id, entry, rendered, kept)
+    return True
 
 
 def document_files(
@@ -98,6 +173,8 @@ def document_files(
 ) -> list[tuple[str, bytes]]:
     """Each document as the files build writes (`kamerbrief.docx`, `kamerbrief.html`, …), in the
     house style of `project`. Raises render.pdf.PdfFailed when a PDF cannot be made."""
+    from .assemble import OUTPUTS
+
     files: list[tuple[str, bytes]] = []
     docx_files: list[tuple[str, bytes]] = []
     if "docx" in formats or "pdf" in formats:
@@ -120,10 +197,14 @@ def document_files(
     return files
 
 
-def _made(project: Project, check: LetterCheck, formats: tuple[str, ...], letter: SourceSpan):
-    """A letter's documents and files, or why they cannot be made; a sent one from its lock, and
-    only with its recorded bytes (its .docx files are made to compare, asked for or not)."""
+def _made(project: Project, check: LetterCheck, formats: tuple[str, ...], letter: SourceSpan, kept=()):
+    """A letter's files, what they withhold, and why they cannot be made if they cannot; a sent
+    one from its lock, and only with its recorded bytes (its .docx files are made to compare,
+    asked for or not). The documents of `kept` are in place already and not made. Runs in a
+    worker process when the build has more than one job."""
+    from .lock.lockfile import differs_from_lock
     from .render.pdf import PdfFailed
+    from .woo.redact import grounds_withheld
 
     needed = formats if check.lock is None else tuple(dict.fromkeys(("docx", *formats)))
     try:
@@ -132,16 +213,22 @@ def _made(project: Project, check: LetterCheck, formats: tuple[str, ...], letter
 
             remade = remake(project, check.lock, render=lambda p, d: document_files(p, d, needed))
             if remade.diagnostics:
-                return [], [], remade.diagnostics
+                return {}, [], remade.diagnostics
             documents, files = remade.documents, remade.files
         else:
-            documents, files = check.documents, document_files(project, check.documents, needed)
+            documents = [d for d in check.documents if d.kind not in kept]
+            files = document_files(project, documents, needed)
     except PdfFailed as exc:
-        return [], [], [report("OUT001", letter, t("build.pdf_failed", error=exc))]
+        return {}, [], [report("OUT001", letter, t("build.pdf_failed", error=exc))]
     problems = []
     if check.lock is not None:
         problems = differs_from_lock(check.lock.lock, [f for f in files if f[0].endswith(".docx")])
-    return documents, [f for f in files if f[0].rsplit(".", 1)[-1] in formats], problems
+    withheld = {}
+    for document in documents:
+        grounds = grounds_withheld(document)
+        if grounds:
+            withheld[f"{document.kind}.{formats[0]}"] = (grounds, document.public)
+    return withheld, [f for f in files if f[0].rsplit(".", 1)[-1] in formats], problems
 
 
 def _write(files: list[tuple[Path, bytes]], out_dir: Path, letter: SourceSpan) -> Diagnostic | None:

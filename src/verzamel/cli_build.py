@@ -39,6 +39,12 @@ def _formats(ctx, param, value: str) -> tuple[str, ...]:
     return chosen
 
 
+def _jobs(ctx, param, value: int | None) -> int | None:
+    if value is not None and value < 1:
+        raise click.BadParameter(t("build.jobs_at_least_one", value=value))
+    return value
+
+
 class Progress:
     """A progress bar on a terminal with the letter being made and the count; nothing otherwise
     (then each file written is a line, as in a log)."""
@@ -80,11 +86,14 @@ class Progress:
 @option("--format", "formats", default="docx", show_default=True, callback=_formats, help="build.format",
         metavar="formats")  # fmt: skip
 @option("-q", "--quiet", is_flag=True, help="build.quiet")
+@option("--force", is_flag=True, help="build.force")
+@option("-j", "--jobs", type=int, callback=_jobs, help="build.jobs", metavar="n")
 @option("--at", "revision", help="build.at", metavar="revision")
 @root_option
-def build(project, letter_ids, out_dir, formats, quiet, revision):
+def build(project, letter_ids, out_dir, formats, quiet, force, jobs, revision):
     """Check, assemble and write the documents of letters (help: `help.build`)."""
     from .build import build as run_build
+    from .jobs import default_jobs
     from .project import ProjectNotFound
     from .review.revisions import RevisionError, at_revision
     from .sources import UnknownLetter
@@ -103,7 +112,15 @@ def build(project, letter_ids, out_dir, formats, quiet, revision):
                 click.echo(t("build.at_revision", revision=revision), err=True)
                 project = at.project()
             result = run_build(
-                project, list(letter_ids), out_dir, echo_diagnostics, say_written, formats, progress.letter
+                project,
+                list(letter_ids),
+                out_dir,
+                echo_diagnostics,
+                say_written,
+                formats,
+                progress.letter,
+                force=force,
+                jobs=jobs or default_jobs(),
             )
     except UnknownLetter as exc:
         raise unknown_letter_error(exc) from None
@@ -130,12 +147,16 @@ def build(project, letter_ids, out_dir, formats, quiet, revision):
     errors = sum(d.is_error for d in result.diagnostics)
     warnings = sum(d.severity.value == "warning" for d in result.diagnostics)
     written = sum(len(letter.written) for letter in result.letters)
-    summary = t(
-        "build.summary",
-        documents=count(written, "document"),
-        errors=count(errors, "error"),
-        warnings=count(warnings, "warning"),
-    )
+    unchanged = sum(len(letter.unchanged) for letter in result.letters)
+    counts = {
+        "documents": count(written, "document"),
+        "errors": count(errors, "error"),
+        "warnings": count(warnings, "warning"),
+    }
+    if unchanged:
+        summary = t("build.summary_unchanged", unchanged=unchanged, **counts)
+    else:
+        summary = t("build.summary", **counts)
     if not quiet or result.failed:
         click.echo(summary, err=True)
     raise SystemExit(1 if result.failed else 0)

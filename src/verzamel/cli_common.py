@@ -4,6 +4,7 @@ language every text a command prints is in (help included: see messages/)."""
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from pathlib import Path
@@ -151,9 +152,16 @@ class Verzamel(LocalGroup):
     """
 
     def main(self, args=None, *rest, **kwargs):
+        from_command_line = args is None
         args = list(sys.argv[1:] if args is None else args)
         speak(args)
-        return super().main(args, *rest, **kwargs)
+        try:
+            return super().main(args, *rest, **kwargs)
+        finally:
+            if from_command_line:
+                # The process ends now: the collection Python makes on its way out need not walk
+                # what is alive (a tenth of a second on a dossier of 200 letters).
+                gc.freeze()
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         ctx.meta["verzamel.args"] = list(args)

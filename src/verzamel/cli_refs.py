@@ -68,6 +68,7 @@ def _document(identifier: str, citation, style: str, sources) -> dict:
 
 def _by_fragment(sources, regions, style: str, output_format: str) -> None:
     """Per fragment: what it relies on, whether `references:` lists it, and the letters using it."""
+    from .checks.citations import index
     from .checks.references import reliances
 
     used_in: dict[str, list[str]] = {}
@@ -76,7 +77,7 @@ def _by_fragment(sources, regions, style: str, output_format: str) -> None:
         for fragment_id in dict.fromkeys(use.id for use in uses):
             used_in.setdefault(fragment_id, []).append(letter.id)
     rows = []
-    for reliance in reliances(sources, regions):
+    for reliance in reliances(sources, index(sources, regions)):
         fragment = reliance.fragment
         cites = [
             _document(identifier, citation, style, sources)

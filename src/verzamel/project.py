@@ -70,6 +70,9 @@ class Project:
         """A path as diagnostics show it: relative to the dossier root, with forward slashes.
 
         A link is named as itself, not as the file it points to."""
+        absolute, root = os.path.abspath(path), str(self.root)
+        if absolute.startswith(root + os.sep):  # the common case, without pathlib's cost
+            return absolute[len(root) + 1 :].replace(os.sep, "/")
         try:
             return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         except ValueError:

@@ -22,16 +22,30 @@ _HELD_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 
 @contextmanager
 def signals_held() -> Iterator[None]:
-    """Hold back Ctrl-C and SIGTERM inside the block; they take effect right after it."""
+    """Hold back Ctrl-C and SIGTERM inside the block; they take effect right after it.
+
+    The main thread blocks them, and a handler keeps any that another thread receives (a
+    parallel build has the threads of its process pool): Python runs signal handlers in the
+    main thread whichever thread the signal came to, so blocking alone would not hold them."""
     can_hold = hasattr(signal, "pthread_sigmask") and threading.current_thread() is threading.main_thread()
     if not can_hold:  # pragma: no cover - Windows, or a worker thread
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
+    caught: list[int] = []
+
+    def keep(number, frame) -> None:
+        caught.append(number)
+
+    previous_handlers = {number: signal.signal(number, keep) for number in _HELD_SIGNALS}
+    previous_mask = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD_SIGNALS)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for number, handler in previous_handlers.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous_mask)
+        if caught:
+            signal.raise_signal(caught[0])
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -14,12 +14,18 @@ from pathlib import Path
 import pytest
 
 from conftest import OUTPUT_NAMES, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
+from verzamel.cache.store import FOLDER
 
 LETTERS = (VERZAMELBRIEF, TERUGKEERBRIEF)
 
 
 def outputs(out: Path) -> dict[str, bytes]:
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    """The documents in `out` (the build's cache is not one of them)."""
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and FOLDER not in p.parts
+    }
 
 
 def build_into(dossier: Path, out: Path):
@@ -56,6 +62,7 @@ def test_ctrl_c_at_any_moment_leaves_whole_documents_and_no_temporary_file(chang
     assert "Traceback" not in stderr.decode() or process.returncode == -signal.SIGINT
     after = outputs(dossier / "build")
     assert set(after) == set(old), "a temporary or stray file was left behind"
+    assert not list((dossier / "build").rglob("*.tmp")), "a temporary file of the cache was left behind"
     for name, data in after.items():
         assert data in (old[name], new[name]), f"{name} is neither the old nor the new document"
 

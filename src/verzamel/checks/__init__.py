@@ -7,7 +7,9 @@ imports python-docx or lxml.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..assemble import OUTPUTS, assemble
 from ..citations.render import DEFAULT_STYLE
@@ -22,6 +24,9 @@ from .lock import LockState, check_locks
 from .regions import Region, prose_regions
 from .templates import check_templates
 
+if TYPE_CHECKING:
+    from ..cache.builds import LetterEntry
+
 
 @dataclass
 class LetterCheck:
@@ -31,6 +36,13 @@ class LetterCheck:
     lock: LockState | None = None
     """A sent letter's lock. When its sources moved on, `documents` is empty: the letter is made
     from its locked sources (lock.restore), not from the files as they are now."""
+    paths: frozenset[str] = frozenset()
+    """The sources its documents were made from."""
+    own: list[Diagnostic] = field(default_factory=list)
+    """What only this letter's context gives (after the settings), not what its sources give."""
+    reused: LetterEntry | None = None
+    """Taken from the last build (cache.builds): its inputs are the same and its documents are
+    still in place, so it has no documents and needs none."""
 
     @property
     def from_lock(self) -> bool:
@@ -39,7 +51,7 @@ class LetterCheck:
 
     @property
     def failed(self) -> bool:
-        return has_errors(self.diagnostics) or not (self.documents or self.from_lock)
+        return has_errors(self.diagnostics) or not (self.documents or self.from_lock or self.reused)
 
 
 @dataclass
@@ -63,14 +75,30 @@ def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, l
     for fragment in sources.all_fragments():
         found.extend(footnotes.check_fragment(fragment, sources.registry, sources.unreadable_notes))
     withheld_files = {f.path for f in sources.fragments.values() if not f.public}
+    house_style = repr(settings.house_style)
     for path, path_regions in regions.items():
-        for region in path_regions:
-            found.extend(dates.check_text(region))
-            found.extend(style.check_text(region, settings.house_style))
-            found.extend(woo.check_text(region, public=path not in withheld_files))
-    found.extend(citations.check(sources, regions, settings.house_style.get("citations", DEFAULT_STYLE)))
-    found.extend(references.check(sources, regions))
+        public = path not in withheld_files
+        # keyed on the regions themselves (text and places), so a file's results are kept while
+        # it reads the same
+        found.extend(
+            sources.memo(
+                _text_rules, repr(path_regions), public, house_style, regions=path_regions, settings=settings
+            )
+        )
+    cited = citations.index(sources, regions)
+    found.extend(citations.check(sources, cited, settings.house_style.get("citations", DEFAULT_STYLE)))
+    found.extend(references.check(sources, cited))
     return settings.apply(found)
+
+
+def _text_rules(key: str, public: bool, house_style: str, *, regions: list[Region], settings) -> list:
+    """The rules over a file's running text: dates, house style, Woo marks."""
+    found = []
+    for region in regions:
+        found.extend(dates.check_text(region))
+        found.extend(style.check_text(region, settings.house_style))
+        found.extend(woo.check_text(region, public=public))
+    return found
 
 
 def check_letter(project: Project, sources: Sources, letter: Letter, regions, outputs=OUTPUTS):
@@ -113,15 +141,23 @@ def letter_paths(letter: Letter, documents: list[Document]) -> set[str]:
     return {CONFIG_NAME, letter.path}.union(*(d.source_paths for d in documents))
 
 
-def run_checks(project: Project, sources: Sources, letter_ids: list[str] | None = None, outputs=OUTPUTS):
+def run_checks(
+    project: Project,
+    sources: Sources,
+    letter_ids: list[str] | None = None,
+    outputs=OUTPUTS,
+    reuse: Callable[[str], LetterEntry | None] = lambda letter_id: None,
+):
     """Check the named letters (all when none are named) and the sources they use.
 
-    With no letters named, problems in sources no letter uses are reported too.
+    With no letters named, problems in sources no letter uses are reported too. `reuse` gives a
+    letter's entry from the last build when its inputs did not change: then it is not assembled.
     """
     settings = read_settings(project)
     regions = prose_regions(sources)
     locks, stray = check_locks(Store(project), sources)
-    general = check_sources(sources, settings, regions) + settings.apply(check_templates(project) + stray)
+    templates = check_templates(project, sources.memo)
+    general = check_sources(sources, settings, regions) + settings.apply(templates + stray)
     shared = [d for d in general if is_shared(d.span.path) and d.is_error]
     letters: dict[str, LetterCheck] = {}
     for letter_id in select_letters(sources, letter_ids or []):
@@ -140,10 +176,15 @@ def run_checks(project: Project, sources: Sources, letter_ids: list[str] | None 
             relevant = [d for d in general if d.span.path in paths] + shared + settings.apply(own)
             letters[letter_id] = LetterCheck(letter_id, [], unique(relevant), lock)
             continue
-        documents, paths, own = check_letter(project, sources, letter, regions, outputs)
-        paths |= lock_file
-        relevant = [d for d in general if d.span.path in paths] + shared + settings.apply(own)
-        letters[letter_id] = LetterCheck(letter_id, documents, unique(relevant), lock)
+        entry = reuse(letter_id)
+        if entry is not None:
+            documents, paths, own = [], entry.paths, entry.own
+        else:
+            documents, paths, own = check_letter(project, sources, letter, regions, outputs)
+            own = settings.apply(own)
+        paths = frozenset(paths | lock_file)
+        relevant = [d for d in general if d.span.path in paths] + shared + own
+        letters[letter_id] = LetterCheck(letter_id, documents, unique(relevant), lock, paths, own, entry)
     reported = [d for check in letters.values() for d in check.diagnostics]
     if not letter_ids:
         reported.extend(general)

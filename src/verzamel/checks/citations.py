@@ -45,13 +45,15 @@ class CitationIndex:
 
 
 def index(sources: Sources, regions: dict[str, list[Region]]) -> CitationIndex:
+    """Every citation in the dossier's prose and registry; computed once per run (`check` and
+    `references.check` share it), from the last run's reading of each text that did not change."""
     found = CitationIndex()
     for note_id, note in sources.registry.items():
         if (citation := from_registry(note_id, note.facts)) is not None:
             found.registered[note_id] = citation
     for path_regions in regions.values():
         for region in path_regions:
-            for item in find(region.text):
+            for item in sources.memo(find, region.text):
                 if region.text[max(item.start - 2, 0) : item.start] in ("[@", "[^"):
                     continue  # an id in cite or footnote syntax: checked as such
                 span = region.span(item.start, item.end)
@@ -69,8 +71,7 @@ def index(sources: Sources, regions: dict[str, list[Region]]) -> CitationIndex:
     return found
 
 
-def check(sources: Sources, regions: dict[str, list[Region]], style: str) -> list[Diagnostic]:
-    cited = index(sources, regions)
+def check(sources: Sources, cited: CitationIndex, style: str) -> list[Diagnostic]:
     out: list[Diagnostic] = [report(r.rule, span, r.reason) for r, span in cited.refusals]
     out += _registry_entries(sources)
     first_seen: dict[str, CitationUse] = {}

@@ -19,7 +19,7 @@ from ..messages import join, t
 from ..model import Fragment, NoteRef, SourceSpan, iter_inlines
 from ..sources import Sources
 from . import citations
-from .regions import Region, yaml_value_region
+from .regions import yaml_value_region
 
 
 @dataclass
@@ -42,8 +42,7 @@ class Reliance:
         return [i for i in self.fragment.references if i not in self.cited]
 
 
-def reliances(sources: Sources, regions: dict[str, list[Region]]) -> list[Reliance]:
-    cited = citations.index(sources, regions)
+def reliances(sources: Sources, cited: citations.CitationIndex) -> list[Reliance]:
     uses_in: dict[str, list[citations.CitationUse]] = {}
     for use in cited.uses:
         uses_in.setdefault(use.span.path, []).append(use)
@@ -84,9 +83,9 @@ def _in_registry_note(sources: Sources, label: str) -> list[Citation]:
     return [c for c in find(region.text) if isinstance(c, Citation)] if region else []
 
 
-def check(sources: Sources, regions: dict[str, list[Region]]) -> list[Diagnostic]:
+def check(sources: Sources, cited: citations.CitationIndex) -> list[Diagnostic]:
     out = []
-    for reliance in reliances(sources, regions):
+    for reliance in reliances(sources, cited):
         unlisted, uncited = reliance.unlisted, reliance.uncited
         if not unlisted and not uncited:
             continue

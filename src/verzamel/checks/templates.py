@@ -12,6 +12,7 @@ import zlib
 from xml.etree import ElementTree
 from xml.parsers import expat
 
+from ..cache.memo import no_memo
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import SourceSpan
@@ -24,7 +25,8 @@ DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
-def check_templates(project: Project) -> list[Diagnostic]:
+def check_templates(project: Project, memo=no_memo) -> list[Diagnostic]:
+    """The dossier's templates/ checked; `memo` may keep a reference document's verdict."""
     found: list[Diagnostic] = []
     for suffix in TEMPLATE_SUFFIXES:
         files, _ = list_sources(project.root / "templates", suffix, recursive=False)
@@ -34,7 +36,7 @@ def check_templates(project: Project) -> list[Diagnostic]:
             if refused is not None:
                 found.append(refused)
             elif suffix == ".docx":
-                found.extend(check_reference(path.read_bytes(), rel))
+                found.extend(memo(check_reference, path.read_bytes(), rel))
             else:
                 read = read_source(path, rel)
                 found.extend(read.diagnostics if isinstance(read, SourceText) else [read])

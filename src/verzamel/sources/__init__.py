@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..cache.memo import Memo, no_memo
+from ..cache.store import digest
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Fragment, Letter, NoteDef, SourceSpan
@@ -41,6 +44,8 @@ class Sources:
     """The lock of each frozen letter (letters/<id>.lock), by letter id."""
     lock_files: dict[str, str] = field(default_factory=dict)
     """Every lock file found, by letter id, even when it could not be read."""
+    memo: Memo | Callable = no_memo
+    """What read these sources: checks that compute from their texts may keep results with it."""
 
     def all_fragments(self) -> list[Fragment]:
         """The fragments in sections/ and the Markdown prose fields of every manifest."""
@@ -85,8 +90,7 @@ def _files(project: Project, sources: Sources, folder: str, suffix: str, recursi
     return files
 
 
-def _read(path: Path, project: Project, sources: Sources) -> str | None:
-    rel = project.relative(path)
+def _read(path: Path, rel: str, project: Project, sources: Sources) -> str | None:
     read = refuse_path(path, project.root, rel) or read_source(path, rel)
     if not isinstance(read, SourceText):
         sources.diagnostics.append(read)
@@ -97,16 +101,17 @@ def _read(path: Path, project: Project, sources: Sources) -> str | None:
     return read.text
 
 
-def load_sources(project: Project) -> Sources:
-    sources = Sources(diagnostics=list(project.diagnostics))
+def load_sources(project: Project, memo: Memo | Callable = no_memo) -> Sources:
+    """Every source of the dossier, read and parsed; `memo` may keep parse results between runs."""
+    sources = Sources(diagnostics=list(project.diagnostics), memo=memo)
 
     for path in _files(project, sources, "sections", ".md", recursive=True):
         rel = project.relative(path)
-        text = _read(path, project, sources)
+        text = _read(path, rel, project, sources)
         if text is None:
             sources.unreadable_fragments[path.stem] = rel
             continue
-        fragment, diagnostics = load_fragment(text, rel, path.stem)
+        fragment, diagnostics = memo(load_fragment, text, rel, path.stem)
         sources.diagnostics.extend(diagnostics)
         if fragment is None:
             sources.unreadable_fragments[path.stem] = rel
@@ -126,10 +131,10 @@ def load_sources(project: Project) -> Sources:
 
     for path in _files(project, sources, "footnotes", ".yaml"):
         rel = project.relative(path)
-        text = _read(path, project, sources)
+        text = _read(path, rel, project, sources)
         if text is None:
             continue
-        notes, diagnostics = load_registry_file(text, rel)
+        notes, diagnostics = memo(load_registry_file, text, rel)
         sources.diagnostics.extend(diagnostics)
         if any(d.is_error for d in diagnostics):
             sources.unreadable_notes |= entry_ids(text) - set(notes)
@@ -162,17 +167,13 @@ def load_sources(project: Project) -> Sources:
             )
             continue
         sources.letter_files[letter_id] = rel
-        text = _read(path, project, sources)
+        text = _read(path, rel, project, sources)
         if text is None:
             continue
-        manifest, diagnostics = parse_yaml(text, rel)
+        config = digest(repr(sorted(project.texts.items())))  # verzamel.yaml: the defaults
+        texts = {rel: text, **project.texts}
+        letter, diagnostics = memo(_manifest, text, rel, letter_id, config, defaults=defaults, texts=texts)
         sources.diagnostics.extend(diagnostics)
-        letter = None
-        if manifest is not None:
-            if isinstance(manifest.data, dict):
-                manifest = merge_defaults(manifest, defaults)
-            letter, diagnostics = load_letter(manifest, rel, letter_id, {rel: text, **project.texts})
-            sources.diagnostics.extend(diagnostics)
         if letter is not None:
             sources.letters[letter.id] = letter
         else:  # its errors are reported; citing it is not an error as well
@@ -180,7 +181,7 @@ def load_sources(project: Project) -> Sources:
     from ..lock.lockfile import SUFFIX  # the lock reads YAML as the sources do
 
     for path in _files(project, sources, "letters", SUFFIX):
-        _load_lock(path, project, sources)
+        _load_lock(path, project, sources, memo)
     for letter in sources.letters.values():  # sent letters are citable by their kamerstuk id
         entry = citable_entry(letter)
         if entry is not None and entry.label not in sources.registry:
@@ -188,16 +189,27 @@ def load_sources(project: Project) -> Sources:
     return sources
 
 
-def _load_lock(path: Path, project: Project, sources: Sources) -> None:
+def _manifest(text: str, rel: str, letter_id: str, config: str, *, defaults, texts):
+    """A manifest read with the defaults of verzamel.yaml (`config` is the digest of its text)."""
+    manifest, diagnostics = parse_yaml(text, rel)
+    if manifest is None:
+        return None, diagnostics
+    if isinstance(manifest.data, dict):
+        manifest = merge_defaults(manifest, defaults)
+    letter, more = load_letter(manifest, rel, letter_id, texts)
+    return letter, diagnostics + more
+
+
+def _load_lock(path: Path, project: Project, sources: Sources, memo) -> None:
     from ..lock.lockfile import read_lock
 
     rel = project.relative(path)
     letter_id = normalize_id(path.stem)
     sources.lock_files[letter_id] = rel
-    text = _read(path, project, sources)
+    text = _read(path, rel, project, sources)
     if text is None:
         return
-    lock, diagnostics = read_lock(text, rel, letter_id)
+    lock, diagnostics = memo(read_lock, text, rel, letter_id)
     sources.diagnostics.extend(diagnostics)
     if lock is not None:
         sources.locks[letter_id] = lock

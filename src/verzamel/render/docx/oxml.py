@@ -115,25 +115,23 @@ def shading(properties, fill: str) -> None:
 
 def strip_revision_ids(element) -> None:
     """Remove Word's editing-session ids (`w:rsid…` attributes and `w:rsids`/`w:rsid` elements)."""
-    for node in list(element.iter()):
-        if not isinstance(node.tag, str):
-            continue
-        if node.tag in (qn("w:rsids"), qn("w:rsid")):
-            node.getparent().remove(node)
-            continue
-        for name in [a for a in node.attrib if a.startswith(qn("w:rsid"))]:
+    w = qn("w:rsid")[: -len("rsid")]
+    for node in element.xpath("//w:rsids | //w:rsid"):
+        node.getparent().remove(node)
+    for node in element.xpath("//*[@*[starts-with(local-name(), 'rsid')]]"):
+        for name in [a for a in node.attrib if a.startswith(w + "rsid")]:
             del node.attrib[name]
 
 
 def app_properties(company: str) -> bytes:
     """docProps/app.xml with the ministry as company and nothing about the machine or the tool."""
-    from xml.sax.saxutils import escape
+    from html import escape  # &, < and > as XML needs (xml.sax.saxutils would import urllib)
 
     return (
         "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
         'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<DocSecurity>0</DocSecurity><Company>{escape(company)}</Company>"
+        f"<DocSecurity>0</DocSecurity><Company>{escape(company, quote=False)}</Company>"
         "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
     ).encode()

@@ -1,0 +1,228 @@
+"""What the last build made, so the next one makes only what changed.
+
+Two levels, both keyed on the bytes of the sources (never on file times, which a git checkout
+changes without changing anything):
+
+- the whole build: when no input file changed since the last build with the same letters,
+  formats and output folder, and every document it wrote is still there as it was written, its
+  report is given again and nothing is read, checked or written;
+- each letter: its key is every input that is not a fragment (manifests, registry, templates,
+  verzamel.yaml, the names of all source files) and the fragments its documents were made from.
+  A letter whose key did not change, and whose documents are still there as written, is not
+  assembled, rendered or written again; a document rendered to the bytes it already has is not
+  written again either (it keeps its file, and so its inode and time).
+
+A letter made from its lock after its sources moved on depends on git's object store as well, so
+it is never taken from the cache, and a build with such a letter keeps no whole-build record.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from stat import S_ISREG
+
+from ..diagnostics import Diagnostic
+from ..project import CONFIG_NAME, Project
+from ..sources.reading import MAX_FILE_BYTES
+from .store import CacheFolder, digest
+
+INPUT_FOLDERS = ("sections", "footnotes", "letters", "templates")
+"""Where a dossier's sources are; with verzamel.yaml (and verzamel itself) every input of a build."""
+FRAGMENTS = "sections/"
+
+
+SETTLED_NS = 2_000_000_000
+"""A file last changed this long before its digest was taken cannot change again unseen within
+the same modification time (git's 'racy' case): its digest is trusted while its stat holds."""
+
+
+class InputFiles:
+    """The digest of every file a build may read, by path relative to the dossier. A file whose
+    size, times and inode are as when its digest was last taken, and which had settled by then,
+    is not read again (as git's index does); any other file is read and digested."""
+
+    def __init__(self, root: Path, known: dict[str, tuple] | None = None):
+        self.stats: dict[str, tuple] = {}
+        self.digests: dict[str, str] = {}
+        known = known or {}
+        now = time.time_ns()
+        for name in (CONFIG_NAME, *INPUT_FOLDERS):
+            top = os.path.join(root, name)
+            if os.path.isfile(top):
+                self._add(name, top, known, now)
+                continue
+            for folder, folders, files in os.walk(top):
+                folders.sort()
+                for file_name in sorted(files):
+                    path = os.path.join(folder, file_name)
+                    self._add(os.path.relpath(path, root).replace(os.sep, "/"), path, known, now)
+
+    def _add(self, name: str, path: str, known: dict[str, tuple], now: int) -> None:
+        try:
+            stat = os.stat(path)
+        except OSError as exc:  # reported by the build itself; here it only must differ from a file
+            self.digests[name] = f"unreadable:{exc.errno}"
+            return
+        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        seen = known.get(name)
+        if not S_ISREG(stat.st_mode) or stat.st_size > MAX_FILE_BYTES:
+            # never opened (a pipe would block): the build reports it (SRC002) from its stat alone
+            self.digests[name] = f"not-read:{stat.st_mode}:{signature}"
+            return
+        if seen is not None and seen[0] == signature:
+            self.digests[name] = seen[1]
+        else:
+            try:
+                with open(path, "rb") as handle:
+                    self.digests[name] = digest(handle.read())
+            except OSError as exc:
+                self.digests[name] = f"unreadable:{exc.errno}"
+                return
+        if now - max(stat.st_mtime_ns, stat.st_ctime_ns) > SETTLED_NS:
+            self.stats[name] = (signature, self.digests[name])
+
+
+def document_kind(name: str) -> str:
+    """`kamerbrief` of `<letter>/kamerbrief.docx` or `kamerbrief.html`."""
+    return name.rsplit("/", 1)[-1].split(".")[0]
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A file as the build left it: when it is still so, it was not touched since."""
+
+    digest: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def of(cls, path: Path, data: bytes) -> Stamp:
+        stat = path.stat()
+        return cls(digest(data), stat.st_size, stat.st_mtime_ns, stat.st_ino)
+
+    def holds(self, path: Path) -> bool:
+        try:
+            stat = path.stat()
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns, stat.st_ino) == (self.size, self.mtime_ns, self.inode)
+
+
+@dataclass
+class LetterEntry:
+    key: str
+    paths: frozenset[str]
+    """The sources its documents were made from (the fragments among them are part of its key)."""
+    own: list[Diagnostic]
+    """What the letter's own checks reported (after the settings of verzamel.yaml)."""
+    outputs: dict[str, Stamp] = field(default_factory=dict)
+    """Each document written, by its path in the output folder."""
+    withheld: dict[str, tuple[list[str], bool]] = field(default_factory=dict)
+    documents: dict[str, str] = field(default_factory=dict)
+    """The key of each of its documents (kamerbrief, beslisnota, …): the fragments it was made
+    from, and every input that is not a fragment."""
+
+    def files_of(self, kind: str) -> dict[str, Stamp]:
+        """The files of one document: `<letter>/<kind>.docx`, `.html`, …"""
+        return {name: stamp for name, stamp in self.outputs.items() if document_kind(name) == kind}
+
+
+@dataclass
+class Record:
+    """What the builds into this output folder, in these formats, left."""
+
+    inputs: str
+    files: dict[str, tuple] = field(default_factory=dict)
+    """The stat and digest of each settled input file (InputFiles)."""
+    letters: dict[str, LetterEntry] = field(default_factory=dict)
+    """Each letter as the last build that made it left it (a build of some letters keeps the
+    entries of the others)."""
+    letter_ids: tuple[str, ...] = ()
+    """The letters the last build was asked for (none: all)."""
+    report: object = None
+    """That build's whole BuildResult, when it may be given again as it was."""
+
+
+class BuildCache:
+    def __init__(self, project: Project, out_dir: Path, formats: tuple[str, ...], letter_ids, force: bool):
+        self.folder = CacheFolder(out_dir)
+        self.out_dir = out_dir
+        self.name = "build-" + digest(",".join(formats))[:16]
+        stored = None if force else self.folder.read(self.name)
+        self.last: Record = stored if isinstance(stored, Record) else Record("")
+        files = InputFiles(project.root, self.last.files)
+        self.digests = files.digests
+        shared = {p: d for p, d in self.digests.items() if not p.startswith(FRAGMENTS)}
+        self._shared = digest(repr((sorted(self.digests), sorted(shared.items()), formats, str(out_dir))))
+        self.inputs = digest(repr(sorted(self.digests.items())) + self._shared)
+        self.now = Record(self.inputs, files.stats, letter_ids=tuple(letter_ids))
+
+    def key(self, paths) -> str:
+        own = sorted((p, self.digests.get(p, "")) for p in paths if p.startswith(FRAGMENTS))
+        return digest(repr(own) + self._shared)
+
+    def unchanged(self):
+        """The last build's report when nothing it read or wrote changed since; else None."""
+        report = self.last.report
+        if report is None or (self.last.inputs, self.last.letter_ids) != (self.inputs, self.now.letter_ids):
+            return None
+        entries = [self.last.letters.get(letter.letter_id) for letter in report.letters if not letter.failed]
+        if not all(entry is not None and self._intact(entry) for entry in entries):
+            return None
+        return report
+
+    def reusable(self, letter_id: str) -> LetterEntry | None:
+        """The letter's last entry, when its inputs are the same and its documents still there."""
+        entry = self.last.letters.get(letter_id)
+        if entry is None or entry.key != self.key(entry.paths) or not self._intact(entry):
+            return None
+        return entry
+
+    def kept_documents(self, letter_id: str, documents, locked: bool) -> set[str]:
+        """The kinds of a letter's documents that the last build made from the same inputs and
+        that are still in place as written: they are not rendered again. (A letter with a lock
+        is always made whole: all its documents are compared with what was sent.)"""
+        entry = self.last.letters.get(letter_id)
+        if entry is None or locked:
+            return set()
+        kept = set()
+        for document in documents:
+            files = entry.files_of(document.kind)
+            same = entry.documents.get(document.kind) == self.key(document.source_paths)
+            if same and files and all(stamp.holds(self.out_dir / name) for name, stamp in files.items()):
+                kept.add(document.kind)
+        return kept
+
+    def _intact(self, entry: LetterEntry) -> bool:
+        return all(stamp.holds(self.out_dir / name) for name, stamp in entry.outputs.items())
+
+    def kept(self, path: Path, data: bytes, letter_id: str) -> bool:
+        """Whether `path` already holds `data` as the last build wrote it (then it is not written)."""
+        entry = self.last.letters.get(letter_id)
+        stamp = entry.outputs.get(self._name(path)) if entry else None
+        return stamp is not None and stamp.digest == digest(data) and stamp.holds(path)
+
+    def remember(
+        self, letter_id: str, entry: LetterEntry, files: list[tuple[Path, bytes]] = (), kept=()
+    ) -> None:
+        """A letter as this build leaves it: its files written or rendered now, and the documents
+        of `kept` as the last build left them."""
+        last = self.last.letters.get(letter_id)
+        for kind in kept:
+            entry.outputs.update(last.files_of(kind))
+        for path, data in files:
+            entry.outputs[self._name(path)] = Stamp.of(path, data)
+        self.now.letters[letter_id] = entry
+
+    def _name(self, path: Path) -> str:
+        return path.relative_to(self.out_dir).as_posix()
+
+    def save(self, report, replayable: bool) -> None:
+        self.now.report = report if replayable else None
+        if self.now.letter_ids:  # some letters were built: the others' entries still hold
+            self.now.letters = {**self.last.letters, **self.now.letters}
+        self.folder.write(self.name, self.now)

@@ -1,0 +1,197 @@
+"""Incremental and parallel builds: only what changed is made again, on every core, and the
+documents are the same bytes however they were made (one job or two, from the cache or not)."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from conftest import TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, edit, run_cli
+from verzamel.cache.store import FOLDER
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+from synthetic_dossier import generate, letter_id  # noqa: E402
+
+
+def documents(out: Path) -> dict[str, str]:
+    """Every document under `out` (not the cache) by path, as a hash of its bytes."""
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.rglob("*.docx"))
+        if FOLDER not in p.parts
+    }
+
+
+def stamps(out: Path) -> dict[str, tuple[int, int]]:
+    """Each document's inode and modification time: unchanged when it was not written."""
+    return {
+        p.relative_to(out).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in out.rglob("*.docx")
+        if FOLDER not in p.parts
+    }
+
+
+def build(dossier: Path, out: Path, *args: str):
+    result = run_cli("build", "--root", str(dossier), "--out", str(out), *args)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    """The example dossier with four more letters, each with fragments of its own."""
+    return generate(4, tmp_path_factory.mktemp("synthetic") / "dossier")
+
+
+def test_the_same_bytes_with_one_job_and_two_cached_and_uncached(synthetic, tmp_path):
+    build(synthetic, tmp_path / "one", "-j", "1")
+    build(synthetic, tmp_path / "two", "-j", "2")
+    made = documents(tmp_path / "one")
+    assert len(made) == 18 and documents(tmp_path / "two") == made
+    build(synthetic, tmp_path / "two", "-j", "2")  # from the cache: nothing made
+    assert documents(tmp_path / "two") == made
+
+    fragment = synthetic / "sections" / "terugkeer-0003.md"
+    before = fragment.read_text(encoding="utf-8")
+    try:
+        edit(fragment, "wanneer dat kan", "wanneer dat mogelijk is")
+        build(synthetic, tmp_path / "two", "-j", "2")  # cached, one letter made again
+        build(synthetic, tmp_path / "fresh", "-j", "1", "--force")  # uncached
+        changed = documents(tmp_path / "two")
+        assert changed == documents(tmp_path / "fresh")
+        assert {k for k in made if made[k] != changed[k]} == {f"{letter_id(3)}/kamerbrief.docx"}
+    finally:
+        fragment.write_text(before, encoding="utf-8")
+
+
+def test_a_build_with_nothing_changed_writes_nothing_and_says_so(dossier, tmp_path):
+    out = tmp_path / "out"
+    first = build(dossier, out)
+    assert "6 documents written" in first.stderr
+    before = stamps(out)
+    again = build(dossier, out)
+    assert stamps(out) == before
+    assert "0 documents written, 6 already up to date" in again.stderr
+    assert "wrote" not in again.stdout
+    # what the letters withhold is still said, as the first build said it
+    assert [line for line in again.stdout.splitlines() if "Woo" in line] == [
+        line for line in first.stdout.splitlines() if "Woo" in line
+    ]
+
+
+def test_one_changed_fragment_makes_only_the_documents_that_use_it(dossier, tmp_path, monkeypatch):
+    import verzamel.render.docx as docx_writer
+
+    out = tmp_path / "out"
+    build(dossier, out)
+    before = stamps(out)
+    rendered = []
+    real = docx_writer.render_docx
+    monkeypatch.setattr(docx_writer, "render_docx", lambda d, *a: rendered.append(d.kind) or real(d, *a))
+    # only the return-policy letter's kamerbrief has this fragment; the Verzamelbrief does not
+    edit(dossier / "sections" / "inleiding-terugkeer.md", "op een rij", "nog eens op een rij")
+    result = build(dossier, out, "-j", "1")
+    assert rendered == ["kamerbrief"]  # not even rendered: the letter's beslisnota did not change
+    changed = {name for name, stamp in stamps(out).items() if stamp != before[name]}
+    assert changed == {f"{TERUGKEERBRIEF}/kamerbrief.docx"}
+    assert "1 document written, 5 already up to date" in result.stderr
+    text = "\n".join(p.text for p in Document(out / TERUGKEERBRIEF / "kamerbrief.docx").paragraphs)
+    assert "nog eens op een rij" in text
+
+
+def test_warnings_are_reported_again_from_the_cache(dossier, tmp_path):
+    out = tmp_path / "out"
+    edit(dossier / "sections" / "terugkeer.md", "wanneer dat kan", 'wanneer dat "kan"')
+    first = build(dossier, out)
+    second = build(dossier, out)  # nothing changed: the report is the last build's
+    edit(dossier / "sections" / "inleiding-terugkeer.md", "op een rij", "nog eens op een rij")
+    third = build(dossier, out)  # one letter made again, the other from the cache
+    warnings = [line for line in first.stderr.splitlines() if ": warning " in line]
+    assert len(warnings) == 2 and "terugkeer.md" in "".join(warnings)
+    for later in (second, third):
+        assert later.stderr.splitlines()[:-1] == first.stderr.splitlines()[:-1]
+        assert later.stderr.splitlines()[-1].endswith("0 errors, 2 warnings.")
+
+
+def test_a_document_changed_or_removed_by_hand_is_made_again(dossier, tmp_path):
+    out = tmp_path / "out"
+    build(dossier, out)
+    made = documents(out)
+    kamerbrief = out / VERZAMELBRIEF / "kamerbrief.docx"
+    kamerbrief.write_bytes(b"opened and saved by hand")
+    (out / TERUGKEERBRIEF / "beslisnota.docx").unlink()
+    result = build(dossier, out)
+    assert documents(out) == made
+    assert "2 documents written, 4 already up to date" in result.stderr
+
+
+def test_a_damaged_cache_is_ignored_and_written_anew(dossier, tmp_path):
+    out = tmp_path / "out"
+    build(dossier, out)
+    made = documents(out)
+    cache_files = [p for p in (out / FOLDER).iterdir() if p.name != ".gitignore"]
+    assert cache_files
+    for path in cache_files:
+        path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2])  # cut off halfway
+    edit(dossier / "sections" / "terugkeer.md", "wanneer dat kan", "wanneer dat mogelijk is")
+    build(dossier, out)
+    fresh = tmp_path / "fresh"
+    build(dossier, fresh, "--force")
+    assert documents(out) == documents(fresh) != made
+    assert "already up to date" in build(dossier, out).stderr  # the cache works again
+
+
+def test_force_makes_and_writes_everything_again(dossier, tmp_path):
+    out = tmp_path / "out"
+    build(dossier, out)
+    before = stamps(out)
+    result = build(dossier, out, "--force")
+    assert "6 documents written" in result.stderr
+    assert all(stamps(out)[name] != stamp for name, stamp in before.items())
+
+
+def test_the_cache_stays_out_of_git_and_out_of_the_dossier(tmp_path):
+    from conftest import git
+
+    dossier = copy_dossier(tmp_path / "dossier")
+    git(dossier, "init", "-q")
+    before = sorted(p.relative_to(dossier) for p in dossier.rglob("*") if ".git" not in p.parts)
+    build(dossier, dossier / "build")
+    assert (dossier / "build" / FOLDER).is_dir()
+    assert not (dossier / FOLDER).exists()
+    untracked = git(dossier, "status", "--porcelain", "--untracked-files=all").splitlines()
+    assert not [line for line in untracked if FOLDER in line]
+    after = sorted(
+        p.relative_to(dossier) for p in dossier.rglob("*") if ".git" not in p.parts and "build" not in p.parts
+    )
+    assert after == before
+
+
+def test_a_build_with_nothing_changed_does_not_import_python_docx(dossier, tmp_path):
+    out = tmp_path / "out"
+    build(dossier, out)
+    code = (
+        "import sys\n"
+        "from verzamel.cli import main\n"
+        "try:\n"
+        f"    main(['build', '--root', {str(dossier)!r}, '--out', {str(out)!r}, '-q'])\n"
+        "except SystemExit as exit:\n"
+        "    assert exit.code == 0, exit.code\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'docx', 'lxml', 'jinja2', 'markdown_it'}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_building_some_letters_and_then_all_shares_one_cache(dossier, tmp_path):
+    out = tmp_path / "out"
+    assert "3 documents written" in build(dossier, out, TERUGKEERBRIEF).stderr
+    assert "3 documents written, 3 already up to date" in build(dossier, out).stderr
+    assert "0 documents written, 3 already up to date" in build(dossier, out, VERZAMELBRIEF).stderr
+    assert "0 documents written, 3 already up to date" in build(dossier, out, TERUGKEERBRIEF).stderr
