@@ -195,3 +195,34 @@ def test_building_some_letters_and_then_all_shares_one_cache(dossier, tmp_path):
     assert "3 documents written, 3 already up to date" in build(dossier, out).stderr
     assert "0 documents written, 3 already up to date" in build(dossier, out, VERZAMELBRIEF).stderr
     assert "0 documents written, 3 already up to date" in build(dossier, out, TERUGKEERBRIEF).stderr
+
+
+def _square_and_worker(n: int) -> tuple[int, int]:
+    import os
+
+    return n * n, os.getpid()
+
+
+@pytest.mark.parametrize(
+    ("jobs", "expected", "items", "workers"),
+    [
+        (1, 0, 5, 0),  # one job: this process
+        (2, 0, 5, 2),  # much work: forked when the work is known
+        (2, 1, 1, 1),  # a little work: one worker started early, the work sent to it
+        (2, 2, 2, 2),
+        (2, 1, 4, 2),  # more work than expected: the early worker stops, forked anew
+    ],
+)
+def test_workers_give_results_in_order_however_they_start(jobs, expected, items, workers):
+    import os
+
+    from verzamel.jobs import Workers
+
+    pool = Workers(jobs, expected)
+    try:
+        results = list(pool.map(_square_and_worker, list(range(items))))
+    finally:
+        pool.close()
+    assert [square for square, _ in results] == [n * n for n in range(items)]
+    pids = {pid for _, pid in results}
+    assert (pids == {os.getpid()}) if workers == 0 else (os.getpid() not in pids and len(pids) <= workers)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,24 +86,54 @@ def build(
         on_checked(replayed.diagnostics)
         return replayed
     from .checks import run_checks
-    from .jobs import map_in_order
+    from .jobs import Workers
     from .sources import load_sources
 
-    memo = Memo(cache.folder)
-    sources = load_sources(project, memo)
-    checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
+    word = bool({"docx", "pdf"} & set(formats))
+    warm = partial(_warm, project, cache.folder) if word else _idle
+    workers = Workers(jobs, cache.expected(letter_ids), warm)  # warming up while we check
+    try:
+        memo = Memo(cache.folder)
+        sources = load_sources(project, memo)
+        checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
+        on_checked(checked.diagnostics)
+        progress = Progress(on_checked, on_written, on_letter)
+        result = _make_letters(project, checked, sources, out_dir, formats, cache, workers, progress)
+    finally:
+        workers.close()
+        if word:
+            from .render.docx.reference import keep_prepared_in
+
+            keep_prepared_in(None)
+    memo.save()
+    # a letter made from its lock depended on git as well, a write that failed on the disk
+    replayable = not any(c.from_lock for c in checked.letters.values())
+    cache.save(result.as_replayed(), replayable and not any(letter.problems for letter in result.letters))
+    return result
+
+
+@dataclass
+class Progress:
+    """What build tells its caller as it goes."""
+
+    checked: Callable[[list[Diagnostic]], None]
+    written: Callable[[Path], None]
+    letter: Callable[[str, int, int], None]
+
+
+def _make_letters(project, checked, sources, out_dir: Path, formats, cache, workers, progress) -> BuildResult:
+    """Render and put in place the letters that passed their checks and changed since the last
+    build, in the order of the letters however many workers make them."""
     result = BuildResult(diagnostics=checked.diagnostics)
-    on_checked(checked.diagnostics)
     to_make = [c for c in checked.letters.values() if not (c.failed or c.reused)]
-    if len(to_make) > 1 and jobs > 1 and {"docx", "pdf"} & set(formats):
-        _prepare_references(project)  # once, before the workers start: they inherit it
+    if to_make and {"docx", "pdf"} & set(formats) and not workers.started:
+        _warm(project, cache.folder)  # here, before workers are forked: they inherit it
     letter_spans = {i: SourceSpan(path) for i, path in sources.letter_files.items()}
     kept = {c.letter_id: cache.kept_documents(c.letter_id, c.documents, c.lock is not None) for c in to_make}
-    made = map_in_order(
-        lambda c: _made(project, c, formats, letter_spans[c.letter_id], kept[c.letter_id]), to_make, jobs
+    made = workers.map(
+        _made_from, [(project, c, formats, letter_spans[c.letter_id], kept[c.letter_id]) for c in to_make]
     )
-    replayable = not any(check.from_lock for check in checked.letters.values())
-    made_so_far = 0
+    position = {check.letter_id: n for n, check in enumerate(to_make)}
     try:
         for letter_id, check in checked.letters.items():
             outcome = LetterResult(letter_id, failed=check.failed, as_sent=check.lock is not None)
@@ -114,28 +145,36 @@ def build(
                 outcome.withheld = check.reused.withheld
                 cache.remember(letter_id, check.reused)
                 continue
-            on_letter(letter_id, made_so_far, len(to_make))
-            made_so_far += 1
-            if not _put(check, next(made), kept[letter_id], out_dir, cache, outcome, letter_spans[letter_id]):
-                replayable = False
+            progress.letter(letter_id, position[letter_id], len(to_make))
+            if _put(check, next(made), kept[letter_id], out_dir, cache, outcome, letter_spans[letter_id]):
+                for path in outcome.written:
+                    progress.written(path)
+            else:
                 result.diagnostics.extend(outcome.problems)
-                on_checked(outcome.problems)
-                continue
-            for path in outcome.written:
-                on_written(path)
+                progress.checked(outcome.problems)
     finally:
         made.close()  # the workers stop here, not whenever the garbage is collected
-    memo.save()
-    cache.save(result.as_replayed(), replayable)
     return result
 
 
-def _prepare_references(project: Project) -> None:
+def _warm(project: Project, folder) -> None:
+    """Ready to render: python-docx imported, the house style prepared (from the last build's
+    cache when it is there)."""
     from .assemble import OUTPUTS
-    from .render.docx.reference import load_reference
+    from .render.docx.reference import keep_prepared_in, load_reference
 
+    keep_prepared_in(folder)
     for output in OUTPUTS:
         load_reference(project.find_template(output.reference))
+
+
+def _idle() -> None:
+    """Nothing to warm up: no Word document is asked for."""
+
+
+def _made_from(work: tuple):
+    """_made of one item of work (a worker's task)."""
+    return _made(*work)
 
 
 def _put(check: LetterCheck, made, kept: set[str], out_dir: Path, cache, outcome, letter: SourceSpan) -> bool:

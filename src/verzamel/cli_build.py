@@ -26,7 +26,6 @@ from .messages import t
 def _formats(ctx, param, value: str) -> tuple[str, ...]:
     """`docx,html` → ('docx', 'html'); an unknown one, or pdf without LibreOffice, is refused."""
     from .build import FORMATS
-    from .render.pdf import soffice
 
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
@@ -34,8 +33,11 @@ def _formats(ctx, param, value: str) -> tuple[str, ...]:
         raise click.BadParameter(
             t("build.unknown_format", formats=", ".join(unknown), known=",".join(FORMATS))
         )
-    if "pdf" in chosen and soffice() is None:
-        raise click.BadParameter(t("build.no_libreoffice"))
+    if "pdf" in chosen:
+        from .render.pdf import soffice
+
+        if soffice() is None:
+            raise click.BadParameter(t("build.no_libreoffice"))
     return chosen
 
 

@@ -50,15 +50,41 @@ class Reference:
         return docx.Document(io.BytesIO(self.skeleton))
 
 
+_kept_in = None
+"""A cache folder (cache.store.CacheFolder) where prepared references are kept between runs."""
+
+
+def keep_prepared_in(folder) -> None:
+    """Keep prepared references in `folder` (a build's cache), so the next run need not prepare
+    them again; None: only for this process."""
+    global _kept_in
+    _kept_in = folder
+
+
 def load_reference(path: Path) -> Reference:
     """The reference document at `path`, prepared once per process (again when the file changes)."""
     stat = path.stat()
-    return _prepared(str(path), stat.st_mtime_ns, stat.st_size)
+    return _prepared(str(path), stat.st_mtime_ns, stat.st_size, _kept_in)
 
 
 @lru_cache(maxsize=8)
-def _prepared(path: str, mtime_ns: int, size: int) -> Reference:
-    document = docx.Document(path)
+def _prepared(path: str, mtime_ns: int, size: int, folder) -> Reference:
+    if folder is None:
+        return _prepare(Path(path).read_bytes())
+    from ...cache.store import digest
+
+    data = Path(path).read_bytes()
+    name = f"reference-{digest(data)}"
+    kept = folder.read(name)
+    if isinstance(kept, Reference):
+        return kept
+    prepared = _prepare(data)
+    folder.write(name, prepared)
+    return prepared
+
+
+def _prepare(data: bytes) -> Reference:
+    document = docx.Document(io.BytesIO(data))
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
