@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -86,25 +85,14 @@ def build(
         on_checked(replayed.diagnostics)
         return replayed
     from .checks import run_checks
-    from .jobs import Workers
     from .sources import load_sources
 
-    word = bool({"docx", "pdf"} & set(formats))
-    warm = partial(_warm, project, cache.folder) if word else _idle
-    workers = Workers(jobs, cache.expected(letter_ids), warm)  # warming up while we check
-    try:
-        memo = Memo(cache.folder)
-        sources = load_sources(project, memo)
-        checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
-        on_checked(checked.diagnostics)
-        progress = Progress(on_checked, on_written, on_letter)
-        result = _make_letters(project, checked, sources, out_dir, formats, cache, workers, progress)
-    finally:
-        workers.close()
-        if word:
-            from .render.docx.reference import keep_prepared_in
-
-            keep_prepared_in(None)
+    memo = Memo(cache.folder)
+    sources = load_sources(project, memo)
+    checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
+    on_checked(checked.diagnostics)
+    progress = Progress(on_checked, on_written, on_letter)
+    result = _make_letters(project, checked, sources, out_dir, formats, cache, jobs, progress)
     memo.save()
     # a letter made from its lock depended on git as well, a write that failed on the disk
     replayable = not any(c.from_lock for c in checked.letters.values())
@@ -121,17 +109,20 @@ class Progress:
     letter: Callable[[str, int, int], None]
 
 
-def _make_letters(project, checked, sources, out_dir: Path, formats, cache, workers, progress) -> BuildResult:
+def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs, progress) -> BuildResult:
     """Render and put in place the letters that passed their checks and changed since the last
-    build, in the order of the letters however many workers make them."""
+    build, in the order of the letters however many processes make them."""
+    from .jobs import map_in_order
+
     result = BuildResult(diagnostics=checked.diagnostics)
     to_make = [c for c in checked.letters.values() if not (c.failed or c.reused)]
-    if to_make and {"docx", "pdf"} & set(formats) and not workers.started:
-        _warm(project, cache.folder)  # here, before workers are forked: they inherit it
+    word = bool(to_make and {"docx", "pdf"} & set(formats))
+    if word:
+        _ready_to_render(project, cache.folder)  # before workers are forked: they inherit it
     letter_spans = {i: SourceSpan(path) for i, path in sources.letter_files.items()}
     kept = {c.letter_id: cache.kept_documents(c.letter_id, c.documents, c.lock is not None) for c in to_make}
-    made = workers.map(
-        _made_from, [(project, c, formats, letter_spans[c.letter_id], kept[c.letter_id]) for c in to_make]
+    made = map_in_order(
+        lambda c: _made(project, c, formats, letter_spans[c.letter_id], kept[c.letter_id]), to_make, jobs
     )
     position = {check.letter_id: n for n, check in enumerate(to_make)}
     try:
@@ -154,27 +145,22 @@ def _make_letters(project, checked, sources, out_dir: Path, formats, cache, work
                 progress.checked(outcome.problems)
     finally:
         made.close()  # the workers stop here, not whenever the garbage is collected
+        if word:
+            from .render.docx.reference import keep_prepared_in
+
+            keep_prepared_in(None)
     return result
 
 
-def _warm(project: Project, folder) -> None:
-    """Ready to render: python-docx imported, the house style prepared (from the last build's
-    cache when it is there)."""
+def _ready_to_render(project: Project, folder) -> None:
+    """python-docx imported, the house style prepared (from the last build's cache when it is
+    there), kept there for the next build."""
     from .assemble import OUTPUTS
     from .render.docx.reference import keep_prepared_in, load_reference
 
     keep_prepared_in(folder)
     for output in OUTPUTS:
         load_reference(project.find_template(output.reference))
-
-
-def _idle() -> None:
-    """Nothing to warm up: no Word document is asked for."""
-
-
-def _made_from(work: tuple):
-    """_made of one item of work (a worker's task)."""
-    return _made(*work)
 
 
 def _put(check: LetterCheck, made, kept: set[str], out_dir: Path, cache, outcome, letter: SourceSpan) -> bool:

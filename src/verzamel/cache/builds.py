@@ -85,10 +85,6 @@ class InputFiles:
             self.stats[name] = (signature, self.digests[name])
 
 
-def _is_manifest(name: str) -> bool:
-    return name.startswith("letters/") and name.endswith(".yaml") and name.count("/") == 1
-
-
 def document_kind(name: str) -> str:
     """`kamerbrief` of `<letter>/kamerbrief.docx` or `kamerbrief.html`."""
     return name.rsplit("/", 1)[-1].split(".")[0]
@@ -178,12 +174,6 @@ class BuildCache:
         if not all(entry is not None and self._intact(entry) for entry in entries):
             return None
         return report
-
-    def expected(self, letter_ids) -> int:
-        """How many letters this build will make, as far as the cache can tell before reading
-        anything: those (of `letter_ids`, or of every manifest) it holds no usable entry for."""
-        manifests = [n[len("letters/") : -len(".yaml")] for n in self.digests if _is_manifest(n)]
-        return sum(self.reusable(letter_id) is None for letter_id in letter_ids or manifests)
 
     def reusable(self, letter_id: str) -> LetterEntry | None:
         """The letter's last entry, when its inputs are the same and its documents still there."""
