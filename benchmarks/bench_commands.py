@@ -52,8 +52,15 @@ def main() -> None:
                 "check inside one process",
                 lambda: run_checks(open_project(REPO), load_sources(open_project(REPO))),
             ),
-            ("verzamel build, whole command", command("build", "--root", str(REPO), "--out", out, "-q")),
-            ("build inside one process", lambda: build(open_project(REPO), [], Path(out))),
+            (
+                "verzamel build --force",  # everything made again, as on a first build
+                command("build", "--root", str(REPO), "--out", out, "-q", "--force"),
+            ),
+            (
+                "build --force inside one process",
+                lambda: build(open_project(REPO), [], Path(out), force=True),
+            ),
+            ("verzamel build, nothing changed", command("build", "--root", str(REPO), "--out", out, "-q")),
             # Both revisions assembled (the older one read with git archive) and compared.
             ("verzamel diff HEAD~1 HEAD", command("diff", "HEAD~1", "HEAD", "--root", str(REPO), ok=(0, 1))),
         ]

@@ -213,3 +213,15 @@ def test_work_on_several_processes_comes_back_in_order(jobs, items, workers):
     assert [square for square, _ in results] == [n * n for n in range(items)]
     pids = {pid for _, pid in results}
     assert (pids == {os.getpid()}) if workers == 0 else (os.getpid() not in pids and len(pids) <= workers)
+
+
+def test_check_reads_the_builds_cache_and_says_the_same(dossier):
+    edit(dossier / "sections" / "terugkeer.md", "wanneer dat kan", 'wanneer dat "kan"')
+    cold = run_cli("check", "--root", str(dossier))
+    assert not (dossier / "build").exists()  # check makes no output folder for its cache
+    build(dossier, dossier / "build")
+    warm = run_cli("check", "--root", str(dossier))
+    assert (warm.exit_code, warm.stdout) == (cold.exit_code, cold.stdout)
+    assert "STYLE002" in warm.stdout
+    edit(dossier / "sections" / "terugkeer.md", 'wanneer dat "kan"', "wanneer dat kan")
+    assert "STYLE002" not in run_cli("check", "--root", str(dossier)).stdout

@@ -24,11 +24,14 @@ from .messages import t
 @root_option
 def check(project, letter_ids, output_format, fix):
     """Check the sources (help: `help.check`)."""
+    from .cache.memo import Memo
+    from .cache.store import CacheFolder
     from .checks import run_checks
     from .diagnostics import format_json
     from .sources import load_sources
 
-    sources = load_sources(project)
+    memo = Memo(CacheFolder(project.output_dir))  # what the last build or check read, kept
+    sources = load_sources(project, memo)
     require_letters(sources, letter_ids)
     checked = run_checks(project, sources, list(letter_ids))
     if fix:
@@ -42,8 +45,9 @@ def check(project, letter_ids, output_format, fix):
             raise SystemExit(1) from None
         _say_fixed(applied)
         if applied:
-            sources = load_sources(project)
+            sources = load_sources(project, memo)
             checked = run_checks(project, sources, list(letter_ids))
+    memo.save()
     diagnostics = checked.diagnostics
     if output_format == "json":
         click.echo(format_json(diagnostics))
