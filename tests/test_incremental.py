@@ -225,3 +225,23 @@ def test_check_reads_the_builds_cache_and_says_the_same(dossier):
     assert "STYLE002" in warm.stdout
     edit(dossier / "sections" / "terugkeer.md", 'wanneer dat "kan"', "wanneer dat kan")
     assert "STYLE002" not in run_cli("check", "--root", str(dossier)).stdout
+
+
+def test_templates_are_kept_compiled_and_never_stale(dossier, tmp_path):
+    from verzamel.project import PACKAGE_TEMPLATES
+
+    out = tmp_path / "out"
+    own = dossier / "templates" / "kamerbrief.md.j2"
+    own.parent.mkdir()
+    own.write_text((PACKAGE_TEMPLATES / own.name).read_text(encoding="utf-8"), encoding="utf-8")
+    build(dossier, out)
+    again = [sys.executable, "-m", "verzamel", "build", "--root", str(dossier), "--out", str(out), "--force"]
+    subprocess.run(again, check=True, capture_output=True)  # a process of its own: nothing compiled yet
+    assert list((out / FOLDER / "templates").iterdir())  # compiled once, kept for the next build
+    text = own.read_text(encoding="utf-8")
+    own.write_text(text + "\nEen zin die alleen de nieuwe template schrijft.\n", encoding="utf-8")
+    build(dossier, out)
+    kamerbrief = Document(out / TERUGKEERBRIEF / "kamerbrief.docx")
+    assert "Een zin die alleen de nieuwe template schrijft." in "\n".join(
+        p.text for p in kamerbrief.paragraphs
+    )

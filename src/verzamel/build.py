@@ -86,13 +86,19 @@ def build(
         return replayed
     from .checks import run_checks
     from .sources import load_sources
+    from .templating import compile_once_in
 
-    memo = Memo(cache.folder)
-    sources = load_sources(project, memo)
-    checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
-    on_checked(checked.diagnostics)
-    progress = Progress(on_checked, on_written, on_letter)
-    result = _make_letters(project, checked, sources, out_dir, formats, cache, jobs, progress)
+    # compiled templates kept for the next build (a cache never makes the output folder)
+    compile_once_in(project, cache.folder.folder if out_dir.is_dir() else None)
+    try:
+        memo = Memo(cache.folder)
+        sources = load_sources(project, memo)
+        checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
+        on_checked(checked.diagnostics)
+        progress = Progress(on_checked, on_written, on_letter)
+        result = _make_letters(project, checked, sources, out_dir, formats, cache, jobs, progress)
+    finally:
+        compile_once_in(project, None)
     memo.save()
     # a letter made from its lock depended on git as well, a write that failed on the disk
     replayable = not any(c.from_lock for c in checked.letters.values())

@@ -123,6 +123,20 @@ def _environment(template_dirs: tuple[Path, ...]):
     return env
 
 
+def compile_once_in(project: Project, folder: Path | None) -> None:
+    """Keep the compiled templates in `folder` (a build's cache) for the next run; None: compile
+    them in each process. Jinja checks each template's source before it uses what it kept."""
+    from jinja2 import FileSystemBytecodeCache
+
+    env = _environment(tuple(project.template_dirs()))
+    if folder is not None:
+        try:
+            (folder / "templates").mkdir(parents=True, exist_ok=True)
+        except OSError:
+            folder = None
+    env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates")) if folder is not None else None
+
+
 def _product_length(left, right) -> int:
     for sequence, times in ((left, right), (right, left)):
         if isinstance(sequence, str | list | tuple) and isinstance(times, int):

@@ -157,6 +157,8 @@ def withheld_by_ground(document: Document) -> list[dict]:
             place = {"kind": passage.kind, "where": passage.where}
             if place not in by_code.setdefault(code, []):
                 by_code[code].append(place)
+    if not by_code:
+        return []  # nothing withheld: the grounds' wording need not even be read
     known = all_grounds()
     return [
         {
@@ -177,4 +179,4 @@ def grounds_withheld(document: Document) -> list[str]:
         for inline in iter_inlines(blocks):
             if isinstance(inline, Redaction):
                 found.update(inline.grounds)
-    return [code for code in all_grounds() if code in found]
+    return [code for code in all_grounds() if code in found] if found else []
