@@ -89,14 +89,14 @@ def build(
     from .templating import compile_once_in
 
     # compiled templates kept for the next build (a cache never makes the output folder)
-    compile_once_in(project, cache.folder.folder if out_dir.is_dir() else None)
+    compile_once_in(project, cache.folder.path if out_dir.is_dir() else None)
     try:
         memo = Memo(cache.folder)
         sources = load_sources(project, memo)
         checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
         on_checked(checked.diagnostics)
-        progress = Progress(on_checked, on_written, on_letter)
-        result = _make_letters(project, checked, sources, out_dir, formats, cache, jobs, progress)
+        events = Events(on_checked, on_written, on_letter)
+        result = _make_letters(project, checked, sources, out_dir, formats, cache, jobs, events)
     finally:
         compile_once_in(project, None)
     memo.save()
@@ -107,7 +107,7 @@ def build(
 
 
 @dataclass
-class Progress:
+class Events:
     """What build tells its caller as it goes."""
 
     checked: Callable[[list[Diagnostic]], None]
@@ -115,7 +115,7 @@ class Progress:
     letter: Callable[[str, int, int], None]
 
 
-def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs, progress) -> BuildResult:
+def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs, events) -> BuildResult:
     """Render and put in place the letters that passed their checks and changed since the last
     build, in the order of the letters however many processes make them."""
     from .jobs import map_in_order
@@ -142,13 +142,13 @@ def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs
                 outcome.withheld = check.reused.withheld
                 cache.remember(letter_id, check.reused)
                 continue
-            progress.letter(letter_id, position[letter_id], len(to_make))
+            events.letter(letter_id, position[letter_id], len(to_make))
             if _put(check, next(made), kept[letter_id], out_dir, cache, outcome, letter_spans[letter_id]):
                 for path in outcome.written:
-                    progress.written(path)
+                    events.written(path)
             else:
                 result.diagnostics.extend(outcome.problems)
-                progress.checked(outcome.problems)
+                events.checked(outcome.problems)
     finally:
         made.close()  # the workers stop here, not whenever the garbage is collected
         if word:

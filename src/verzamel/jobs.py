@@ -8,7 +8,6 @@ done in this process, which gives the same results.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections.abc import Callable, Iterator, Sequence
@@ -33,6 +32,8 @@ def map_in_order(function: Callable[[Item], Result], items: Sequence[Item], jobs
     """`function(item)` for each of `items`, on up to `jobs` processes, yielded in their order.
     Close the iterator when done with it (or use it up): that stops the workers."""
     global _task
+    import multiprocessing  # a few milliseconds: only when there is work (not on a no-change build)
+
     if jobs < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(function, items)
         return

@@ -74,7 +74,7 @@ class Project:
         if absolute.startswith(root + os.sep):  # the common case, without pathlib's cost
             return absolute[len(root) + 1 :].replace(os.sep, "/")
         try:
-            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+            return Path(absolute).relative_to(self.root).as_posix()
         except ValueError:
             try:
                 return path.resolve().relative_to(self.root).as_posix()

@@ -67,11 +67,11 @@ class InputFiles:
             self.digests[name] = f"unreadable:{exc.errno}"
             return
         signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-        seen = known.get(name)
         if not S_ISREG(stat.st_mode) or stat.st_size > MAX_FILE_BYTES:
             # never opened (a pipe would block): the build reports it (SRC002) from its stat alone
             self.digests[name] = f"not-read:{stat.st_mode}:{signature}"
             return
+        seen = known.get(name)
         if seen is not None and seen[0] == signature:
             self.digests[name] = seen[1]
         else:
@@ -171,14 +171,14 @@ class BuildCache:
         if report is None or (self.last.inputs, self.last.letter_ids) != (self.inputs, self.now.letter_ids):
             return None
         entries = [self.last.letters.get(letter.letter_id) for letter in report.letters if not letter.failed]
-        if not all(entry is not None and self._intact(entry) for entry in entries):
+        if not all(entry is not None and self._intact(entry.outputs) for entry in entries):
             return None
         return report
 
     def reusable(self, letter_id: str) -> LetterEntry | None:
         """The letter's last entry, when its inputs are the same and its documents still there."""
         entry = self.last.letters.get(letter_id)
-        if entry is None or entry.key != self.key(entry.paths) or not self._intact(entry):
+        if entry is None or entry.key != self.key(entry.paths) or not self._intact(entry.outputs):
             return None
         return entry
 
@@ -193,12 +193,13 @@ class BuildCache:
         for document in documents:
             files = entry.files_of(document.kind)
             same = entry.documents.get(document.kind) == self.key(document.source_paths)
-            if same and files and all(stamp.holds(self.out_dir / name) for name, stamp in files.items()):
+            if same and files and self._intact(files):
                 kept.add(document.kind)
         return kept
 
-    def _intact(self, entry: LetterEntry) -> bool:
-        return all(stamp.holds(self.out_dir / name) for name, stamp in entry.outputs.items())
+    def _intact(self, outputs: dict[str, Stamp]) -> bool:
+        """Every one of these files is in place as the last build left it."""
+        return all(stamp.holds(self.out_dir / name) for name, stamp in outputs.items())
 
     def kept(self, path: Path, data: bytes, letter_id: str) -> bool:
         """Whether `path` already holds `data` as the last build wrote it (then it is not written)."""

@@ -49,10 +49,10 @@ def tool_key() -> str:
 
 
 class CacheFolder:
-    """Pickled values by name in the dossier's cache folder, for this verzamel and language only."""
+    """Pickled values by name in an output folder's cache, for this verzamel and language only."""
 
     def __init__(self, out_dir: Path):
-        self.folder = out_dir / FOLDER
+        self.path = out_dir / FOLDER
 
     def _key(self) -> tuple:
         return (_FORMAT, tool_key(), language())
@@ -60,7 +60,7 @@ class CacheFolder:
     def read(self, name: str):
         """The value stored under `name`, or None: absent, unreadable, or from another verzamel."""
         try:
-            with open(self.folder / name, "rb") as handle:
+            with open(self.path / name, "rb") as handle:
                 key, value = pickle.load(handle)
         except Exception:  # noqa: BLE001 - a damaged cache is no cache
             return None
@@ -69,13 +69,13 @@ class CacheFolder:
     def write(self, name: str, value) -> None:
         from ..write import write_atomic
 
-        if not self.folder.parent.is_dir():
+        if not self.path.parent.is_dir():
             return  # no output folder yet (nothing was written): a cache alone does not make one
         try:
-            self.folder.mkdir(exist_ok=True)
-            ignore = self.folder / ".gitignore"
+            self.path.mkdir(exist_ok=True)
+            ignore = self.path / ".gitignore"
             if not ignore.exists():
                 write_atomic(ignore, b"# verzamel's cache: safe to delete, never committed\n*\n")
-            write_atomic(self.folder / name, pickle.dumps((self._key(), value), protocol=5))
+            write_atomic(self.path / name, pickle.dumps((self._key(), value), protocol=5))
         except (OSError, pickle.PicklingError):
             pass  # without a cache the next build only takes longer

@@ -80,11 +80,9 @@ def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, l
         public = path not in withheld_files
         # keyed on the regions themselves (text and places), so a file's results are kept while
         # it reads the same
-        found.extend(
-            sources.memo(
-                _text_rules, repr(path_regions), public, house_style, regions=path_regions, settings=settings
-            )
-        )
+        key = repr(path_regions)
+        kept = sources.memo(_text_rules, key, public, house_style, regions=path_regions, settings=settings)
+        found.extend(kept)
     cited = citations.index(sources, regions)
     found.extend(citations.check(sources, cited, settings.house_style.get("citations", DEFAULT_STYLE)))
     found.extend(references.check(sources, cited))
@@ -92,7 +90,9 @@ def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, l
 
 
 def _text_rules(key: str, public: bool, house_style: str, *, regions: list[Region], settings) -> list:
-    """The rules over a file's running text: dates, house style, Woo marks."""
+    """The rules over a file's running text: dates, house style, Woo marks. `key` and
+    `house_style` (the reprs of `regions` and of the settings' house style) are what the memo
+    keeps the result by."""
     found = []
     for region in regions:
         found.extend(dates.check_text(region))

@@ -80,7 +80,7 @@ def _in_registry_note(sources: Sources, label: str) -> list[Citation]:
     if note.text_span is None or note.span.path not in sources.texts:
         return []
     region = yaml_value_region(note.span.path, sources.texts[note.span.path], note.text_span)
-    return [c for c in find(region.text) if isinstance(c, Citation)] if region else []
+    return [c for c in sources.memo(find, region.text) if isinstance(c, Citation)] if region else []
 
 
 def check(sources: Sources, cited: citations.CitationIndex) -> list[Diagnostic]:

@@ -115,11 +115,11 @@ def shading(properties, fill: str) -> None:
 
 def strip_revision_ids(element) -> None:
     """Remove Word's editing-session ids (`w:rsid…` attributes and `w:rsids`/`w:rsid` elements)."""
-    w = qn("w:rsid")[: -len("rsid")]
+    rsid = qn("w:rsid")
     for node in element.xpath("//w:rsids | //w:rsid"):
         node.getparent().remove(node)
     for node in element.xpath("//*[@*[starts-with(local-name(), 'rsid')]]"):
-        for name in [a for a in node.attrib if a.startswith(w + "rsid")]:
+        for name in [a for a in node.attrib if a.startswith(rsid)]:
             del node.attrib[name]
 
 

@@ -69,11 +69,11 @@ def load_reference(path: Path) -> Reference:
 
 @lru_cache(maxsize=8)
 def _prepared(path: str, mtime_ns: int, size: int, folder) -> Reference:
+    data = Path(path).read_bytes()
     if folder is None:
-        return _prepare(Path(path).read_bytes())
+        return _prepare(data)
     from ...cache.store import digest
 
-    data = Path(path).read_bytes()
     name = f"reference-{digest(data)}"
     kept = folder.read(name)
     if isinstance(kept, Reference):
