@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import ast
 import json
+import marshal
 import re
+import shutil
 import string
+import sys
 from pathlib import Path
 
 import pytest
@@ -244,3 +247,33 @@ def test_rules_are_explained_in_dutch(no_locale):
     result = run_cli("rules", "MR001")
     assert result.stdout.startswith("MR001 (waarschuwing, De ministerraad (MR))\nDe MR-datum is geen vrijdag")
     assert "Fout:" in result.stdout and "Goed:" in result.stdout
+
+
+def test_the_catalogue_is_kept_compiled_and_never_stale(tmp_path, monkeypatch):
+    for language in messages.LANGUAGES:
+        shutil.copy(messages._FOLDER / f"{language}.toml", tmp_path)
+    monkeypatch.setattr(messages, "_FOLDER", tmp_path)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    messages.catalogue.cache_clear()
+    try:
+        parsed = messages.catalogue("en")
+        (compiled,) = (tmp_path / "__pycache__").glob("en.*.catalogue")
+        stamp, kept = marshal.loads(compiled.read_bytes())
+        assert kept == parsed
+        # read from the compiled copy while the TOML file is as it was
+        compiled.write_bytes(marshal.dumps((stamp, {**kept, "cli.bug": "from the copy"})))
+        messages.catalogue.cache_clear()
+        assert messages.catalogue("en")["cli.bug"] == "from the copy"
+        # an edited catalogue is read again, and compiled again
+        toml = tmp_path / "en.toml"
+        toml.write_text(toml.read_text(encoding="utf-8") + '\n[extra]\nword = "new"\n', encoding="utf-8")
+        messages.catalogue.cache_clear()
+        edited = messages.catalogue("en")
+        assert edited["extra.word"] == "new" and edited["cli.bug"] == parsed["cli.bug"]
+        assert marshal.loads(compiled.read_bytes())[1] == edited
+        # a damaged copy is not trusted
+        compiled.write_bytes(b"not marshal")
+        messages.catalogue.cache_clear()
+        assert messages.catalogue("en") == edited
+    finally:
+        messages.catalogue.cache_clear()

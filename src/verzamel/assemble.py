@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 
 from .citations.render import DEFAULT_STYLE, STYLES, render, sent_letter
 from .citations.resolve import from_registry, parse_id
-from .diagnostics import Diagnostic, report
+from .diagnostics import Diagnostic, close_matches, report
 from .dutch import long_date
 from .messages import t
 from .model import (
@@ -192,7 +191,7 @@ class Assembler:
             if broken:
                 self.used_paths.add(broken)
                 return None  # its own errors are reported where it is
-            close = difflib.get_close_matches(insert.fragment_id, list(self.sources.fragments), 1)
+            close = close_matches(insert.fragment_id, self.sources.fragments)
             hint = t("yaml.did_you_mean", known=close[0]) if close else t("assemble.see_sections")
             self.diagnostics.append(
                 report(

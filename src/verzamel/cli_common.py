@@ -119,12 +119,14 @@ def _translate_click() -> None:
     import click.parser
     import click.types
 
-    english = messages.catalogue("en")
-    current = messages.catalogue(messages.language())
-    table = {english[k]: current[k] for k in english if k.startswith("click.")}
+    @functools.cache
+    def table() -> dict[str, str]:  # only once click has something to say
+        english = messages.catalogue("en")
+        current = messages.catalogue(messages.language())
+        return {english[k]: current[k] for k in english if k.startswith("click.")}
 
     def gettext(text: str) -> str:
-        return table.get(text, text)
+        return table().get(text, text)
 
     def ngettext(one: str, many: str, n: int) -> str:
         return gettext(one if n == 1 else many)

@@ -61,6 +61,13 @@ def report(
     return Diagnostic(rule, Severity(RULES[rule].severity), span, message, hint, fix, detail)
 
 
+def close_matches(word: str, known, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The `n` words of `known` nearest to `word` (for a "did you mean" hint), best first."""
+    from difflib import get_close_matches  # only when there is something to hint at
+
+    return get_close_matches(word, list(known), n, cutoff)
+
+
 def has_errors(diagnostics: list[Diagnostic]) -> bool:
     return any(d.is_error for d in diagnostics)
 

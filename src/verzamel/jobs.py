@@ -32,11 +32,11 @@ def map_in_order(function: Callable[[Item], Result], items: Sequence[Item], jobs
     """`function(item)` for each of `items`, on up to `jobs` processes, yielded in their order.
     Close the iterator when done with it (or use it up): that stops the workers."""
     global _task
-    import multiprocessing  # a few milliseconds: only when there is work (not on a no-change build)
-
-    if jobs < 2 or len(items) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs < 2 or len(items) < 2 or not _can_fork():
         yield from map(function, items)
         return
+    import multiprocessing
+
     from .write import signals_held
 
     _task = (function, items)
@@ -51,6 +51,12 @@ def map_in_order(function: Callable[[Item], Result], items: Sequence[Item], jobs
             with signals_held():  # the workers are stopped whole, even on Ctrl-C
                 pool.terminate()
                 pool.join()
+
+
+def _can_fork() -> bool:
+    import multiprocessing  # a few milliseconds: only when there is work for several processes
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def _ignore_interrupts() -> None:

@@ -11,7 +11,7 @@ from ..citations.find import find, missing_nr_reason
 from ..citations.models import Citation, Refusal
 from ..citations.render import needs_vergaderjaar, render
 from ..citations.resolve import from_registry, parse_id, with_registry_facts
-from ..diagnostics import Diagnostic, Fix, report
+from ..diagnostics import Diagnostic, Fix, close_matches, report
 from ..messages import join, t
 from ..model import NoteRef, SourceSpan, iter_inlines
 from ..sources import Sources
@@ -251,11 +251,9 @@ def _house_style(use: CitationUse, registered: Citation | None, style: str) -> l
 def _missing(identifier: str, span: SourceSpan, sources: Sources, rule: str = "CIT003") -> list[Diagnostic]:
     """CIT003 (cited by id) or CIT009 (written out), with the registry ids it may be a typing error
     for, and the entry to add if it is not."""
-    import difflib
-
     if identifier in sources.unreadable_notes:
         return []  # its entry has an error of its own
-    close = difflib.get_close_matches(identifier, list(sources.registry), 3, 0.75)
+    close = close_matches(identifier, sources.registry, 3, 0.75)
     add = t("citations.add_entry", id=identifier)
     hint = t("citations.did_you_mean", ids=join(close, "list.or"), add=add) if close else add
     return [report(rule, span, t("citations.not_registry_footnotes", identifier=identifier), hint)]

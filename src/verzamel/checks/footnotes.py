@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-
-from ..diagnostics import Diagnostic, report
+from ..diagnostics import Diagnostic, close_matches, report
 from ..messages import t
 from ..model import Fragment, NoteRef, Paragraph, iter_inlines
 
@@ -48,7 +46,7 @@ def check_fragment(
 
 
 def _hint(label: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(label, known, 1)
+    close = close_matches(label, known)
     if close:
         return t("footnotes.did_you_mean", label=close[0])
     return t("footnotes.define_it", label=label)

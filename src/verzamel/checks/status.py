@@ -3,10 +3,9 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 
-from ..diagnostics import Diagnostic, Fix, report
+from ..diagnostics import Diagnostic, Fix, close_matches, report
 from ..messages import t
 from ..model import Letter, SourceSpan
 from ..sources.letters import KAMERSTUK_ID, dotted_value
@@ -71,7 +70,7 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
 
 def _unknown(letter: Letter, status: str) -> Diagnostic:
     span = letter.span("status")
-    close = difflib.get_close_matches(status.strip().lower().replace(" ", "-"), STATUSES, 1, 0.7)
+    close = close_matches(status.strip().lower().replace(" ", "-"), STATUSES, cutoff=0.7)
     hint = (
         t("status.legacy_definitief")
         if status == "definitief"

@@ -7,11 +7,6 @@ templates verzamel ships are tested with verzamel and not checked again here.
 
 from __future__ import annotations
 
-import zipfile
-import zlib
-from xml.etree import ElementTree
-from xml.parsers import expat
-
 from ..cache.memo import no_memo
 from ..diagnostics import Diagnostic, report
 from ..messages import t
@@ -59,7 +54,11 @@ def check_reference(data: bytes, rel: str) -> list[Diagnostic]:
 
 
 def _reference_problem(data: bytes) -> str | None:
-    import io
+    import io  # what reads a package: only when the reference changed (the memo has the rest)
+    import zipfile
+    import zlib
+    from xml.etree import ElementTree
+    from xml.parsers import expat
 
     if not data:
         return t("templates.empty")

@@ -12,9 +12,11 @@ English, else Dutch.
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
-from contextlib import contextmanager
+import sys
+from contextlib import contextmanager, suppress
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -28,10 +30,32 @@ _current: str | None = None
 
 @cache
 def catalogue(language: str) -> dict[str, str | list[str]]:
-    """The messages of `language`, flat: 'section.key' -> text (or [one, many] for counts)."""
+    """The messages of `language`, flat: 'section.key' -> text (or [one, many] for counts).
+
+    Parsing the TOML file takes longer than many a command's own work, so the flat catalogue is
+    also kept compiled (marshal) in __pycache__ beside it, as Python keeps its bytecode, and taken
+    from there while the TOML file has the same size and time. When that folder cannot be
+    written, or PYTHONDONTWRITEBYTECODE is set, the file is parsed every run."""
+    source = _FOLDER / f"{language}.toml"
+    info = source.stat()
+    stamp = (info.st_mtime_ns, info.st_size)
+    compiled = _FOLDER / "__pycache__" / f"{language}.{sys.implementation.cache_tag}.catalogue"
+    try:
+        kept_stamp, flat = marshal.loads(compiled.read_bytes())
+        if tuple(kept_stamp) == stamp and isinstance(flat, dict):
+            return flat
+    except Exception:  # noqa: BLE001 - absent, damaged or from another Python: parse the TOML
+        pass
+    flat = _parse(source)
+    if not sys.dont_write_bytecode:
+        _keep(compiled, marshal.dumps((stamp, flat)))
+    return flat
+
+
+def _parse(source: Path) -> dict[str, str | list[str]]:
     import tomllib
 
-    with open(_FOLDER / f"{language}.toml", "rb") as file:
+    with open(source, "rb") as file:
         data = tomllib.load(file)
     flat: dict[str, str | list[str]] = {}
 
@@ -44,6 +68,18 @@ def catalogue(language: str) -> dict[str, str | list[str]]:
 
     walk("", data)
     return flat
+
+
+def _keep(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all; a folder that cannot be written only costs time."""
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(exist_ok=True)
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        with suppress(OSError):
+            temporary.unlink()
 
 
 def language() -> str:

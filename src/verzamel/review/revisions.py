@@ -7,9 +7,6 @@ own state (branch, index, working tree) is only read. The working tree itself is
 
 from __future__ import annotations
 
-import io
-import tarfile
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -76,6 +73,10 @@ def at_revision(root: Path, name: str | None) -> Iterator[Revision]:
     archive = _git(top, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
     if archive is None:
         raise RevisionError(t("diff.no_dossier_at", revision=name, folder=prefix or "."))
+    import io  # only for another revision, not for every build
+    import tarfile
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="verzamel-diff-") as folder:
         with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             # Python before 3.11.4 has no extraction filters; git archive writes no odd members.

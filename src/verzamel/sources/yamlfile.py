@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from ..diagnostics import Diagnostic, Fix, report
+from ..diagnostics import Diagnostic, Fix, close_matches, report
 from ..messages import t
 from ..model import SourceSpan
 from .yamlerrors import explain
@@ -249,10 +249,8 @@ NEAR_MISS = 0.8
 def unknown_key(key: str, known, span: SourceSpan, rule: str) -> Diagnostic:
     """A key verzamel does not know: an error with the fix when it is a near miss of a known key
     (KEY001: a misspelt key silently drops what it holds), otherwise `rule` (a warning) with a hint."""
-    import difflib
-
     key = str(key)
-    close = difflib.get_close_matches(key, [str(k) for k in known], 1, NEAR_MISS)
+    close = close_matches(key, [str(k) for k in known], cutoff=NEAR_MISS)
     if close:
         end = SourceSpan(span.path, span.line, span.column, span.line, span.column + len(key))
         return report(
@@ -262,6 +260,6 @@ def unknown_key(key: str, known, span: SourceSpan, rule: str) -> Diagnostic:
             t("yaml.write_fix_does", known=close[0]),
             Fix(end, close[0], expected=key),
         )
-    close = difflib.get_close_matches(key, list(known), 1, 0.6)
+    close = close_matches(key, known)
     hint = t("yaml.did_you_mean", known=close[0]) if close else t("yaml.known_keys", keys=", ".join(known))
     return report(rule, span, t("yaml.unknown_key", key=key), hint)
