@@ -245,3 +245,36 @@ def test_templates_are_kept_compiled_and_never_stale(dossier, tmp_path):
     assert "Een zin die alleen de nieuwe template schrijft." in "\n".join(
         p.text for p in kamerbrief.paragraphs
     )
+
+
+def test_reading_and_checking_make_no_garbage_in_cycles(synthetic):
+    """A build holds Python's cyclic garbage collector while it reads and checks the sources
+    (verzamel.collector): only safe while what they throw away has no cycles, which the
+    collector alone could free (a YAML parser per file had them, and functions nested in
+    themselves)."""
+    import gc
+
+    from verzamel.checks import run_checks
+    from verzamel.project import open_project
+    from verzamel.sources import load_sources
+
+    project = open_project(synthetic)
+    run_checks(project, load_sources(project))  # what is made once per process is made now
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        checked = run_checks(project, load_sources(project))
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()
+    assert len(checked.letters) == 6 and all(c.documents for c in checked.letters.values())
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(dossier, tmp_path):
+    import gc
+
+    build(dossier, tmp_path / "out")
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == 0

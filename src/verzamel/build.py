@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import collector
 from .diagnostics import Diagnostic, has_errors, report
 from .messages import t
 from .model import Document, SourceSpan
@@ -91,12 +92,14 @@ def build(
     # compiled templates kept for the next build (a cache never makes the output folder)
     compile_once_in(project, cache.folder.path if out_dir.is_dir() else None)
     try:
-        memo = Memo(cache.folder)
-        sources = load_sources(project, memo)
-        checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
-        on_checked(checked.diagnostics)
-        events = Events(on_checked, on_written, on_letter)
-        result = _make_letters(project, checked, sources, out_dir, formats, cache, jobs, events)
+        with collector.paused():
+            memo = Memo(cache.folder)
+            sources = load_sources(project, memo)
+            checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
+        with collector.set_aside():
+            on_checked(checked.diagnostics)
+            events = Events(on_checked, on_written, on_letter)
+            result = _make_letters(project, checked, sources, out_dir, formats, cache, jobs, events)
     finally:
         compile_once_in(project, None)
     memo.save()

@@ -24,6 +24,7 @@ from .messages import t
 @root_option
 def check(project, letter_ids, output_format, fix):
     """Check the sources (help: `help.check`)."""
+    from . import collector
     from .cache.memo import Memo
     from .cache.store import CacheFolder
     from .checks import run_checks
@@ -31,9 +32,10 @@ def check(project, letter_ids, output_format, fix):
     from .sources import load_sources
 
     memo = Memo(CacheFolder(project.output_dir))  # what the last build or check read, kept
-    sources = load_sources(project, memo)
-    require_letters(sources, letter_ids)
-    checked = run_checks(project, sources, list(letter_ids))
+    with collector.paused():
+        sources = load_sources(project, memo)
+        require_letters(sources, letter_ids)
+        checked = run_checks(project, sources, list(letter_ids))
     if fix:
         from .checks.fixes import FixNotWritten, apply_fixes
 
@@ -45,8 +47,9 @@ def check(project, letter_ids, output_format, fix):
             raise SystemExit(1) from None
         _say_fixed(applied)
         if applied:
-            sources = load_sources(project, memo)
-            checked = run_checks(project, sources, list(letter_ids))
+            with collector.paused():
+                sources = load_sources(project, memo)
+                checked = run_checks(project, sources, list(letter_ids))
     memo.save()
     diagnostics = checked.diagnostics
     if output_format == "json":

@@ -186,17 +186,19 @@ class Revised:
 Block = Paragraph | Heading | ListBlock | Table | Columns | BlockQuote | WithheldBlock | Revised
 
 
+def _from_inlines(inlines):
+    # not a closure in iter_inlines: a function that calls itself from its own cell is a cycle
+    # that only the garbage collector frees, and the checks call iter_inlines thousands of times
+    for inline in inlines:
+        yield inline
+        yield from _from_inlines(getattr(inline, "children", ()))
+
+
 def iter_inlines(blocks):
     """Every inline in `blocks`, nested ones included, in reading order."""
-
-    def from_inlines(inlines):
-        for inline in inlines:
-            yield inline
-            yield from from_inlines(getattr(inline, "children", ()))
-
     for block in blocks:
         if isinstance(block, Paragraph | Heading):
-            yield from from_inlines(block.inlines)
+            yield from _from_inlines(block.inlines)
         elif isinstance(block, Columns):
             for column in block.columns:
                 yield from iter_inlines(column)
@@ -208,7 +210,7 @@ def iter_inlines(blocks):
         elif isinstance(block, Table):
             for row in ((block.header,) if block.header else ()) + block.rows:
                 for cell in row:
-                    yield from from_inlines(cell)
+                    yield from _from_inlines(cell)
 
 
 def map_inlines(inlines, fn) -> tuple:

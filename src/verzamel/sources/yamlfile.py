@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any
 
 from ..diagnostics import Diagnostic, Fix, close_matches, report
@@ -22,7 +23,11 @@ class PositionedYaml:
     """Where each value is written; `path@key` where its key is."""
 
 
+@cache
 def _yaml():
+    """One parser for the process: a YAML() instance is a knot of objects that refer to each
+    other, which only the cyclic garbage collector frees (and a thousand files made a thousand).
+    ruamel resets it after every load, failed ones included."""
     from ruamel.yaml import YAML
 
     return YAML(typ="rt")

@@ -98,44 +98,52 @@ class WithheldPassage:
 
 def withheld_passages(document: Document) -> list[WithheldPassage]:
     """Everything withheld in a (complete) document, in reading order, footnotes after the body."""
-    found: list[WithheldPassage] = []
-    section_of_note: dict[int, str | None] = {}
-    section: str | None = None
+    passages = _Passages()
+    passages.walk(document.blocks)
+    for note in document.notes:
+        if note.number in passages.section_of_note:
+            for block in note.blocks:
+                where = passages.section_of_note[note.number]
+                passages.inlines_of(getattr(block, "inlines", ()), "voetnoot", where)
+    return passages.found
 
-    def inlines_of(inlines, kind: str, where: str | None) -> None:
+
+class _Passages:
+    """What withheld_passages gathers as it walks a document. (A class rather than nested
+    functions that call themselves: those are cycles only the garbage collector frees.)"""
+
+    def __init__(self) -> None:
+        self.found: list[WithheldPassage] = []
+        self.section_of_note: dict[int, str | None] = {}
+        self.section: str | None = None
+
+    def inlines_of(self, inlines, kind: str, where: str | None) -> None:
         for inline in inlines:
             if isinstance(inline, Withheld):
-                found.append(
+                self.found.append(
                     WithheldPassage(inline_text(inline.children), inline.grounds, inline.span, kind, where)
                 )
             elif isinstance(inline, NoteRef) and inline.number is not None:
-                section_of_note.setdefault(inline.number, where)
+                self.section_of_note.setdefault(inline.number, where)
             elif hasattr(inline, "children"):
-                inlines_of(inline.children, kind, where)
+                self.inlines_of(inline.children, kind, where)
 
-    def walk(blocks) -> None:
-        nonlocal section
+    def walk(self, blocks) -> None:
         for block in blocks:
             if isinstance(block, WithheldBlock):
                 text = "\n".join(line for child in block.children for line in block_lines(child) if line)
                 kind = "onderdeel" if block.title else "alinea"
-                where = block.title or section
-                found.append(WithheldPassage(text, block.grounds, block.span, kind, where, block.fragment))
+                where = block.title or self.section
+                passage = WithheldPassage(text, block.grounds, block.span, kind, where, block.fragment)
+                self.found.append(passage)
                 continue
             if isinstance(block, Heading):
-                section = inline_text(block.inlines)
+                self.section = inline_text(block.inlines)
             if isinstance(block, Paragraph | Heading):
-                inlines_of(block.inlines, "passage", section)
+                self.inlines_of(block.inlines, "passage", self.section)
             else:
                 for child in _children(block):
-                    walk(child)
-
-    walk(document.blocks)
-    for note in document.notes:
-        if note.number in section_of_note:
-            for block in note.blocks:
-                inlines_of(getattr(block, "inlines", ()), "voetnoot", section_of_note[note.number])
-    return found
+                    self.walk(child)
 
 
 def _children(block) -> list[tuple]:

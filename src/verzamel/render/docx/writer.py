@@ -98,20 +98,13 @@ class DocxWriter:
     def _package(self) -> bytes:
         """The .docx: the parts in python-docx's order, the unchanged ones as the reference has them."""
         package = self.doc.part.package
-        members: list[Member] = []
-
-        class Members:  # python-docx's package writer writes its items here
-            @staticmethod
-            def write(name, blob: bytes) -> None:
-                unchanged = self.reference.unchanged.get(name.membername)
-                members.append(unchanged or Member.of(name.membername, blob))
-
+        members = _Members(self.reference.unchanged)
         for part in package.parts:
             part.before_marshal()
-        PackageWriter._write_content_types_stream(Members, package.parts)
-        PackageWriter._write_pkg_rels(Members, package.rels)
-        PackageWriter._write_parts(Members, package.parts)
-        return write_zip(members)
+        PackageWriter._write_content_types_stream(members, package.parts)
+        PackageWriter._write_pkg_rels(members, package.rels)
+        PackageWriter._write_parts(members, package.parts)
+        return write_zip(members.members)
 
     def _properties(self, document: Document) -> None:
         props = self.doc.core_properties
@@ -352,6 +345,18 @@ class DocxWriter:
                 paragraph._p.append(
                     oxml.styled_run(FOOTNOTE_REFERENCE, "w:footnoteReference", **{"w:id": str(inline.number)})
                 )
+
+
+class _Members:
+    """Where python-docx's package writer writes each part; an unchanged one becomes the
+    reference's bytes, compressed once."""
+
+    def __init__(self, unchanged: dict[str, Member]):
+        self.unchanged = unchanged
+        self.members: list[Member] = []
+
+    def write(self, name, blob: bytes) -> None:
+        self.members.append(self.unchanged.get(name.membername) or Member.of(name.membername, blob))
 
 
 def render_docx(document: Document, reference: Path, changes_by=None) -> bytes:
