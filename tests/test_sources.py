@@ -97,3 +97,28 @@ def test_dutch_dates(iso, long, weekday):
     assert dutch.long_date(d) == long
     assert dutch.weekday(d) == weekday
     assert dutch.day_month(d) == long.rsplit(" ", 1)[0]
+
+
+def test_source_files_are_listed_in_path_order_with_links_and_look_alike_folders(tmp_path):
+    from verzamel.sources.reading import list_sources
+
+    names = ["b.md", "a-b.md", "a/b.md", "a/c/d.md", "a.b.md", ".hidden.md", "a/.lock.md", "notes.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "folder.md").mkdir()
+    (tmp_path / "link.md").symlink_to(tmp_path / "a")  # a link to a folder: read (and refused) as a file
+    files, folders = list_sources(tmp_path, ".md", recursive=True)
+    expected = ["a-b.md", "a.b.md", "a/b.md", "a/c/d.md", "b.md", "link.md"]
+    assert files == sorted(tmp_path / name for name in expected)  # Path order: a/… before a-b.md
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == [
+        "a/b.md",
+        "a/c/d.md",
+        *expected[:2],
+        "b.md",
+        "link.md",
+    ]
+    assert folders == [tmp_path / "folder.md"]
+    assert list_sources(tmp_path, ".md", recursive=False)[0] == sorted(
+        tmp_path / name for name in ["a-b.md", "a.b.md", "b.md", "link.md"]
+    )

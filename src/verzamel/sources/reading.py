@@ -41,6 +41,9 @@ _REFUSED = re.compile(
     _ESCAPE_SEQUENCE + r"|[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff" + MARKERS + "]"
 )
 _SPACED = re.compile(r"[\x0b\x0c]")
+_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff" + MARKERS + "]")
+"""Any character that _REFUSED or _SPACED could match starts with one of these: one quick search
+tells a clean file (nearly every one) from one that needs the line-by-line look."""
 _LINE_END = re.compile(r"\r\n|\r")
 
 
@@ -71,21 +74,19 @@ def refuse_path(path: Path, root: Path, rel: str) -> Diagnostic | None:
     if display_name(rel) != rel:
         return refused(t("reading.file_name_not_utf"), t("reading.rename_file"))
     try:
-        info = path.stat()
+        info = os.lstat(path)  # the link itself: most sources are none, and need no second look
     except OSError as exc:
-        if path.is_symlink():
-            return refused(
-                t("reading.link_file_that_does"),
-                t("reading.remove_link"),
-            )
         return refused(t("reading.cannot_read", strerror=exc.strerror), t("reading.check_file_exists"))
+    link = stat.S_ISLNK(info.st_mode)
+    if link:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return refused(t("reading.link_file_that_does"), t("reading.remove_link"))
     if not stat.S_ISREG(info.st_mode):
         return refused(t("reading.not_plain_file_folder"), t("reading.move_it_away"))
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        return refused(
-            t("reading.link_file_outside_dossier"),
-            t("reading.copy_into_dossier"),
-        )
+    if link and not path.resolve().is_relative_to(root.resolve()):
+        return refused(t("reading.link_file_outside_dossier"), t("reading.copy_into_dossier"))
     if info.st_size > MAX_FILE_BYTES:
         return refused(
             t("reading.file_bytes_source_may", size=info.st_size, limit=MAX_FILE_BYTES),
@@ -129,7 +130,7 @@ def _characters(source: SourceText, rel: str) -> str:
     """The text with refused and spaced characters replaced by spaces (one for one, so every position
     stays), reporting each where it stands."""
     text = source.text
-    if not (_REFUSED.search(text) or _SPACED.search(text)):
+    if not _SUSPECT.search(text):
         return text
     lines = text.split("\n")
     out = []
@@ -189,16 +190,20 @@ def list_sources(folder: Path, suffix: str, recursive: bool) -> tuple[list[Path]
     """
     if not folder.is_dir():
         return [], []
-    files: list[Path] = []
-    folders: list[Path] = []
+    files: list[str] = []
+    folders: list[str] = []
     for current, dirs, names in os.walk(folder, followlinks=False):
-        here = Path(current)
-        look_like_files = [d for d in dirs if d.endswith(suffix)]
+        for name in names:  # not folders (a link to a file is here, a link to a folder is not)
+            if not name.startswith(".") and name.endswith(suffix):
+                files.append(os.path.join(current, name))
+        for name in dirs:  # a link to a folder is read, and refused, as a file
+            if not name.startswith(".") and name.endswith(suffix):
+                path = os.path.join(current, name)
+                (files if os.path.islink(path) else folders).append(path)
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")) if recursive else []
-        for name in names + look_like_files:
-            if name.startswith(".") or not name.endswith(suffix):
-                continue
-            (folders if (here / name).is_dir() and not (here / name).is_symlink() else files).append(
-                here / name
-            )
-    return sorted(files), sorted(folders)
+    return _sorted_paths(files), _sorted_paths(folders)
+
+
+def _sorted_paths(paths: list[str]) -> list[Path]:
+    """In the order of Path objects (folder by folder), sorted as strings: far quicker."""
+    return [Path(path) for path in sorted(paths, key=lambda path: path.split(os.sep))]
