@@ -24,13 +24,13 @@ def refs(ctx, output_format, by_fragment, root):
         return  # `refs scan` reads any text file and needs no dossier
     project = load_project(root)
     from .checks.config import read_settings
-    from .checks.regions import prose_regions
+    from .checks.regions import ProseRegions
     from .citations.render import DEFAULT_STYLE
     from .sources import load_sources
 
     sources = load_sources(project)
     style = read_settings(project).house_style.get("citations", DEFAULT_STYLE)
-    regions = prose_regions(sources)
+    regions = ProseRegions(sources)
     if by_fragment:
         _by_fragment(sources, regions, style, output_format)
         return

@@ -21,7 +21,7 @@ from ..sources import Sources, select_letters
 from . import citations, dates, footnotes, ministerraad, references, status, style, woo
 from .config import RuleSettings, read_settings
 from .lock import LockState, check_locks
-from .regions import Region, prose_regions
+from .regions import ProseRegions
 from .templates import check_templates
 
 if TYPE_CHECKING:
@@ -69,32 +69,31 @@ def unique(diagnostics) -> list[Diagnostic]:
     return sorted(dict.fromkeys(diagnostics), key=Diagnostic.sort_key)
 
 
-def check_sources(sources: Sources, settings: RuleSettings, regions: dict[str, list[Region]]):
+def check_sources(sources: Sources, settings: RuleSettings, regions: ProseRegions):
     """The rules that need no letter: loading problems, footnotes, text rules."""
     found = list(sources.diagnostics) + settings.diagnostics
     for fragment in sources.all_fragments():
         found.extend(footnotes.check_fragment(fragment, sources.registry, sources.unreadable_notes))
     withheld_files = {f.path for f in sources.fragments.values() if not f.public}
     house_style = repr(settings.house_style)
-    for path, path_regions in regions.items():
+    for path, places in regions.places.items():
         public = path not in withheld_files
-        # keyed on the regions themselves (text and places), so a file's results are kept while
-        # it reads the same
-        key = repr(path_regions)
-        kept = sources.memo(_text_rules, key, public, house_style, regions=path_regions, settings=settings)
-        found.extend(kept)
+        # kept by the file's text and where its prose is in it, which decide its regions
+        text = sources.texts[path]
+        context = {"regions": regions, "settings": settings}
+        found.extend(sources.memo(_text_rules, text, path, places, public, house_style, **context))
     cited = citations.index(sources, regions)
     found.extend(citations.check(sources, cited, settings.house_style.get("citations", DEFAULT_STYLE)))
     found.extend(references.check(sources, cited))
     return settings.apply(found)
 
 
-def _text_rules(key: str, public: bool, house_style: str, *, regions: list[Region], settings) -> list:
-    """The rules over a file's running text: dates, house style, Woo marks. `key` and
-    `house_style` (the reprs of `regions` and of the settings' house style) are what the memo
-    keeps the result by."""
+def _text_rules(text: str, path: str, places, public: bool, house_style: str, *, regions, settings) -> list:
+    """The rules over a file's running text (its regions): dates, house style, Woo marks. The
+    memo keeps the result by the file's `text`, the `places` of its prose and `house_style` (the
+    repr of the settings' house style)."""
     found = []
-    for region in regions:
+    for region in regions[path]:
         found.extend(dates.check_text(region))
         found.extend(style.check_text(region, settings.house_style))
         found.extend(woo.check_text(region, public=public))
@@ -154,7 +153,7 @@ def run_checks(
     letter's entry from the last build when its inputs did not change: then it is not assembled.
     """
     settings = read_settings(project)
-    regions = prose_regions(sources)
+    regions = ProseRegions(sources)
     locks, stray = check_locks(Store(project), sources)
     templates = check_templates(project, sources.memo)
     general = check_sources(sources, settings, regions) + settings.apply(templates + stray)

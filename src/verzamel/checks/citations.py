@@ -15,7 +15,7 @@ from ..diagnostics import Diagnostic, Fix, close_matches, report
 from ..messages import join, t
 from ..model import NoteRef, SourceSpan, iter_inlines
 from ..sources import Sources
-from .regions import Region
+from .regions import ProseRegions
 
 REGISTERED_KINDS = (models.KAMERSTUK, models.HANDELINGEN, models.AANHANGSEL, *models.BLAD_PREFIX)
 
@@ -44,23 +44,19 @@ class CitationIndex:
     registered: dict[str, Citation] = field(default_factory=dict)
 
 
-def index(sources: Sources, regions: dict[str, list[Region]]) -> CitationIndex:
+def index(sources: Sources, regions: ProseRegions) -> CitationIndex:
     """Every citation in the dossier's prose and registry; computed once per run (`check` and
     `references.check` share it), from the last run's reading of each text that did not change."""
     found = CitationIndex()
     for note_id, note in sources.registry.items():
         if (citation := from_registry(note_id, note.facts)) is not None:
             found.registered[note_id] = citation
-    for path_regions in regions.values():
-        for region in path_regions:
-            for item in sources.memo(find, region.text):
-                if region.text[max(item.start - 2, 0) : item.start] in ("[@", "[^"):
-                    continue  # an id in cite or footnote syntax: checked as such
-                span = region.span(item.start, item.end)
-                if isinstance(item, Refusal):
-                    found.refusals.append((item, span))
-                else:
-                    found.uses.append(CitationUse(item, span))
+    for path, places in regions.places.items():
+        for item, span in sources.memo(_written_in, sources.texts[path], path, places, regions=regions):
+            if isinstance(item, Refusal):
+                found.refusals.append((item, span))
+            else:
+                found.uses.append(CitationUse(item, span))
     texts = [f.blocks for f in sources.all_fragments()] + [n.blocks for n in sources.registry.values()]
     for blocks in texts:
         for ref in (i for i in iter_inlines(blocks) if isinstance(i, NoteRef)):
@@ -68,6 +64,18 @@ def index(sources: Sources, regions: dict[str, list[Region]]) -> CitationIndex:
                 found.cited_by_id.append(ref)
             elif ref.label in found.registered:
                 found.registry_refs.append(ref)
+    return found
+
+
+def _written_in(text: str, path: str, places, *, regions) -> list[tuple[Citation | Refusal, SourceSpan]]:
+    """The citations written out in a file's prose, with their places; kept by the file's `text`
+    and the `places` of its prose, which decide its regions."""
+    found = []
+    for region in regions[path]:
+        for item in find(region.text):
+            if region.text[max(item.start - 2, 0) : item.start] in ("[@", "[^"):
+                continue  # an id in cite or footnote syntax: checked as such
+            found.append((item, region.span(item.start, item.end)))
     return found
 
 
@@ -285,9 +293,7 @@ def _registry_entries(sources: Sources) -> list[Diagnostic]:
     return out
 
 
-def uses_by_id(
-    sources: Sources, regions: dict[str, list[Region]]
-) -> dict[str, tuple[Citation, list[SourceSpan]]]:
+def uses_by_id(sources: Sources, regions: ProseRegions) -> dict[str, tuple[Citation, list[SourceSpan]]]:
     """Every document cited in the dossier, by id: the citation (with registry facts) and where."""
     cited = index(sources, regions)
     out: dict[str, tuple[Citation, list[SourceSpan]]] = {}

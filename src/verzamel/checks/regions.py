@@ -8,6 +8,7 @@ A region's lines are joined with newlines, so a phrase wrapped over two lines is
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from ..model import SourceSpan
@@ -52,44 +53,76 @@ def yaml_value_region(path: str, file_text: str, value: SourceSpan) -> Region | 
     return region_from_lines(path, [line for line in value_lines(file_text, value) if line[2]])
 
 
-def fragment_regions(sources: Sources, fragment) -> list[Region]:
+Place = tuple[str, int, int]
+"""Where a file's prose is, in plain values: ("body", first line, 1) for a fragment's Markdown
+body, ("value", line, column) for a printed YAML value, ("note", line, column) for a registry
+footnote's text. A file's places and its text decide its regions, so results computed from the
+regions can be kept by the text and the places, without making the regions."""
+
+
+def fragment_places(fragment) -> list[Place]:
     """A fragment's Markdown body, and the front-matter values that are printed (title, appraises)."""
-    text = sources.texts.get(fragment.path)
-    if text is None:
-        return []
-    lines = text.split("\n")
-    body = [(n + 1, 1, lines[n]) for n in range(fragment.body_line - 1, len(lines))]
-    regions = [region_from_lines(fragment.path, body)]
+    places: list[Place] = [("body", fragment.body_line, 1)]
     for key in ("title", "appraises"):
         span = fragment.meta_spans.get(key)
         if span is not None:
-            regions.append(yaml_value_region(fragment.path, text, span))
-    return [r for r in regions if r is not None]
+            places.append(("value", span.line, span.column))
+    return places
 
 
-def prose_regions(sources: Sources) -> dict[str, list[Region]]:
-    """Every region of running text in the dossier, by source path."""
-    from ..sources.letters import PROSE_FIELDS
-
-    regions: dict[str, list[Region]] = {}
-
-    def add(region: Region | None) -> None:
+def regions_at(path: str, text: str, places) -> list[Region]:
+    """The regions of prose at `places` in a file's `text`."""
+    regions = []
+    lines = None
+    for kind, line, column in places:
+        if kind == "body":
+            lines = text.split("\n") if lines is None else lines
+            region = region_from_lines(path, [(n + 1, 1, lines[n]) for n in range(line - 1, len(lines))])
+        else:
+            region = yaml_value_region(path, text, SourceSpan(path, line, column))
+            if region is not None and kind == "note":
+                region = replace(region, footnote_text=True)
         if region is not None:
-            regions.setdefault(region.path, []).append(region)
-
-    for fragment in sources.fragments.values():
-        for region in fragment_regions(sources, fragment):
-            add(region)
-    for note in sources.registry.values():
-        if note.text_span is not None and note.span.path in sources.texts:
-            region = yaml_value_region(note.span.path, sources.texts[note.span.path], note.text_span)
-            add(replace(region, footnote_text=True) if region else None)
-    for letter in sources.letters.values():
-        text = sources.texts.get(letter.path)
-        if text is None:
-            continue
-        for key in ("betreft", *PROSE_FIELDS):
-            span = letter.spans.get(key)
-            if span is not None and span.path == letter.path:
-                add(yaml_value_region(letter.path, text, span))
+            regions.append(region)
     return regions
+
+
+class ProseRegions(Mapping[str, list[Region]]):
+    """Every region of running text in the dossier, by source path, made when first asked for:
+    a rule whose result for a file is kept (by its text and `places`) never needs them."""
+
+    def __init__(self, sources: Sources):
+        from ..sources.letters import PROSE_FIELDS
+
+        self.texts = sources.texts
+        self.places: dict[str, tuple[Place, ...]] = {}
+        """The places of prose in each file, by path (only files with prose)."""
+        found: dict[str, list[Place]] = {}
+        for fragment in sources.fragments.values():
+            if fragment.path in sources.texts:
+                found.setdefault(fragment.path, []).extend(fragment_places(fragment))
+        for note in sources.registry.values():
+            value = note.text_span
+            if value is not None and note.span.path in sources.texts:
+                found.setdefault(note.span.path, []).append(("note", value.line, value.column))
+        for letter in sources.letters.values():
+            if letter.path not in sources.texts:
+                continue
+            for key in ("betreft", *PROSE_FIELDS):
+                span = letter.spans.get(key)
+                if span is not None and span.path == letter.path:
+                    found.setdefault(letter.path, []).append(("value", span.line, span.column))
+        self.places = {path: tuple(places) for path, places in found.items()}
+        self._made: dict[str, list[Region]] = {}
+
+    def __getitem__(self, path: str) -> list[Region]:
+        if path not in self._made:
+            self._made[path] = regions_at(path, self.texts[path], self.places[path])
+        return self._made[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.places)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
