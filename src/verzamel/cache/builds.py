@@ -49,6 +49,7 @@ class InputFiles:
         self.digests: dict[str, str] = {}
         known = known or {}
         now = time.time_ns()
+        inside = len(os.path.join(root, ""))  # a path below root, less this, is relative to it
         for name in (CONFIG_NAME, *INPUT_FOLDERS):
             top = os.path.join(root, name)
             if os.path.isfile(top):
@@ -58,7 +59,7 @@ class InputFiles:
                 folders.sort()
                 for file_name in sorted(files):
                     path = os.path.join(folder, file_name)
-                    self._add(os.path.relpath(path, root).replace(os.sep, "/"), path, known, now)
+                    self._add(path[inside:].replace(os.sep, "/"), path, known, now)
 
     def _add(self, name: str, path: str, known: dict[str, tuple], now: int) -> None:
         try:
