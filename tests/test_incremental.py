@@ -237,7 +237,7 @@ def test_templates_are_kept_compiled_and_never_stale(dossier, tmp_path):
     build(dossier, out)
     again = [sys.executable, "-m", "verzamel", "build", "--root", str(dossier), "--out", str(out), "--force"]
     subprocess.run(again, check=True, capture_output=True)  # a process of its own: nothing compiled yet
-    assert list((out / FOLDER / "templates").iterdir())  # compiled once, kept for the next build
+    assert (out / FOLDER / "compiled-templates").is_file()  # compiled once, kept for the next build
     text = own.read_text(encoding="utf-8")
     own.write_text(text + "\nEen zin die alleen de nieuwe template schrijft.\n", encoding="utf-8")
     build(dossier, out)
@@ -245,6 +245,17 @@ def test_templates_are_kept_compiled_and_never_stale(dossier, tmp_path):
     assert "Een zin die alleen de nieuwe template schrijft." in "\n".join(
         p.text for p in kamerbrief.paragraphs
     )
+
+
+def test_a_first_build_keeps_the_prepared_house_style_and_compiled_templates(dossier, tmp_path):
+    """The output folder of a first build exists only once its documents are written; what was
+    prepared before that is kept then, so the second build need not prepare it again."""
+    out = tmp_path / "out"
+    first = [sys.executable, "-m", "verzamel", "build", "--root", str(dossier), "--out", str(out)]
+    subprocess.run(first, check=True, capture_output=True)  # a process of its own: nothing compiled yet
+    kept = {path.name for path in (out / FOLDER).iterdir()}
+    assert "compiled-templates" in kept
+    assert len([name for name in kept if name.startswith("reference-")]) == 2  # kamerbrief, beslisnota
 
 
 def test_reading_and_checking_make_no_garbage_in_cycles(synthetic):

@@ -89,8 +89,7 @@ def build(
     from .sources import load_sources
     from .templating import compile_once_in
 
-    # compiled templates kept for the next build (a cache never makes the output folder)
-    compile_once_in(project, cache.folder.path if out_dir.is_dir() else None)
+    compile_once_in(project, cache.folder)  # compiled templates kept for the next build
     try:
         with collector.paused():
             memo = Memo(cache.folder)

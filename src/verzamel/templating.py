@@ -123,18 +123,44 @@ def _environment(template_dirs: tuple[Path, ...]):
     return env
 
 
-def compile_once_in(project: Project, folder: Path | None) -> None:
-    """Keep the compiled templates in `folder` (a build's cache) for the next run; None: compile
-    them in each process. Jinja checks each template's source before it uses what it kept."""
-    from jinja2 import FileSystemBytecodeCache
-
+def compile_once_in(project: Project, folder) -> None:
+    """Keep the compiled templates in `folder` (a build's cache.store.CacheFolder) for the next
+    run; None: compile them in each process, once what was compiled is kept in the folder it had
+    (the output folder of a first build exists only once its documents are written). Jinja checks
+    each template's source before it uses what it kept."""
     env = _environment(tuple(project.template_dirs()))
-    if folder is not None:
-        try:
-            (folder / "templates").mkdir(parents=True, exist_ok=True)
-        except OSError:
-            folder = None
-    env.bytecode_cache = FileSystemBytecodeCache(str(folder / "templates")) if folder is not None else None
+    if env.bytecode_cache is not None:
+        env.bytecode_cache.keep()
+    env.bytecode_cache = _compiled_in(folder) if folder is not None else None
+
+
+def _compiled_in(folder):
+    from jinja2 import BytecodeCache
+
+    class Compiled(BytecodeCache):
+        """Compiled templates in one entry of a build's cache, written when the build ends."""
+
+        name = "compiled-templates"
+
+        def __init__(self, folder):
+            self.folder = folder
+            kept = folder.read(self.name)
+            self.compiled: dict[str, bytes] = kept if isinstance(kept, dict) else {}
+            self.changed = False
+
+        def load_bytecode(self, bucket) -> None:
+            if bucket.key in self.compiled:
+                bucket.bytecode_from_string(self.compiled[bucket.key])  # stale or foreign: reset
+
+        def dump_bytecode(self, bucket) -> None:
+            self.compiled[bucket.key] = bucket.bytecode_to_string()
+            self.changed = True
+
+        def keep(self) -> None:
+            if self.changed and self.folder.write(self.name, self.compiled):
+                self.changed = False
+
+    return Compiled(folder)
 
 
 def _product_length(left, right) -> int:

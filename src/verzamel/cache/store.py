@@ -66,11 +66,13 @@ class CacheFolder:
             return None
         return value if key == self._key() else None
 
-    def write(self, name: str, value) -> None:
+    def write(self, name: str, value) -> bool:
+        """Keep `value` under `name`; False when it could not be (no output folder yet: a cache
+        alone does not make one; or the disk would not)."""
         from ..write import write_atomic
 
         if not self.path.parent.is_dir():
-            return  # no output folder yet (nothing was written): a cache alone does not make one
+            return False
         try:
             self.path.mkdir(exist_ok=True)
             ignore = self.path / ".gitignore"
@@ -78,4 +80,5 @@ class CacheFolder:
                 write_atomic(ignore, b"# verzamel's cache: safe to delete, never committed\n*\n")
             write_atomic(self.path / name, pickle.dumps((self._key(), value), protocol=5))
         except (OSError, pickle.PicklingError):
-            pass  # without a cache the next build only takes longer
+            return False  # without a cache the next build only takes longer
+        return True

@@ -125,4 +125,3 @@ class ProseRegions(Mapping[str, list[Region]]):
 
     def __len__(self) -> int:
         return len(self.places)
-

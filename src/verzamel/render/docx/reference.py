@@ -52,12 +52,19 @@ class Reference:
 
 _kept_in = None
 """A cache folder (cache.store.CacheFolder) where prepared references are kept between runs."""
+_waiting: dict[str, Reference] = {}
+"""References prepared before their cache folder could be written (a first build makes its
+output folder only when it writes its documents), by name in that folder."""
 
 
 def keep_prepared_in(folder) -> None:
     """Keep prepared references in `folder` (a build's cache), so the next run need not prepare
-    them again; None: only for this process."""
+    them again; None: only for this process, once what waited for the folder is kept in it."""
     global _kept_in
+    if _kept_in is not None:
+        for name, prepared in _waiting.items():
+            _kept_in.write(name, prepared)
+    _waiting.clear()
     _kept_in = folder
 
 
@@ -79,7 +86,8 @@ def _prepared(path: str, mtime_ns: int, size: int, folder) -> Reference:
     if isinstance(kept, Reference):
         return kept
     prepared = _prepare(data)
-    folder.write(name, prepared)
+    if not folder.write(name, prepared):
+        _waiting[name] = prepared
     return prepared
 
 
