@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
 from verzamel.checks.docs import pages
 
@@ -110,12 +112,13 @@ def test_rule_docs_are_generated_from_the_catalogue():
     assert sorted(p.name for p in folder.glob("*.md")) == sorted(pages())
 
 
-def test_the_check_path_does_not_import_python_docx_or_lxml():
+@pytest.mark.parametrize("command", ["check", "letters", "refs"])
+def test_commands_that_write_no_document_do_not_import_python_docx_or_lxml(command):
     code = (
         "import sys\n"
         "from verzamel.cli import main\n"
         "try:\n"
-        f"    main(['check', '--root', {str(REPO)!r}])\n"
+        f"    main([{command!r}, '--root', {str(REPO)!r}])\n"
         "except SystemExit:\n"
         "    pass\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'lxml')))\n"
