@@ -8,6 +8,7 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -169,6 +170,14 @@ class Verzamel(LocalGroup):
         ctx.meta["verzamel.args"] = list(args)
         return super().parse_args(ctx, args)
 
+    def make_context(self, *args, **kwargs) -> click.Context:
+        # Ctrl-C while the command line is read (before `invoke`) is answered as in `invoke`,
+        # not with click's own "Aborted!" and exit 1.
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:
+            _interrupted()
+
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
@@ -179,8 +188,7 @@ class Verzamel(LocalGroup):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            click.echo(t("cli.interrupted"), err=True)
-            raise SystemExit(EXIT_INTERRUPTED) from None
+            _interrupted()
         except BrokenPipeError:
             # The reader went away (`verzamel refs | head`): not a bug, and nothing left to say.
             # Point stdout at nothing so Python's own flush at exit cannot fail again.
@@ -194,6 +202,11 @@ class Verzamel(LocalGroup):
                 _echo_json_error("bug", summary)
             click.echo(t("cli.bug", summary=summary), err=True)
             raise SystemExit(EXIT_BUG) from None
+
+
+def _interrupted() -> NoReturn:
+    click.echo(t("cli.interrupted"), err=True)
+    raise SystemExit(EXIT_INTERRUPTED) from None
 
 
 def _wants_json(ctx: click.Context) -> bool:
