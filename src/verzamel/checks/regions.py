@@ -95,8 +95,6 @@ class ProseRegions(Mapping[str, list[Region]]):
         from ..sources.letters import PROSE_FIELDS
 
         self.texts = sources.texts
-        self.places: dict[str, tuple[Place, ...]] = {}
-        """The places of prose in each file, by path (only files with prose)."""
         found: dict[str, list[Place]] = {}
         for fragment in sources.fragments.values():
             if fragment.path in sources.texts:
@@ -112,7 +110,8 @@ class ProseRegions(Mapping[str, list[Region]]):
                 span = letter.spans.get(key)
                 if span is not None and span.path == letter.path:
                     found.setdefault(letter.path, []).append(("value", span.line, span.column))
-        self.places = {path: tuple(places) for path, places in found.items()}
+        self.places: dict[str, tuple[Place, ...]] = {path: tuple(p) for path, p in found.items()}
+        """The places of prose in each file, by path (only files with prose)."""
         self._made: dict[str, list[Region]] = {}
 
     def __getitem__(self, path: str) -> list[Region]:

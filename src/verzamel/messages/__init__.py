@@ -72,14 +72,10 @@ def _parse(source: Path) -> dict[str, str | list[str]]:
 
 def _keep(path: Path, data: bytes) -> None:
     """Write `path` whole or not at all; a folder that cannot be written only costs time."""
-    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(exist_ok=True)
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    except OSError:
-        with suppress(OSError):
-            temporary.unlink()
+    from ..write import write_atomic  # write.py words its errors with this module
+
+    with suppress(OSError):
+        write_atomic(path, data)
 
 
 def language() -> str:
