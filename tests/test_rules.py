@@ -566,6 +566,20 @@ CASES = [
         ("{L}", 1),
         append("::: {woo=5.1.2i}\nEen alinea.\n:::"),
     ),
+    (
+        "WOO007",
+        TOELICHTING,
+        replace("title: ", "title: Overleg met [J. de Vries]{woo=5.1.2e} over "),
+        (3, 8),
+        replace("title: ", "title: Overleg over "),
+    ),
+    (
+        "WOO009",
+        TOELICHTING,
+        append("::: {woo=5.1.2i}\nEen alinea.\n\nEen openbare alinea."),
+        ("{L}", 1),
+        append("::: {woo=5.1.2i}\nEen alinea.\n:::\n\nEen openbare alinea."),
+    ),
 ]
 
 
@@ -638,9 +652,9 @@ def test_rule_fails_on_bad_and_passes_on_good(tmp_path, rule, path, bad, where, 
         assert (path, line, where[1]) in places, places
 
 
-BUILD_ONLY = {"OUT001", "LOCK003"}
-"""Rules only `build` can report (writing the documents); tests/bad_input and tests/test_lock.py
-have their cases."""
+BUILD_ONLY = {"OUT001", "LOCK003", "WOO008"}
+"""Rules only `build` can report (writing the documents); tests/bad_input, tests/test_lock.py and
+tests/test_woo_guard.py have their cases."""
 IN_GIT = {"LOCK002", "LOCK004"}
 """Rules about versions kept in git: tests/test_lock.py has their cases, in git repositories."""
 

@@ -26,8 +26,11 @@ from .model import (
     Paragraph,
     SourceSpan,
     Text,
+    Withheld,
     WithheldBlock,
+    iter_inlines,
     map_block,
+    merge_texts,
 )
 from .project import Project
 from .render.text import inline_text, title_of
@@ -143,7 +146,8 @@ class Assembler:
         from .woo.redact import withheld_by_ground
 
         document = self._assemble([])
-        withheld = withheld_by_ground(document) if document is not None else []
+        titles = {f.path: f.title for f in self.sources.fragments.values() if f.title}
+        withheld = withheld_by_ground(document, titles) if document is not None else []
         if withheld:
             self.inserts, self.diagnostics, self.used_paths = [], [], {self.letter.path}
             document = self._assemble(withheld)
@@ -282,43 +286,54 @@ class Assembler:
         style = self.project.house_style.get("citations")
         return style if style in STYLES else DEFAULT_STYLE
 
-    def _citation_text(self, identifier: str, locator: str | None = None) -> str:
-        """A document cited by id, as the house style writes it (the registry's own text if it has one)."""
+    def _citation_inlines(self, identifier: str, locator: str | None = None) -> list[Inline]:
+        """A document cited by id, as the house style writes it (the registry's own text if it has
+        one, as plain text in which only what it withholds stays withheld)."""
         entry = self.sources.registry.get(identifier)
         if entry is not None and entry.blocks:
-            text = " ".join(inline_text(b.inlines) for b in entry.blocks if hasattr(b, "inlines"))
+            parts: list[Inline] = []
+            for n, block in enumerate(b for b in entry.blocks if hasattr(b, "inlines")):
+                parts.extend([Text(" ")] * bool(n) + _plain_keeping_withheld(block.inlines))
         else:
             citation = from_registry(identifier, entry.facts) if entry else parse_id(identifier)
             text = render(citation, self._citation_style()) if citation else identifier
             if entry is not None and citation and entry.facts.get("letter"):  # a sent letter of the dossier
                 text = sent_letter(entry.facts["title"], long_date(entry.facts["date"]), text)
-        return f"{text}, {locator}" if locator else text
+            parts = [Text(text)]
+        return merge_texts(parts + [Text(f", {locator}")] * bool(locator))
 
-    def _whole_note(self, citation: str) -> str:
+    def _whole_note(self, citation: list[Inline]) -> list[Inline]:
         """A footnote that is only a citation ends with a full stop, as a written one does
         (`house_style.footnote_full_stop`, on unless set to false)."""
-        if self.project.house_style.get("footnote_full_stop") is False or citation.endswith("."):
+        if self.project.house_style.get("footnote_full_stop") is False or inline_text(citation).endswith("."):
             return citation
-        return citation + "."
+        return merge_texts([*citation, Text(".")])
 
     def _citation_note(self, ref: NoteRef) -> tuple[tuple[Block, ...], SourceSpan]:
         entry = self.sources.registry.get(ref.cited_id)
         if entry is not None and entry.blocks and not ref.locator:
             return self._note_body(entry), entry.span
-        text: Inline = Text(self._whole_note(self._citation_text(ref.cited_id, ref.locator)))
+        inlines = tuple(self._whole_note(self._citation_inlines(ref.cited_id, ref.locator)))
         citation = parse_id(ref.cited_id)
         if citation and citation.url and self.project.house_style.get("citation_links") is True:
-            text = Link(citation.url, (text,))
-        return (Paragraph((text,)),), entry.span if entry else ref.span
+            inlines = (Link(citation.url, inlines),)
+        return (Paragraph(inlines),), entry.span if entry else ref.span
 
     def _note_body(self, definition) -> tuple[Block, ...]:
         """A footnote's text: citations by id written out, other footnote marks dropped (a note
         cannot have notes); a registry entry with only facts is written in the house style."""
         if not definition.blocks:
-            return (Paragraph((Text(self._whole_note(self._citation_text(definition.label))),)),)
+            return (Paragraph(tuple(self._whole_note(self._citation_inlines(definition.label)))),)
 
         def inline(ref: NoteRef):
-            return Text(self._citation_text(ref.cited_id, ref.locator)) if ref.cited_id else Text("")
+            if not ref.cited_id:
+                return Text("")
+            parts = self._citation_inlines(ref.cited_id, ref.locator)
+            if not any(isinstance(part, Withheld) for part in parts):
+                return Text(inline_text(parts))
+            # a cited entry that withholds words, inside a note's text: withheld whole, never shown
+            grounds = tuple(dict.fromkeys(g for p in parts if isinstance(p, Withheld) for g in p.grounds))
+            return Withheld((Text(inline_text(parts, mark=_unmarked)),), grounds, ref.span)
 
         return tuple(_map_refs(b, inline) for b in definition.blocks)
 
@@ -351,6 +366,23 @@ class Assembler:
             return replace(ref, number=len(notes))
 
         return [_map_refs(b, number) for b in blocks], notes
+
+
+def _unmarked(text: str, change: str) -> str:
+    return text
+
+
+def _plain_keeping_withheld(inlines) -> list[Inline]:
+    """`inlines` as plain text, except that withheld words stay a Withheld (of plain text)."""
+    out: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Withheld):
+            out.append(replace(inline, children=tuple(merge_texts(_plain_keeping_withheld(inline.children)))))
+        elif any(isinstance(i, Withheld) for i in iter_inlines((Paragraph((inline,)),))):
+            out.extend(_plain_keeping_withheld(inline.children))
+        else:
+            out.append(Text(inline_text((inline,))))
+    return out
 
 
 def _strip_ends(inlines: list[Inline]) -> list[Inline]:

@@ -237,6 +237,7 @@ def _made(project: Project, check: LetterCheck, formats: tuple[str, ...], letter
     worker process when the build has more than one job."""
     from .lock.lockfile import differs_from_lock
     from .render.pdf import PdfFailed
+    from .woo.guard import guard
     from .woo.redact import grounds_withheld
 
     needed = formats if check.lock is None else tuple(dict.fromkeys(("docx", *formats)))
@@ -253,8 +254,11 @@ def _made(project: Project, check: LetterCheck, formats: tuple[str, ...], letter
             files = document_files(project, documents, needed)
     except PdfFailed as exc:
         return {}, [], [report("OUT001", letter, t("build.pdf_failed", error=exc))]
-    problems = []
-    if check.lock is not None:
+    # the leak guard: the bytes of every public file, against everything the letter withholds
+    everything = remade.documents if check.from_lock else check.documents
+    public = {d.kind for d in everything if d.public}
+    problems = guard(everything, [(n, data) for n, data in files if n.rsplit(".", 1)[0] in public], letter)
+    if check.lock is not None and not problems:
         problems = differs_from_lock(check.lock.lock, [f for f in files if f[0].endswith(".docx")])
     withheld = {}
     for document in documents:

@@ -196,21 +196,44 @@ def _from_inlines(inlines):
 
 def iter_inlines(blocks):
     """Every inline in `blocks`, nested ones included, in reading order."""
+    for inlines in leaf_inlines(blocks):
+        yield from _from_inlines(inlines)
+
+
+def child_blocks(block) -> tuple[tuple[Block, ...], ...]:
+    """The sequences of blocks directly inside `block`: its columns, its list items, or its
+    children (a quote, a withheld block, a revised block); none for a paragraph, heading or table."""
+    if isinstance(block, Columns):
+        return block.columns
+    if isinstance(block, ListBlock):
+        return block.items
+    if isinstance(block, BlockQuote | WithheldBlock | Revised):
+        return (block.children,)
+    return ()
+
+
+def leaf_inlines(blocks):
+    """The inlines of every paragraph, heading and table cell in `blocks`, in reading order."""
     for block in blocks:
         if isinstance(block, Paragraph | Heading):
-            yield from _from_inlines(block.inlines)
-        elif isinstance(block, Columns):
-            for column in block.columns:
-                yield from iter_inlines(column)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from iter_inlines(item)
-        elif isinstance(block, BlockQuote | WithheldBlock | Revised):
-            yield from iter_inlines(block.children)
+            yield block.inlines
         elif isinstance(block, Table):
             for row in ((block.header,) if block.header else ()) + block.rows:
-                for cell in row:
-                    yield from _from_inlines(cell)
+                yield from row
+        else:
+            for children in child_blocks(block):
+                yield from leaf_inlines(children)
+
+
+def merge_texts(inlines) -> list[Inline]:
+    """`inlines` with neighbouring Text joined into one and empty Text left out."""
+    merged: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + inline.text)
+        elif not (isinstance(inline, Text) and inline.text == ""):
+            merged.append(inline)
+    return merged
 
 
 def map_inlines(inlines, fn) -> tuple:

@@ -82,6 +82,7 @@ def check_sources(sources: Sources, settings: RuleSettings, regions: ProseRegion
         text = sources.texts[path]
         context = {"regions": regions, "settings": settings}
         found.extend(sources.memo(_text_rules, text, path, places, public, house_style, **context))
+    found.extend(woo.check_plain_values(sources))
     cited = citations.index(sources, regions)
     found.extend(citations.check(sources, cited, settings.house_style.get("citations", DEFAULT_STYLE)))
     found.extend(references.check(sources, cited))

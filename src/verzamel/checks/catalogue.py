@@ -136,6 +136,9 @@ _RULES = (
     Rule("WOO004", "woo", "error", locked=True),
     Rule("WOO005", "woo", "info"),
     Rule("WOO006", "woo", "error", locked=True),
+    Rule("WOO007", "woo", "error", locked=True),
+    Rule("WOO008", "woo", "error", locked=True),
+    Rule("WOO009", "woo", "error", locked=True),
 )
 # fmt: on
 

@@ -7,12 +7,15 @@ templates verzamel ships are tested with verzamel and not checked again here.
 
 from __future__ import annotations
 
+import re
+
 from ..cache.memo import no_memo
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import SourceSpan
 from ..project import TEMPLATE_SUFFIXES, Project
 from ..sources.reading import SourceText, list_sources, read_source, refuse_path
+from ..woo.marks import lookalikes
 
 DOCUMENT_PART = "word/document.xml"
 REQUIRED_PARTS = ("[Content_Types].xml", "_rels/.rels", DOCUMENT_PART, "word/styles.xml")
@@ -35,6 +38,24 @@ def check_templates(project: Project, memo=no_memo) -> list[Diagnostic]:
             else:
                 read = read_source(path, rel)
                 found.extend(read.diagnostics if isinstance(read, SourceText) else [read])
+                if isinstance(read, SourceText):
+                    found.extend(_woo_marks(read.text, rel))
+    return found
+
+
+JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", re.DOTALL)
+
+
+def _woo_marks(text: str, rel: str) -> list[Diagnostic]:
+    """WOO007 at every Woo mark in a template's own text (not in its Jinja tags and comments): a
+    template cannot withhold anything."""
+    found = []
+    wording = JINJA.sub(lambda match: " " * len(match[0]), text)  # offsets stay those of `text`
+    for start, end in lookalikes(wording):
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        span = SourceSpan(rel, line, column, line, column + end - start)
+        found.append(report("WOO007", span, t("woo.not_in_template"), t("woo.not_in_template_hint")))
     return found
 
 

@@ -11,21 +11,16 @@ import re
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Document, Letter
+from ..sources import Sources
+from ..sources.letters import PROSE_FIELDS
 from ..woo.grounds import PERSONAL_POLICY_OPINIONS
+from ..woo.guard import find_leaks, needles, secrets
+from ..woo.marks import LOOKALIKE
+from ..woo.names import PERSON
 from ..woo.redact import withheld_passages
 from .regions import Region
 
-MIN_WORDS_REPEATED = 2
-"""A withheld passage of fewer words (one figure, one word) is not looked for in public text."""
-
-NAME = re.compile(
-    r"(?<![\w.])(?:(?:mr|dr|drs|ir|ing|prof)\.\s*)*"
-    r"(?:[A-Z]\.\s?){1,4}"
-    r"(?:(?:van|de|der|den|ten|ter|te|in ['’]t|van de|van der|van den)\s+)*"
-    r"[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?"
-)
 WOO_MARK = re.compile(r"\{\s*woo\s*=")
-UNDERSTOOD_MARK = re.compile(r"\]\{\s*woo\s*=|^[ \t]*:::+[ \t]*\{\s*woo\s*=", re.MULTILINE)
 
 
 def check_public(document: Document, letter: Letter) -> list[Diagnostic]:
@@ -44,11 +39,12 @@ def check_public(document: Document, letter: Letter) -> list[Diagnostic]:
 
 
 def check_letter(complete: list[Document], public: list[Document]) -> list[Diagnostic]:
-    """WOO003 and WOO004 over a letter's documents: `complete` before redaction, `public` after."""
+    """WOO003 and WOO004 over a letter's documents: `complete` before redaction, `public` after.
+    WOO004 looks for what the leak guard looks for (woo.guard) in the public documents' text, so
+    what the guard would refuse at writing is an error in `check` already."""
     from ..render.text import render_text
 
     found: list[Diagnostic] = []
-    public_text = {d.kind: _words(render_text(d).decode("utf-8")) for d in public}
     seen = set()
     for document in complete:
         for passage in withheld_passages(document):
@@ -64,39 +60,27 @@ def check_letter(complete: list[Document], public: list[Document]) -> list[Diagn
                         t("woo.publish_name_ground_that"),
                     )
                 )
-            words = _words(passage.text)
-            if words.count(" ") + 1 < MIN_WORDS_REPEATED:
-                continue
-            repeated = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)")
-            for kind, text in sorted(public_text.items()):
-                if repeated.search(text):
-                    found.append(
-                        report(
-                            "WOO004",
-                            passage.span,
-                            t("woo.withheld_text_repeated_which", kind=kind, text=passage.text[:60]),
-                            t("woo.withhold_there_too_reword"),
-                        )
-                    )
+    looked_for = needles(secrets(complete))
+    texts = [(f"{d.kind}.txt", render_text(d)) for d in sorted(public, key=lambda d: d.kind)]
+    for leak in find_leaks(texts, looked_for):
+        secret = leak.needle.secret
+        found.append(
+            report(
+                "WOO004",
+                secret.span,
+                t("woo.withheld_text_repeated_which", kind=leak.file[:-4], text=leak.needle.shown),
+                t("woo.withhold_there_too_reword"),
+            )
+        )
     return found
 
 
 def check_text(region: Region, public: bool) -> list[Diagnostic]:
-    """WOO006: a `{woo=…}` mark verzamel does not read; WOO005: a name with initials not withheld."""
+    """WOO005: a name with initials that is not withheld. (A Woo mark that is not read as one is
+    reported where the text is parsed, WOO006, or where it cannot be parsed, WOO007.)"""
     found = []
-    understood = {m.end() for m in UNDERSTOOD_MARK.finditer(region.text)}
-    for match in WOO_MARK.finditer(region.text):
-        if match.end() not in understood:
-            found.append(
-                report(
-                    "WOO006",
-                    region.span(match.start(), match.end()),
-                    t("woo.this_mark_not_read"),
-                    t("woo.mark_words_as_words"),
-                )
-            )
     if public:
-        for match in NAME.finditer(region.text):
+        for match in PERSON.finditer(region.text):
             if _inside_mark(region.text, match.start()):
                 continue
             found.append(
@@ -110,6 +94,42 @@ def check_text(region: Region, public: bool) -> list[Diagnostic]:
     return found
 
 
+def check_plain_values(sources: Sources) -> list[Diagnostic]:
+    """WOO007: a Woo mark in a value that is printed as it stands (a title, betreft, kenmerk, a
+    registry fact …): only Markdown text (a fragment's body, a footnote, the prose fields of a
+    manifest) can withhold words."""
+    found = []
+    for letter in sources.letters.values():
+        for key, value in _plain_values(letter.data):
+            if key not in PROSE_FIELDS:
+                found.extend(_not_here(value, key, letter.span(key)))
+    for fragment in sources.fragments.values():
+        for key, value in _plain_values(fragment.meta):
+            found.extend(_not_here(value, key, fragment.meta_spans.get(key.split(".")[0], fragment.span)))
+    for note in sources.registry.values():
+        for key, value in _plain_values(note.facts):
+            found.extend(_not_here(value, key, note.span))
+    return found
+
+
+def _plain_values(data, prefix: str = ""):
+    """(dotted key, text) for every string in `data`, lists and mappings included."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _plain_values(value, f"{prefix}{key}" if not prefix else f"{prefix}.{key}")
+    elif isinstance(data, list | tuple):
+        for value in data:
+            yield from _plain_values(value, prefix)
+    elif isinstance(data, str):
+        yield prefix, data
+
+
+def _not_here(value: str, key: str, span) -> list[Diagnostic]:
+    if not LOOKALIKE.search(value):
+        return []
+    return [report("WOO007", span, t("woo.not_here", key=key), t("woo.not_here_hint"))]
+
+
 def _inside_mark(text: str, offset: int) -> bool:
     """Whether `offset` lies inside `[…]{woo=…}` (on the same line)."""
     opening = text.rfind("[", 0, offset)
@@ -117,7 +137,3 @@ def _inside_mark(text: str, offset: int) -> bool:
     if opening < 0 or closing < 0 or "\n" in text[opening:closing]:
         return False
     return WOO_MARK.match(text, closing + 1) is not None
-
-
-def _words(text: str) -> str:
-    return " ".join(re.sub(r"\[\d+\]", " ", text).split())

@@ -35,8 +35,11 @@ from ..model import (
     Text,
     Withheld,
     WithheldBlock,
+    iter_inlines,
+    merge_texts,
 )
 from ..woo.grounds import ATTRIBUTE, attribute_value, read_grounds
+from ..woo.marks import stray
 
 LAYOUT_CONTAINERS = ("kolommen", "kolom")
 MAX_DEPTH = 9
@@ -79,7 +82,7 @@ def _woo_span_rule(state, silent: bool) -> bool:
     if not silent:
         maximum = state.posMax
         token = state.push("woo_open", "", 1)
-        token.meta = {"grounds": attribute_value(attribute)}
+        token.meta = {"grounds": attribute_value(attribute), "attribute": attribute[0]}
         state.pos, state.posMax = state.pos + 1, label_end
         state.md.inline.tokenize(state)
         state.push("woo_close", "", -1)
@@ -171,6 +174,15 @@ def _parse(source: _Source) -> ParsedMarkdown:
         return ParsedMarkdown((), {}, [too_deep])
     builder = _Builder(source)
     blocks, _ = builder.blocks(tokens, 0, None)
+    for start, end in stray(text, builder.marks_read):
+        builder.diagnostics.append(
+            report(
+                "WOO006",
+                source.span_at(start, end - start),
+                t("woo.this_mark_not_read"),
+                t("woo.mark_words_as_words"),
+            )
+        )
     return ParsedMarkdown(tuple(blocks), builder.notes, builder.diagnostics)
 
 
@@ -200,6 +212,8 @@ class _Builder:
         self.source = source
         self.notes: dict[str, NoteDef] = {}
         self.diagnostics: list[Diagnostic] = []
+        self.marks_read: list[tuple[int, int]] = []
+        """Where in the text the Woo marks are that were read as marks: (start, end) offsets."""
 
     def blocks(self, tokens, i, close_type):
         out: list[Block] = []
@@ -314,10 +328,18 @@ class _Builder:
 
     def _container_woo_open(self, tokens, i):
         tok = tokens[i]
-        attribute = ATTRIBUTE.search(tok.info)
-        raw = attribute_value(attribute) if attribute else tok.info
+        attribute = ATTRIBUTE.fullmatch(tok.info.strip())
         span = self.source.line_span(tok.map)
-        grounds = self._grounds(raw, span)
+        if attribute is not None:  # the opening line is the mark; any other form is reported (WOO006)
+            first = tok.map[0]
+            self.marks_read.append((self.source.starts[first], self.source.starts[first + 1]))
+            grounds = self._grounds(attribute_value(attribute), span)
+        else:
+            grounds = ()
+        if not _closed(self.source.lines, tok.map[1]):
+            self.diagnostics.append(
+                report("WOO009", span, t("woo.block_not_closed"), t("woo.block_not_closed_hint"))
+            )
         children, i = self.blocks(tokens, i + 1, "container_woo_close")
         return WithheldBlock(tuple(children), grounds, span), i
 
@@ -359,7 +381,7 @@ class _Builder:
             tok = children[i]
             kind = tok.type
             if close_type and kind == close_type:
-                return _merge_text(out), i + 1
+                return merge_texts(out), i + 1
             if kind == "text":
                 out.append(Text(tok.content))
             elif kind == "softbreak":
@@ -378,6 +400,7 @@ class _Builder:
             elif kind == "woo_open":
                 span = self._locate(WOO_SPAN_START)
                 inner, i = self._inline_run(children, i + 1, "woo_close")
+                self.marks_read.append(self._find(tok.meta["attribute"]))
                 out.append(Withheld(tuple(inner), self._grounds(tok.meta["grounds"], span), span))
                 continue
             elif kind in ("em_open", "strong_open", "link_open"):
@@ -388,32 +411,44 @@ class _Builder:
                     out.append(Strong(tuple(inner)))
                 else:
                     out.append(Link(tok.attrs.get("href", ""), tuple(inner)))
+                    self._withheld_in_link(inner)
                 continue
             i += 1
-        return _merge_text(out), i
+        return merge_texts(out), i
+
+    def _withheld_in_link(self, inlines) -> None:
+        """WOO007 at withheld words inside a link: its address would be published all the same."""
+        for inline in iter_inlines((Paragraph(tuple(inlines)),)):
+            if isinstance(inline, Withheld):
+                self.diagnostics.append(
+                    report("WOO007", inline.span, t("woo.not_in_link"), t("woo.not_in_link_hint"))
+                )
 
     def _note_ref(self, label: str, needle: str) -> NoteRef:
         return NoteRef(label, self._locate(needle))
 
     def _locate(self, needle: str | re.Pattern) -> SourceSpan:
         """Where `needle` (text or pattern) next occurs in the source (the parser found it there)."""
+        start, end = self._find(needle)
+        return self.source.span_at(start, end - start)
+
+    def _find(self, needle: str | re.Pattern) -> tuple[int, int]:
+        """The (start, end) offsets of the next `needle` in the source, searching on from there."""
         if isinstance(needle, str):
             offset, length = self.source.text.find(needle, self._search_from), len(needle)
         else:
             match = needle.search(self.source.text, self._search_from)
             offset, length = (match.start(), len(match[0])) if match else (-1, 0)
         if offset < 0:  # pragma: no cover - the parser only makes tokens it found in the text
-            offset = self._search_from
-        else:
-            self._search_from = offset + length
-        return self.source.span_at(offset, length)
+            return self._search_from, self._search_from
+        self._search_from = offset + length
+        return offset, offset + length
 
 
-def _merge_text(inlines: list[Inline]) -> list[Inline]:
-    merged: list[Inline] = []
-    for inline in inlines:
-        if isinstance(inline, Text) and merged and isinstance(merged[-1], Text):
-            merged[-1] = Text(merged[-1].text + inline.text)
-        elif not (isinstance(inline, Text) and inline.text == ""):
-            merged.append(inline)
-    return merged
+CLOSING_FENCE = re.compile(r"[ \t>]*:{3,}[ \t]*")
+
+
+def _closed(lines: list[str], end: int) -> bool:
+    """Whether a `::: {woo}` block whose token ends at line `end` ends on a closing fence there
+    (the container plugin closes a block without one at the end of the text, or of its parent)."""
+    return end < len(lines) and CLOSING_FENCE.fullmatch(lines[end]) is not None

@@ -21,8 +21,10 @@ from ..model import (
     SourceSpan,
     Withheld,
     WithheldBlock,
+    child_blocks,
     iter_inlines,
     map_block,
+    map_inlines,
 )
 from ..render.text import block_lines, inline_text, title_of, woo_marks
 from .grounds import ATTRIBUTE, attribute_value, parse_grounds
@@ -91,14 +93,16 @@ class WithheldPassage:
     """`onderdeel` (a whole fragment), `alinea` (a `::: {woo}` block), `passage` (words), or
     `voetnoot` (words in a footnote)."""
     where: str | None
-    """The fragment's title, or the heading of the section it stands in (None: before any heading)."""
+    """The title of the fragment it stands in, else the heading of its section as published (with
+    redaction marks for what the heading withholds), None before any heading: never withheld words."""
     fragment: str | None = None
     """The id of a fragment withheld whole."""
 
 
-def withheld_passages(document: Document) -> list[WithheldPassage]:
-    """Everything withheld in a (complete) document, in reading order, footnotes after the body."""
-    passages = _Passages()
+def withheld_passages(document: Document, titles: dict[str, str] | None = None) -> list[WithheldPassage]:
+    """Everything withheld in a (complete) document, in reading order, footnotes after the body.
+    `titles` gives the title of the fragment in each source file, to say where a passage stands."""
+    passages = _Passages(titles or {})
     passages.walk(document.blocks)
     for note in document.notes:
         if note.number in passages.section_of_note:
@@ -112,7 +116,8 @@ class _Passages:
     """What withheld_passages gathers as it walks a document. (A class rather than nested
     functions that call themselves: those are cycles only the garbage collector frees.)"""
 
-    def __init__(self) -> None:
+    def __init__(self, titles: dict[str, str]) -> None:
+        self.titles = titles
         self.found: list[WithheldPassage] = []
         self.section_of_note: dict[int, str | None] = {}
         self.section: str | None = None
@@ -120,47 +125,41 @@ class _Passages:
     def inlines_of(self, inlines, kind: str, where: str | None) -> None:
         for inline in inlines:
             if isinstance(inline, Withheld):
+                place = self.where(inline.span, where)
                 self.found.append(
-                    WithheldPassage(inline_text(inline.children), inline.grounds, inline.span, kind, where)
+                    WithheldPassage(inline_text(inline.children), inline.grounds, inline.span, kind, place)
                 )
             elif isinstance(inline, NoteRef) and inline.number is not None:
-                self.section_of_note.setdefault(inline.number, where)
+                self.section_of_note.setdefault(inline.number, self.where(inline.span, where))
             elif hasattr(inline, "children"):
                 self.inlines_of(inline.children, kind, where)
+
+    def where(self, span: SourceSpan | None, section: str | None) -> str | None:
+        return self.titles.get(span.path, section) if span is not None else section
 
     def walk(self, blocks) -> None:
         for block in blocks:
             if isinstance(block, WithheldBlock):
                 text = "\n".join(line for child in block.children for line in block_lines(child) if line)
                 kind = "onderdeel" if block.title else "alinea"
-                where = block.title or self.section
+                where = block.title or self.where(block.span, self.section)
                 passage = WithheldPassage(text, block.grounds, block.span, kind, where, block.fragment)
                 self.found.append(passage)
                 continue
             if isinstance(block, Heading):
-                self.section = inline_text(block.inlines)
+                self.section = inline_text(map_inlines(block.inlines, _inline))  # as published
             if isinstance(block, Paragraph | Heading):
                 self.inlines_of(block.inlines, "passage", self.section)
             else:
-                for child in _children(block):
+                for child in child_blocks(block):
                     self.walk(child)
 
 
-def _children(block) -> list[tuple]:
-    if hasattr(block, "columns"):
-        return list(block.columns)
-    if hasattr(block, "items"):
-        return list(block.items)
-    if hasattr(block, "children"):
-        return [block.children]
-    return []
-
-
-def withheld_by_ground(document: Document) -> list[dict]:
+def withheld_by_ground(document: Document, titles: dict[str, str] | None = None) -> list[dict]:
     """For the template's section 5.1: per ground (in the order of the Woo), its article and
-    description and the places where it was applied."""
+    description and the places where it was applied (`titles`: as for withheld_passages)."""
     by_code: dict[str, list[dict]] = {}
-    for passage in withheld_passages(document):
+    for passage in withheld_passages(document, titles):
         for code in passage.grounds:
             place = {"kind": passage.kind, "where": passage.where}
             if place not in by_code.setdefault(code, []):
