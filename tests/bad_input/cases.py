@@ -323,7 +323,7 @@ CASES = [
         "SEND001",
         9,
         more=AKKOORD,
-    ),  # fmt: skip
+    ),
     Case("TODO in a fragment", FRAGMENT, ("sub", "Sindsdien", "TODO Sindsdien"), "SEND001", 9, more=AKKOORD),
     Case(
         "placeholder in a footnote the letter cites",
@@ -332,7 +332,7 @@ CASES = [
         "SEND001",
         14,
         more=AKKOORD,
-    ),  # fmt: skip
+    ),
     Case(
         "placeholder in a footnote the letter does not cite",
         NOTES,
@@ -341,7 +341,7 @@ CASES = [
         check=0,
         build=0,
         more=AKKOORD + FINISHED,
-    ),  # fmt: skip
+    ),
     Case(
         "placeholder in the defaults of verzamel.yaml",
         SETTINGS,
@@ -349,7 +349,7 @@ CASES = [
         "SEND001",
         16,
         more=AKKOORD,
-    ),  # fmt: skip
+    ),
     Case(
         "placeholder in concept",
         SHORT,
@@ -358,7 +358,7 @@ CASES = [
         check=0,
         build=0,
         present=("(onderwerp van de brief)",),
-    ),  # fmt: skip
+    ),
     Case(
         "placeholder at ter-besluitvorming",
         SHORT,
@@ -367,7 +367,7 @@ CASES = [
         check=0,
         build=0,
         more=((SHORT, ("sub", "status: concept", "status: ter-besluitvorming")),),
-    ),  # fmt: skip
+    ),
     Case(
         "placeholder in a sent letter, judged when it is frozen",
         MANIFEST,
@@ -375,7 +375,7 @@ CASES = [
         None,
         check=0,
         build=0,
-    ),  # fmt: skip
+    ),
     Case("agreed and finished", SHORT, AGREED, None, check=0, build=0, more=FINISHED),
     # the kenmerk (SEND002)
     Case("kenmerk 0000000 at akkoord", SHORT, ("sub", '"0000001"', '"0000000"'), "SEND002", 7, more=AKKOORD),
@@ -388,7 +388,7 @@ CASES = [
         "SEND002",
         8,
         more=AKKOORD,
-    ),  # fmt: skip
+    ),
     Case("kenmerk empty in concept", SHORT, ("sub", '"0000001"', '""'), "MAN001", 7),
     # names and texts of verzamel's examples (SEND003)
     Case("example text at akkoord", SHORT, AGREED, "SEND003", 19),
@@ -408,7 +408,7 @@ CASES = [
         check=0,
         build=0,
         more=AKKOORD + FINISHED,
-    ),  # fmt: skip
+    ),
     # the signature (SEND004)
     Case("default signature at akkoord", SHORT, AGREED, "SEND004", 21, file=SETTINGS),
     Case(
@@ -418,7 +418,7 @@ CASES = [
         "SEND004",
         21,
         more=AKKOORD,
-    ),  # fmt: skip
+    ),
     Case(
         "signature function a placeholder in the manifest",
         SHORT,
@@ -426,7 +426,7 @@ CASES = [
         "SEND004",
         26,
         more=AKKOORD,
-    ),  # fmt: skip
+    ),
     Case(
         "signature filled in by the manifest",
         SHORT,
@@ -435,7 +435,7 @@ CASES = [
         check=0,
         build=0,
         more=AKKOORD + FINISHED[:1],
-    ),  # fmt: skip
+    ),
     # the MR date from ter-besluitvorming on (MR004), and the week whose Friday is a holiday (MR005)
     Case("MR on a Thursday at ter-besluitvorming", SHORT, mr("2025-12-11"), "MR004", 9),
     Case(
@@ -447,7 +447,7 @@ CASES = [
         check=0,
         build=0,
         present=("Na instemming van de MR op donderdag 11 december",),
-    ),  # fmt: skip
+    ),
     Case("MR on a Saturday at ter-besluitvorming", SHORT, mr("2025-12-06"), "MR004", 9),
     Case("MR on Goede Vrijdag", SHORT, mr("2025-04-18"), "MR004", 9),
     Case("MR on Hemelvaartsdag", SHORT, mr("2025-05-29"), "MR004", 9),
@@ -460,7 +460,7 @@ CASES = [
         check=0,
         build=0,
         present=("Na instemming van de MR op donderdag 17 april",),
-    ),  # fmt: skip
+    ),
     Case(
         "MR of a sent letter on a Thursday",
         MANIFEST,
@@ -469,7 +469,7 @@ CASES = [
         7,
         check=0,
         build=0,
-    ),  # fmt: skip
+    ),
     # heading levels the house style has (MD004), in every status
     Case("heading deeper than the house style", FRAGMENT, ("append", DEEP), "MD004", 15),
     Case(
@@ -478,14 +478,14 @@ CASES = [
         ("append", "\n# Kop\n\nTekst.\n\nDiep\n----\n\nMeer.\n"),
         "MD004",
         15,
-    ),  # fmt: skip
+    ),
     Case(
         "heading in a fragment inserted without a title",
         "sections/beslisnota/niet-openbaar-eu-inzet.md",
         ("append", "\n#### Vier\n\nTekst.\n"),
         "MD004",
         15,
-    ),  # fmt: skip
+    ),
     Case(
         "heading one level under the title",
         FRAGMENT,
@@ -494,7 +494,7 @@ CASES = [
         check=0,
         build=0,
         present=("Tussenkop",),
-    ),  # fmt: skip
+    ),
     # -- files that are not plain files in the dossier (SRC002, SRC003) ---------------------------------
     Case("dangling link", "sections/weg.md", ("link", "nergens.md"), "SRC002", 1, build=1),
     Case(
