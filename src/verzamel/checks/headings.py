@@ -2,10 +2,11 @@
 
 A fragment's `#` levels become Word's `Heading N` styles (assemble.py: under the fragment's title,
 or as written when it is inserted without one). The levels the house style has are read from the
-reference document: the heading styles it defines and shows. Word keeps `Heading 4`–`Heading 9`
-hidden until a house style takes them up, so a deeper heading would come out in a style nobody
-designed; in every status, it is an error at the heading's line with the levels there are. The
-reference is read with zip and a scan of its styles part, never python-docx.
+reference document: the heading styles it defines and shows. The shipped ones define Heading 1-9
+in the house font but show Heading 1-3 only (Word keeps the others hidden until used), so a
+deeper heading would come out in a style the house style does not offer; in every status, it is
+an error at the heading's line with the levels there are. The reference is read with zip and a
+scan of its styles part, never python-docx.
 """
 
 from __future__ import annotations
