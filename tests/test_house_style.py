@@ -105,7 +105,7 @@ def test_a_heading_in_a_fragment_comes_out_one_level_under_its_title(tmp_path):
     dossier = copy_dossier(tmp_path / "d")
     fragment = dossier / "sections/terugkeer.md"
     fragment.write_text(
-        fragment.read_text(encoding="utf-8") + "\n## Tussenkop\n\nTekst.\n\n### Dieper\n\nMeer tekst.\n",
+        fragment.read_text(encoding="utf-8") + "\n### Tussenkop\n\nTekst.\n\n### Ernaast\n\nMeer tekst.\n",
         encoding="utf-8",
     )
     result = run_cli("build", "--root", str(dossier), "2025-11-28-verzamelbrief-oekraine")
@@ -115,5 +115,63 @@ def test_a_heading_in_a_fragment_comes_out_one_level_under_its_title(tmp_path):
         for style, text in paragraphs(dossier / "build/2025-11-28-verzamelbrief-oekraine/kamerbrief.docx")
     )
     assert styles["Terugkeer"] == "Heading 2"
-    assert styles["Tussenkop"] == "Heading 3"
-    assert styles["Dieper"] == "Heading 4"
+    assert styles["Tussenkop"] == styles["Ernaast"] == "Heading 3"
+
+
+def test_the_house_style_has_the_heading_levels_its_reference_documents_show():
+    from verzamel.checks.headings import heading_levels
+
+    for path in REFERENCE_DOCS:
+        assert heading_levels(path.read_bytes()) == (1, 2, 3), path.name
+
+
+def test_a_heading_deeper_than_the_house_style_is_an_error_at_its_line_with_the_levels_there_are(tmp_path):
+    from conftest import copy_dossier, run_cli
+
+    dossier = copy_dossier(tmp_path / "d")
+    fragment = dossier / "sections/terugkeer.md"
+    text = fragment.read_text(encoding="utf-8") + "\n## Tussenkop\n\nTekst.\n\n##### Diep\n\nMeer tekst.\n"
+    fragment.write_text(text, encoding="utf-8")
+    line = text.split("\n").index("##### Diep") + 1
+    result = run_cli("build", "--root", str(dossier))
+    assert result.exit_code == 1
+    expected = (
+        f"sections/terugkeer.md:{line}:1: error MD004 this heading becomes heading 6 in kamerbrief.docx, "
+        "and its house style only has headings of level 1, 2, 3"
+    )
+    assert expected in result.stderr
+    assert not (dossier / "build" / "2025-11-28-verzamelbrief-oekraine").exists()
+
+
+def test_heading_levels_are_read_from_what_the_reference_document_defines_and_shows():
+    import io
+
+    from verzamel.checks.headings import heading_levels
+
+    def reference(styles: str, prefix: str = "w") -> bytes:
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as package:
+            package.writestr(
+                "word/styles.xml", f'<{prefix}:styles xmlns:{prefix}="{W}">{styles}</{prefix}:styles>'
+            )
+        return out.getvalue()
+
+    def style(level: int, hidden: str = "") -> str:
+        return f'<w:style w:type="paragraph"><w:name w:val="heading {level}"/>{hidden}</w:style>'
+
+    shown_four = "".join(style(n) for n in range(1, 5)) + style(5, "<w:semiHidden/>")
+    assert heading_levels(reference(shown_four)) == (1, 2, 3, 4)
+    assert heading_levels(reference(style(1) + style(2, '<w:semiHidden w:val="false"/>'))) == (1, 2)
+    assert (
+        heading_levels(reference('<w:style w:type="character"><w:name w:val="heading 1"/></w:style>')) == ()
+    )
+    assert (
+        heading_levels(reference(style(1, "<w:semiHidden/>") + style(2, "<w:semiHidden w:val='1'/>"))) == ()
+    )
+    other_prefix = "<x:style x:type='paragraph'>\n<x:name x:val='Heading 2'/></x:style><x:style x:type='x'/>"
+    assert heading_levels(reference(other_prefix, "x")) == (2,)
+    assert heading_levels(b"not a zip") is None
+    empty = io.BytesIO()
+    with zipfile.ZipFile(empty, "w") as package:
+        package.writestr("word/document.xml", "<w:document/>")
+    assert heading_levels(empty.getvalue()) is None

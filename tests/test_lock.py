@@ -33,6 +33,16 @@ SHARED = "sections/terugkeer.md"  # used by both letters
 WORD = ("ontwikkelt terugkeerbeleid", "ontwikkelt nieuw terugkeerbeleid")
 
 
+def finish_sending(dossier: Path) -> None:
+    """The example's sent letter as a real one is: its kenmerk, contact and signature filled in.
+    The example keeps placeholders (frozen, it is never judged again); freezing it again is
+    judged by the send gate."""
+    manifest = dossier / "letters" / f"{VERZAMELBRIEF}.yaml"
+    edit(manifest, 'kenmerk: "0000000"', 'kenmerk: "4123456"')
+    edit(manifest, "[J. de Vries]", "[M. Bakker]")
+    edit(dossier / "verzamel.yaml", 'name: "(naam minister)"', "name: E. van den Berg")
+
+
 def recorded(dossier: Path) -> dict[str, str]:
     """The documents and their SHA-256 as the dossier's lock records them."""
     lock, problems = read_lock((dossier / LOCK).read_text(encoding="utf-8"), LOCK, VERZAMELBRIEF)
@@ -134,6 +144,7 @@ def test_an_uncommitted_change_is_read_past_as_well(repo, tmp_path):
 
 def test_freeze_keeps_the_versions_in_git_before_they_are_committed(repo, tmp_path):
     """A sent letter corrected and frozen again before a commit: its versions are in git at once."""
+    finish_sending(repo)
     edit(repo / SHARED, *WORD)
     result = run_cli("freeze", VERZAMELBRIEF, "--force", "--root", str(repo))
     assert result.exit_code == 0, result.output
@@ -174,22 +185,29 @@ def test_documents_that_no_longer_come_out_as_recorded_are_not_written(tmp_path)
 
 
 def test_freeze_writes_the_same_lock_again_and_never_changes_what_was_sent_unasked(tmp_path):
-    dossier = copy_dossier(tmp_path / "dossier", frozen=True)
+    dossier, other = (copy_dossier(tmp_path / name, frozen=True) for name in ("dossier", "other"))
     lock = dossier / LOCK
-    lock.unlink()
-    result = run_cli("freeze", VERZAMELBRIEF, "--root", str(dossier))
-    assert result.exit_code == 0, result.output
-    assert "froze letters/" in result.stdout and "not in a git repository" in result.stdout
-    assert lock.read_bytes() == (REPO / LOCK).read_bytes()  # the same lock, whoever makes it
+    for copy in (dossier, other):
+        (copy / LOCK).unlink()
+        finish_sending(copy)
+        result = run_cli("freeze", VERZAMELBRIEF, "--root", str(copy))
+        assert result.exit_code == 0, result.output
+        assert "froze letters/" in result.stdout and "not in a git repository" in result.stdout
+    assert lock.read_bytes() == (other / LOCK).read_bytes()  # the same lock, whoever makes it
+    finished = ("verzamel.yaml", f"letters/{VERZAMELBRIEF}.yaml", ".docx")
+    changed = set(lock.read_text().splitlines()) ^ set((REPO / LOCK).read_text().splitlines())
+    assert changed and all(any(name in line for name in finished) for line in changed), changed
+    first = lock.read_bytes()
 
     result = run_cli("freeze", VERZAMELBRIEF, "--root", str(dossier))
     assert result.exit_code == 0 and "is up to date" in result.stdout
 
     manifest = dossier / "letters" / f"{VERZAMELBRIEF}.yaml"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "# gepubliceerd\n", encoding="utf-8")
+    outputs = recorded(dossier)
     result = run_cli("freeze", VERZAMELBRIEF, "--root", str(dossier))
     assert result.exit_code == 0 and "now records the current sources" in result.stdout
-    assert lock.read_bytes() != (REPO / LOCK).read_bytes() and recorded(dossier) == recorded(REPO)
+    assert lock.read_bytes() != first and recorded(dossier) == outputs
 
     edit(dossier / SHARED, *WORD)
     before = lock.read_bytes()
@@ -198,7 +216,7 @@ def test_freeze_writes_the_same_lock_again_and_never_changes_what_was_sent_unask
     assert "would change what was sent" in result.stderr and "--force" in result.stderr
     assert lock.read_bytes() == before
     assert run_cli("freeze", VERZAMELBRIEF, "--force", "--root", str(dossier)).exit_code == 0
-    assert recorded(dossier)["kamerbrief.docx"] != recorded(REPO)["kamerbrief.docx"]
+    assert recorded(dossier)["kamerbrief.docx"] != outputs["kamerbrief.docx"]
 
 
 def test_only_a_sent_letter_of_the_dossier_is_frozen(tmp_path):

@@ -20,6 +20,7 @@ MANIFEST = "letters/2025-11-28-verzamelbrief-oekraine.yaml"
 TOELICHTING = "sections/beslisnota/toelichting-eu-exit-strategie.md"  # in the beslisnota only
 WITHHELD = "sections/beslisnota/intern.md"
 SENT = "2025-11-28-verzamelbrief-oekraine"  # the example's sent letter
+SHORT = "letters/2025-12-12-terugkeer-oekraine.yaml"  # the example's letter in concept
 LOCK = f"letters/{SENT}.lock"
 SHA1, SHA256 = "a" * 40, "b" * 64
 LOCK_TEXT = (
@@ -29,6 +30,17 @@ LOCK_TEXT = (
     + SHA256
     + "'\n"
 )
+
+
+def short(status="akkoord", *changes):
+    """The example's letter in concept at `status` (agreed on the day of its date), with the
+    (old, new) `changes`: its whole manifest."""
+    dates = {"akkoord": "\nakkoord_op: 2025-12-12"}.get(status, "")
+    text = (REPO / SHORT).read_text(encoding="utf-8").replace("status: concept", f"status: {status}{dates}")
+    for old, new in changes:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return ("create", text)
 
 
 def append(text):
@@ -307,6 +319,48 @@ CASES = [
         (11, 12),
         replace("kamerstuk: kst-19637-9999", "kamerstuk: kst-19637-9999"),
     ),
+    # the send gate (tests/test_send_gate.py has more)
+    (
+        "SEND001",
+        SHORT,
+        short(
+            "akkoord", ("betreft: Terugkeer van ontheemden uit Oekraïne", "betreft: (onderwerp van de brief)")
+        ),
+        ("{betreft:}", 10),
+        short("akkoord"),
+    ),
+    ("SEND002", SHORT, short("akkoord", ('"0000001"', '"0000000"')), ("{kenmerk:}", 10), short("akkoord")),
+    (
+        "SEND003",
+        SHORT,
+        short("akkoord"),
+        ("{Voorbeeldbrief}", 5),
+        short("akkoord", ("Voorbeeldbrief van het voorbeelddossier", "Een brief")),
+    ),
+    (
+        "SEND004",
+        SHORT,
+        short("akkoord", ("- toelichting-terugkeer", '- toelichting-terugkeer\nsignature:\n  name: ""')),
+        ("{name:}", 9),
+        short(
+            "akkoord",
+            ("- toelichting-terugkeer", "- toelichting-terugkeer\nsignature:\n  name: E. van den Berg"),
+        ),
+    ),
+    (
+        "MR004",
+        SHORT,
+        short("ter-besluitvorming", ("datum: 2025-12-12", "datum: 2025-12-12\nministerraad: 2025-12-11")),
+        ("{ministerraad: 2025}", 15),
+        short("ter-besluitvorming", ("datum: 2025-12-12", "datum: 2025-12-12\nministerraad: 2025-12-05")),
+    ),
+    (  # Thursday 17 April 2025: Friday is Goede Vrijdag
+        "MR005",
+        SHORT,
+        short("concept", ("datum: 2025-12-12", "datum: 2025-12-12\nministerraad: 2025-04-17")),
+        ("{ministerraad: 2025}", 15),
+        short("concept", ("datum: 2025-12-12", "datum: 2025-12-12\nministerraad: 2025-04-11")),
+    ),
     # sent letters and their locks (LOCK002 and LOCK004 need git: tests/test_lock.py)
     (
         "LOCK001",
@@ -508,6 +562,13 @@ CASES = [
         append("\n".join("  " * depth + f"- niveau {depth}" for depth in range(10))),
         ("{L+9}", 1),
         append("\n".join("  " * depth + f"- niveau {depth}" for depth in range(9))),
+    ),
+    (  # the fragment's title is heading 2, its `##` heading 3: the house style has no heading 4
+        "MD004",
+        FRAGMENT,
+        append("## Tussenkop\n\nTekst.\n\n### Dieper\n\nMeer tekst."),
+        ("{L+4}", 1),
+        append("## Tussenkop\n\nTekst.\n\n## Ernaast\n\nMeer tekst."),
     ),
     (
         "FN007",

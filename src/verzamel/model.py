@@ -236,6 +236,20 @@ def merge_texts(inlines) -> list[Inline]:
     return merged
 
 
+def iter_blocks(blocks):
+    """Every block in `blocks`, nested ones included (after the block holding them), in reading order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, Columns):
+            for column in block.columns:
+                yield from iter_blocks(column)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from iter_blocks(item)
+        elif isinstance(block, BlockQuote | WithheldBlock | Revised):
+            yield from iter_blocks(block.children)
+
+
 def map_inlines(inlines, fn) -> tuple:
     """`fn` applied to every inline, nested ones included (children first), in reading order."""
     out = []

@@ -57,6 +57,28 @@ def bomb(levels: int = 7) -> str:
 NESTED_LIST_10 = "\n".join("  " * depth + f"- diepte{depth}" for depth in range(10)) + "\n\nNaDeLijst.\n"
 NESTED_LIST_9 = "\n".join("  " * depth + f"- niveau{depth}" for depth in range(9)) + "\n\nNaNiveaus.\n"
 FRONT = "---\nid: terugkeer\ntitle: Terugkeer\n---\n"
+# The send gate judges the shorter letter once it is agreed (akkoord: one line more in its manifest).
+AGREED = ("sub", "status: concept", "status: akkoord\nakkoord_op: 2025-12-12")
+AKKOORD = ((SHORT, AGREED),)
+FINISHED = (  # what the example still has to be replaced: its text, and the signature of every letter
+    (SHORT, ("sub", "Voorbeeldbrief van het voorbeelddossier", "Een brief")),
+    (SETTINGS, ("sub", 'name: "(naam minister)"', "name: E. van den Berg")),
+)
+
+
+def subject(betreft: str) -> tuple:
+    return ("sub", "betreft: Terugkeer van ontheemden uit Oekraïne", f"betreft: {betreft}")
+
+
+def contact(name: str) -> tuple:
+    return ("sub", "  kernpunten:", f'  contactpersoon: "{name}"\n  kernpunten:')
+
+
+def mr(day: str, status: str = "ter-besluitvorming") -> tuple:
+    return ("sub", "status: concept", f"status: {status}\nministerraad: {day}")
+
+
+DEEP = "\n## Tussenkop\n\nTekst.\n\n##### Diep\n\nMeer tekst.\n"
 
 CASES = [
     # -- characters Word cannot hold (TXT001 refused, TXT002 read as a space) --------------------------
@@ -263,6 +285,215 @@ CASES = [
         check=0,
         build=0,
         present=('Zie één "kamerstuk".',),
+    ),
+    # -- send gate ---------------------------------------------------------------------------------------
+    # placeholders init and new write (SEND001): in the manifest, verzamel.yaml, fragments, footnotes
+    Case(
+        "placeholder subject at akkoord",
+        SHORT,
+        subject("(onderwerp van de brief)"),
+        "SEND001",
+        5,
+        more=AKKOORD,
+    ),
+    Case(
+        "placeholder in other brackets",
+        SHORT,
+        subject("'[Onderwerp  van de Brief]'"),
+        "SEND001",
+        5,
+        more=AKKOORD,
+    ),
+    Case(
+        "placeholder wrapped over two lines",
+        SHORT,
+        (
+            "sub",
+            "    De brief zet",
+            "    (Wat de brief de Kamer meldt,\n    in een paar zinnen.) De brief zet",
+        ),
+        "SEND001",
+        22,
+        more=AKKOORD,
+    ),
+    Case(
+        "placeholder in a fragment",
+        FRAGMENT,
+        ("sub", "Sindsdien", "(onderwerp) Sindsdien"),
+        "SEND001",
+        9,
+        more=AKKOORD,
+    ),
+    Case("TODO in a fragment", FRAGMENT, ("sub", "Sindsdien", "TODO Sindsdien"), "SEND001", 9, more=AKKOORD),
+    Case(
+        "placeholder in a footnote the letter cites",
+        NOTES,
+        ("sub", "Het terugkeerbeleid", "(onderwerp) Het"),
+        "SEND001",
+        14,
+        more=AKKOORD,
+    ),
+    Case(
+        "placeholder in a footnote the letter does not cite",
+        NOTES,
+        ("sub", "Dit kabinet", "(onderwerp) Dit"),
+        None,
+        check=0,
+        build=0,
+        more=AKKOORD + FINISHED,
+    ),
+    Case(
+        "placeholder in the defaults of verzamel.yaml",
+        SETTINGS,
+        ("sub", "Ministerie van Asiel en Migratie", "Ministerie van (naam van het ministerie)"),
+        "SEND001",
+        16,
+        more=AKKOORD,
+    ),
+    Case(
+        "placeholder in concept",
+        SHORT,
+        subject("(onderwerp van de brief)"),
+        None,
+        check=0,
+        build=0,
+        present=("(onderwerp van de brief)",),
+    ),
+    Case(
+        "placeholder at ter-besluitvorming",
+        SHORT,
+        subject("(onderwerp van de brief)"),
+        None,
+        check=0,
+        build=0,
+        more=((SHORT, ("sub", "status: concept", "status: ter-besluitvorming")),),
+    ),
+    Case(
+        "placeholder in a sent letter, judged when it is frozen",
+        MANIFEST,
+        ("sub", "betreft: Verzamelbrief", "betreft: (onderwerp) Verzamelbrief"),
+        None,
+        check=0,
+        build=0,
+    ),
+    Case("agreed and finished", SHORT, AGREED, None, check=0, build=0, more=FINISHED),
+    # the kenmerk (SEND002)
+    Case("kenmerk 0000000 at akkoord", SHORT, ("sub", '"0000001"', '"0000000"'), "SEND002", 7, more=AKKOORD),
+    Case("kenmerk of spaces", SHORT, ("sub", '"0000001"', '"   "'), "SEND002", 7, more=AKKOORD),
+    Case("kenmerk xxx-xxxx", SHORT, ("sub", '"0000001"', "xxx-xxxx"), "SEND002", 7, more=AKKOORD),
+    Case(
+        "uw_kenmerk 0000000",
+        SHORT,
+        ("sub", '"0000001"            # example', '"0000001"\nuw_kenmerk: "0000000"'),
+        "SEND002",
+        8,
+        more=AKKOORD,
+    ),
+    Case("kenmerk empty in concept", SHORT, ("sub", '"0000001"', '""'), "MAN001", 7),
+    # names and texts of verzamel's examples (SEND003)
+    Case("example text at akkoord", SHORT, AGREED, "SEND003", 19),
+    Case(
+        "example name, written closer",
+        SHORT,
+        contact("[J.de  Vries]{woo=5.1.2e}"),
+        "SEND003",
+        21,
+        more=AKKOORD,
+    ),
+    Case(
+        "a longer name that holds the example",
+        SHORT,
+        contact("[J. de Vriesland]{woo=5.1.2e}"),
+        None,
+        check=0,
+        build=0,
+        more=AKKOORD + FINISHED,
+    ),
+    # the signature (SEND004)
+    Case("default signature at akkoord", SHORT, AGREED, "SEND004", 21, file=SETTINGS),
+    Case(
+        "signature name an empty text",
+        SETTINGS,
+        ("sub", 'name: "(naam minister)"', 'name: ""'),
+        "SEND004",
+        21,
+        more=AKKOORD,
+    ),
+    Case(
+        "signature function a placeholder in the manifest",
+        SHORT,
+        ("append", "signature:\n  function: De Minister van (naam van het ministerie)\n"),
+        "SEND004",
+        26,
+        more=AKKOORD,
+    ),
+    Case(
+        "signature filled in by the manifest",
+        SHORT,
+        ("append", "signature:\n  name: E. van den Berg\n"),
+        None,
+        check=0,
+        build=0,
+        more=AKKOORD + FINISHED[:1],
+    ),
+    # the MR date from ter-besluitvorming on (MR004), and the week whose Friday is a holiday (MR005)
+    Case("MR on a Thursday at ter-besluitvorming", SHORT, mr("2025-12-11"), "MR004", 9),
+    Case(
+        "MR on a Thursday in concept",
+        SHORT,
+        mr("2025-12-11", "concept"),
+        "MR001",
+        9,
+        check=0,
+        build=0,
+        present=("Na instemming van de MR op donderdag 11 december",),
+    ),
+    Case("MR on a Saturday at ter-besluitvorming", SHORT, mr("2025-12-06"), "MR004", 9),
+    Case("MR on Goede Vrijdag", SHORT, mr("2025-04-18"), "MR004", 9),
+    Case("MR on Hemelvaartsdag", SHORT, mr("2025-05-29"), "MR004", 9),
+    Case(
+        "MR earlier in the week of Goede Vrijdag",
+        SHORT,
+        mr("2025-04-17"),
+        "MR005",
+        9,
+        check=0,
+        build=0,
+        present=("Na instemming van de MR op donderdag 17 april",),
+    ),
+    Case(
+        "MR of a sent letter on a Thursday",
+        MANIFEST,
+        ("sub", "ministerraad: 2025-11-28", "ministerraad: 2025-11-27"),
+        "MR001",
+        7,
+        check=0,
+        build=0,
+    ),
+    # heading levels the house style has (MD004), in every status
+    Case("heading deeper than the house style", FRAGMENT, ("append", DEEP), "MD004", 15),
+    Case(
+        "underlined heading one deeper",
+        FRAGMENT,
+        ("append", "\n# Kop\n\nTekst.\n\nDiep\n----\n\nMeer.\n"),
+        "MD004",
+        15,
+    ),
+    Case(
+        "heading in a fragment inserted without a title",
+        "sections/beslisnota/niet-openbaar-eu-inzet.md",
+        ("append", "\n#### Vier\n\nTekst.\n"),
+        "MD004",
+        15,
+    ),
+    Case(
+        "heading one level under the title",
+        FRAGMENT,
+        ("append", "\n## Tussenkop\n\nTekst.\n"),
+        None,
+        check=0,
+        build=0,
+        present=("Tussenkop",),
     ),
     # -- files that are not plain files in the dossier (SRC002, SRC003) ---------------------------------
     Case("dangling link", "sections/weg.md", ("link", "nergens.md"), "SRC002", 1, build=1),

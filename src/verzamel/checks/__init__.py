@@ -18,8 +18,9 @@ from ..lock.store import Store
 from ..model import Document, Letter
 from ..project import CONFIG_NAME, Project
 from ..sources import Sources, select_letters
-from . import citations, dates, footnotes, ministerraad, references, status, style, woo
+from . import citations, dates, footnotes, ministerraad, references, send, status, style, woo
 from .config import RuleSettings, read_settings
+from .headings import HouseStyleLevels, check_document
 from .lock import LockState, check_locks
 from .regions import ProseRegions
 from .templates import check_templates
@@ -101,8 +102,21 @@ def _text_rules(text: str, path: str, places, public: bool, house_style: str, *,
     return found
 
 
-def check_letter(project: Project, sources: Sources, letter: Letter, regions, outputs=OUTPUTS):
-    """Assemble a letter's outputs; the diagnostics that only this letter's context can give."""
+def check_letter(
+    project: Project,
+    sources: Sources,
+    letter: Letter,
+    regions,
+    outputs=OUTPUTS,
+    *,
+    levels: HouseStyleLevels | None,
+    freezing: bool = False,
+):
+    """Assemble a letter's outputs; the diagnostics that only this letter's context can give.
+
+    `levels` gives the heading levels of each reference document (None: a letter made as it was
+    sent, which is not judged again); `freezing`: the letter is being frozen, and the send gate
+    judges it although it is sent (checks/send.py)."""
     from ..woo.redact import redact
 
     documents: list[Document] = []
@@ -114,14 +128,21 @@ def check_letter(project: Project, sources: Sources, letter: Letter, regions, ou
         if document is None:
             continue
         complete.append(document)
+        if levels is not None:
+            found.extend(check_document(document, output.reference, levels(output.reference)))
         if not output.withholds:
             found.extend(woo.check_public(document, letter))
         # The public documents are what remains after redaction: a stage of its own.
         documents.append(redact(document) if output.public else document)
     found.extend(woo.check_letter(complete, [d for d in documents if d.public]))
     paths = letter_paths(letter, documents)
-    found.extend(ministerraad.check_letter(letter))
+    judged = levels is not None
+    strict = judged and send.judges(letter, send.MINISTERRAAD_FROM, freezing)
+    found.extend(ministerraad.check_letter(letter, strict))
     found.extend(status.check_letter(letter))
+    if judged and send.judges(letter, send.PLACEHOLDERS_FROM, freezing):
+        texts = {**project.texts, **sources.texts}
+        found.extend(send.check_letter(letter, complete, sources, texts, regions))
     for path in sorted(paths):
         for region in regions.get(path, ()):
             found.extend(dates.check_for_letter(region, letter.datum))
@@ -147,17 +168,24 @@ def run_checks(
     letter_ids: list[str] | None = None,
     outputs=OUTPUTS,
     reuse: Callable[[str], LetterEntry | None] = lambda letter_id: None,
+    *,
+    freezing: bool = False,
+    as_sent: bool = False,
 ):
     """Check the named letters (all when none are named) and the sources they use.
 
     With no letters named, problems in sources no letter uses are reported too. `reuse` gives a
     letter's entry from the last build when its inputs did not change: then it is not assembled.
+    A frozen letter is what was sent, and so is every letter `as_sent` (made again from its lock):
+    the send gate and the house style's heading levels do not judge them again. `freezing`: the
+    named letter is being frozen, and the send gate judges it although it is sent.
     """
     settings = read_settings(project)
     regions = ProseRegions(sources)
     locks, stray = check_locks(Store(project), sources)
     templates = check_templates(project, sources.memo)
     general = check_sources(sources, settings, regions) + settings.apply(templates + stray)
+    levels = HouseStyleLevels(project, sources.memo)
     shared = [d for d in general if is_shared(d.span.path) and d.is_error]
     letters: dict[str, LetterCheck] = {}
     for letter_id in select_letters(sources, letter_ids or []):
@@ -180,7 +208,10 @@ def run_checks(
         if entry is not None:
             documents, paths, own = [], entry.paths, entry.own
         else:
-            documents, paths, own = check_letter(project, sources, letter, regions, outputs)
+            judged = None if as_sent or lock is not None else levels
+            documents, paths, own = check_letter(
+                project, sources, letter, regions, outputs, levels=judged, freezing=freezing
+            )
             own = settings.apply(own)
         paths = frozenset(paths | lock_file)
         relevant = [d for d in general if d.span.path in paths] + shared + own

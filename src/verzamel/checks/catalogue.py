@@ -40,6 +40,7 @@ FAMILIES = (
     "sources",
     "structure",
     "status",
+    "send",
     "lock",
     "footnotes",
     "dates",
@@ -81,12 +82,18 @@ _RULES = (
     Rule("OUT001", "structure", "error", locked=True),
     Rule("MD003", "structure", "error", locked=True),
     Rule("MD002", "structure", "error"),
+    Rule("MD004", "structure", "error"),
     # -- status ---------------------------------------------------------------------------------------
     Rule("STATUS001", "status", "error", fixable=True),
     Rule("STATUS002", "status", "error"),
     Rule("STATUS003", "status", "error"),
     Rule("STATUS004", "status", "warning"),
     Rule("STATUS005", "status", "error"),
+    # -- send -----------------------------------------------------------------------------------------
+    Rule("SEND001", "send", "error", locked=True),
+    Rule("SEND002", "send", "error", locked=True),
+    Rule("SEND003", "send", "error", locked=True),
+    Rule("SEND004", "send", "error", locked=True),
     # -- lock -----------------------------------------------------------------------------------------
     Rule("LOCK001", "lock", "error", locked=True),
     Rule("LOCK002", "lock", "error", locked=True),
@@ -112,6 +119,8 @@ _RULES = (
     Rule("MR001", "ministerraad", "warning"),
     Rule("MR002", "ministerraad", "error"),
     Rule("MR003", "ministerraad", "info"),
+    Rule("MR004", "ministerraad", "error", locked=True),
+    Rule("MR005", "ministerraad", "warning"),
     # -- citations ------------------------------------------------------------------------------------
     Rule("CIT001", "citations", "error"),
     Rule("CIT002", "citations", "error"),

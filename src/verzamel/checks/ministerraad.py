@@ -9,35 +9,19 @@ from .. import dutch, messages
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Letter
+from .status import status_of
 
 PAPERS_AHEAD = timedelta(days=7)
 
 
-def check_letter(letter: Letter) -> list[Diagnostic]:
+def check_letter(letter: Letter, strict: bool = False) -> list[Diagnostic]:
+    """The MR rules; `strict` from ter-besluitvorming on (checks/send.py): a day the ministerraad
+    does not meet is then an error, not a warning."""
     mr = letter.ministerraad
     if mr is None:
         return []
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = _meeting_day(letter, mr, strict)
     span = letter.span("ministerraad")
-    holiday = dutch.public_holidays(mr.year).get(mr)
-    if mr.weekday() != 4:
-        found.append(
-            report(
-                "MR001",
-                span,
-                t("mr.mr_on", mr=mr, weekday=messages.weekday(mr)),
-                t("mr.ministerraad_meets_on_fridays", friday=_nearest_friday(mr)),
-            )
-        )
-    elif holiday:
-        found.append(
-            report(
-                "MR001",
-                span,
-                t("mr.ministerraad_does_not_meet", mr=mr, holiday=holiday),
-                t("mr.use_date_mr_that"),
-            )
-        )
     if letter.datum < mr:
         found.append(
             report(
@@ -67,6 +51,34 @@ def check_letter(letter: Letter) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def _meeting_day(letter: Letter, mr: date, strict: bool) -> list[Diagnostic]:
+    """A Friday that is not a holiday; earlier in a week whose Friday is one, a warning only."""
+    span = letter.span("ministerraad")
+    holiday = dutch.public_holidays(mr.year).get(mr)
+    weekday = messages.weekday(mr)
+    if mr.weekday() < 4 and not holiday:
+        friday = mr + timedelta(days=4 - mr.weekday())
+        friday_holiday = dutch.public_holidays(friday.year).get(friday)
+        if friday_holiday:
+            message = t("mr.holiday_week", mr=mr, weekday=weekday, friday=friday, holiday=friday_holiday)
+            return [report("MR005", span, message, t("mr.holiday_week_hint", weekday=weekday))]
+    status = status_of(letter)
+    if mr.weekday() != 4:
+        friday = _nearest_friday(mr)
+        if strict:
+            message = t("mr.mr_on_at_status", mr=mr, weekday=weekday, status=status)
+            return [report("MR004", span, message, t("mr.mr_on_at_status_hint", friday=friday))]
+        message = t("mr.mr_on", mr=mr, weekday=weekday)
+        return [report("MR001", span, message, t("mr.ministerraad_meets_on_fridays", friday=friday))]
+    if not holiday:
+        return []
+    if strict:
+        message = t("mr.holiday_at_status", mr=mr, holiday=holiday, status=status)
+        return [report("MR004", span, message, t("mr.use_date_mr_that"))]
+    message = t("mr.ministerraad_does_not_meet", mr=mr, holiday=holiday)
+    return [report("MR001", span, message, t("mr.use_date_mr_that"))]
 
 
 def _nearest_friday(day: date) -> date:

@@ -55,7 +55,7 @@ def remake(project: Project, state, outputs=None, render: Render | None = None) 
             target.write_bytes(data)
         dossier = open_project(root)
         dossier.repository = project.repository or project.root
-        run = run_checks(dossier, load_sources(dossier), [lock.letter_id], outputs or OUTPUTS)
+        run = run_checks(dossier, load_sources(dossier), [lock.letter_id], outputs or OUTPUTS, as_sent=True)
         errors = [d for d in run.diagnostics if d.is_error]
         check = run.letters[lock.letter_id]
         if errors or not check.documents:

@@ -114,10 +114,16 @@ def check_types(
 
 
 def dotted_value(data: dict, dotted: str):
-    """The manifest value at a dotted key (`beslisnota.datum`), or None."""
-    section, _, key = dotted.rpartition(".")
-    holder = data.get(section) if section else data
-    return holder.get(key) if isinstance(holder, dict) else None
+    """The manifest value at a dotted key (`beslisnota.datum`, `bijlagen.0`), or None."""
+    value = data
+    for part in dotted.split("."):
+        if isinstance(value, dict):
+            value = value.get(part)
+        elif isinstance(value, list) and part.isdigit() and int(part) < len(value):
+            value = value[int(part)]
+        else:
+            return None
+    return value
 
 
 def _type_problem(value, kind: str) -> str | None:
