@@ -72,8 +72,9 @@ def copy_dossier(target: Path, frozen: bool = False) -> Path:
     Without `frozen` the sent letter's lock is left out: a copy is not a git repository, so once a
     test edits a fragment the sent letter used, its locked version could not be found, and the
     letter would be made from the lock instead of from the edited sources the test is about.
-    (The sent letter then has a LOCK005 warning: sent, not frozen.) tests/test_lock.py works
-    with the lock, in git repositories."""
+    (The sent letter then has a LOCK005 warning: sent, not frozen, and it is judged by the send
+    gate, so its example values are filled in: finish_sending.) tests/test_lock.py works with the
+    lock, in git repositories."""
     target.mkdir(parents=True)
     for part in DOSSIER_PARTS + (("templates",) if frozen else ()):  # the lock names templates/
         source = REPO / part
@@ -83,7 +84,27 @@ def copy_dossier(target: Path, frozen: bool = False) -> Path:
             )
         else:
             shutil.copyfile(source, target / part)
+    if not frozen:
+        finish_sending(target)
     return target
+
+
+SENT_KENMERK = "4123456"
+SIGNED_BY = "E. van den Berg"
+KENMERK = f'kenmerk: "{SENT_KENMERK}"'
+"""The sent letter's kenmerk line in a copy."""
+SIGNATURE = f"name: {SIGNED_BY}"
+"""The signature's name line of verzamel.yaml in a copy."""
+
+
+def finish_sending(dossier: Path) -> None:
+    """The example's sent letter as a real one is: its kenmerk, contact and signature filled in.
+    The repository keeps the example values in its frozen letter, which is never judged again; a
+    copy without the lock is judged by the send gate (checks/send.py), and so is freezing it."""
+    manifest = dossier / "letters" / f"{VERZAMELBRIEF}.yaml"
+    edit(manifest, 'kenmerk: "0000000"', f'kenmerk: "{SENT_KENMERK}"')
+    edit(manifest, "[J. de Vries]", "[M. Bakker]")
+    edit(dossier / "verzamel.yaml", 'name: "(naam minister)"', f"name: {SIGNED_BY}")
 
 
 @pytest.fixture(scope="session")

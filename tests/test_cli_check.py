@@ -40,9 +40,9 @@ def test_check_reports_each_problem_at_its_file_and_line(dossier):
     for offset, (_, what) in enumerate(PROBLEMS):
         prefix = f"{FRAGMENT}:{start + offset}:"
         assert any(line.startswith(prefix) and what in line for line in lines), (prefix, what)
-    assert any(line.startswith(f"{MANIFEST}:7:15: warning MR001") for line in lines)
+    assert any(line.startswith(f"{MANIFEST}:7:15: error MR004") for line in lines)  # a sent letter
     assert any(line.startswith(f"{MANIFEST}:8:9: warning LOCK005") for line in lines)  # a copy: no lock
-    assert lines[-1] == "Found 4 errors, 4 warnings, 1 info. (1 can be corrected with --fix)"
+    assert lines[-1] == "Found 5 errors, 3 warnings, 1 info. (1 can be corrected with --fix)"
 
 
 def test_json_is_one_array_and_nothing_else(dossier):

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from conftest import copy_dossier, run_cli
+from conftest import KENMERK, SIGNED_BY, copy_dossier, run_cli
 from docx_reading import footnotes, paragraphs
 
 LETTER = "2025-11-28-verzamelbrief-oekraine"
@@ -39,7 +39,7 @@ def check(dossier, *args):
 
 # mistake, file, text as it was, text with the mistake, rule, line, column
 MISTAKES = [
-    ("kenmerk without quotes", MANIFEST, 'kenmerk: "0000000"', "kenmerk: 0000123", "MAN002", 6, 10),
+    ("kenmerk without quotes", MANIFEST, KENMERK, "kenmerk: 0000123", "MAN002", 6, 10),
     ("fragment id as a number", FRAGMENT, "id: terugkeer", "id: 2025", "FM005", 2, 5),
     ("misspelt manifest key", MANIFEST, "ministerraad: 2025", "ministeraad: 2025", "KEY001", 7, 1),
     ("misspelt front-matter key", FRAGMENT, "title: Terugkeer", "titel: Terugkeer", "KEY001", 3, 1),
@@ -48,7 +48,7 @@ MISTAKES = [
     ("a tab in a manifest", MANIFEST, "\n    - inleiding", "\n\t- inleiding", "YAML001", 15, 1),
     ("': ' in a title", MANIFEST, "betreft: Verzamelbrief", "betreft: Verzamelbrief:", "YAML001", 4, 10),
     ("list item indented unlike the others", MANIFEST, "    - eu-exit", "   - eu-exit", "YAML001", 16, 4),
-    ("unclosed quote", MANIFEST, 'kenmerk: "0000000"', 'kenmerk: "0000000', "YAML001", 6, 10),
+    ("unclosed quote", MANIFEST, KENMERK, 'kenmerk: "0000000', "YAML001", 6, 10),
     ("unclosed bracket", MANIFEST, "status: verzonden", "status: [verzonden", "YAML001", 8, 9),
 ]
 
@@ -79,7 +79,7 @@ def test_front_matter_never_closed_is_named_as_such(dossier):
 @pytest.mark.parametrize(
     ("path", "old", "new", "fixed"),
     [
-        (MANIFEST, 'kenmerk: "0000000"', "kenmerk: 0000123", 'kenmerk: "0000123"'),
+        (MANIFEST, KENMERK, "kenmerk: 0000123", 'kenmerk: "0000123"'),
         (MANIFEST, "ministerraad: 2025", "ministeraad: 2025", "ministerraad: 2025"),
         (FRAGMENT, "title: Terugkeer", "titel: Terugkeer", "title: Terugkeer"),
         (
@@ -118,7 +118,7 @@ def test_attachment_titles_are_listed_after_the_signature_and_in_the_beslisnota(
     assert run_cli("build", "--root", str(dossier), LETTER).exit_code == 0
     out = dossier / "build" / LETTER
     letter = [text for _, text in paragraphs(out / "kamerbrief.docx")]
-    signed = letter.index("(naam minister)")
+    signed = letter.index(SIGNED_BY)
     assert letter[signed + 1 :][:3] == ["Bijlagen", "Transitiedocument", "Rapport SEO"]
     assert "Bijlage(n)\n2" in "\n".join(letter)
     nota = [(style, text) for style, text in paragraphs(out / "beslisnota.docx")]

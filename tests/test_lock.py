@@ -21,6 +21,7 @@ from conftest import (
     commit,
     copy_dossier,
     edit,
+    finish_sending,
     git,
     require_tool,
     run_cli,
@@ -31,16 +32,6 @@ from verzamel.review.textconv import docx_text
 LOCK = f"letters/{VERZAMELBRIEF}.lock"
 SHARED = "sections/terugkeer.md"  # used by both letters
 WORD = ("ontwikkelt terugkeerbeleid", "ontwikkelt nieuw terugkeerbeleid")
-
-
-def finish_sending(dossier: Path) -> None:
-    """The example's sent letter as a real one is: its kenmerk, contact and signature filled in.
-    The example keeps placeholders (frozen, it is never judged again); freezing it again is
-    judged by the send gate."""
-    manifest = dossier / "letters" / f"{VERZAMELBRIEF}.yaml"
-    edit(manifest, 'kenmerk: "0000000"', 'kenmerk: "4123456"')
-    edit(manifest, "[J. de Vries]", "[M. Bakker]")
-    edit(dossier / "verzamel.yaml", 'name: "(naam minister)"', "name: E. van den Berg")
 
 
 def recorded(dossier: Path) -> dict[str, str]:

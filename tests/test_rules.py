@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import REPO, copy_dossier, run_cli
+from conftest import KENMERK, REPO, copy_dossier, run_cli
 from verzamel.checks import run_checks
 from verzamel.checks.catalogue import RULES
 from verzamel.project import open_project
@@ -249,18 +249,18 @@ CASES = [
     ),
     # ministerraad
     (
-        "MR001",
-        MANIFEST,
-        replace("ministerraad: 2025-11-28", "ministerraad: 2025-11-27"),
-        (7, 15),
-        replace("ministerraad: 2025-11-28", "ministerraad: 2025-11-28"),
+        "MR001",  # a concept letter; from ter-besluitvorming on it is MR004
+        SHORT,
+        replace("status: concept", "ministerraad: 2025-11-27\nstatus: concept"),
+        (8, 15),
+        replace("status: concept", "ministerraad: 2025-11-28\nstatus: concept"),
     ),
     (
         "MR001",
-        MANIFEST,
-        replace("ministerraad: 2025-11-28", "ministerraad: 2026-04-03"),
-        (7, 15),
-        replace("ministerraad: 2025-11-28", "ministerraad: 2026-04-10"),
+        SHORT,
+        replace("status: concept", "ministerraad: 2026-04-03\nstatus: concept"),
+        (8, 15),
+        replace("status: concept", "ministerraad: 2026-04-10\nstatus: concept"),
     ),
     (
         "MR002",
@@ -461,9 +461,9 @@ CASES = [
     (
         "MAN001",
         MANIFEST,
-        replace('kenmerk: "0000000"', "# geen kenmerk"),
+        replace(KENMERK, "# geen kenmerk"),
         (1, 1),
-        replace('kenmerk: "0000000"', 'kenmerk: "0000000"'),
+        replace(KENMERK, KENMERK),
     ),
     (
         "MAN002",

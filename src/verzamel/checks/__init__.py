@@ -110,13 +110,11 @@ def check_letter(
     outputs=OUTPUTS,
     *,
     levels: HouseStyleLevels | None,
-    freezing: bool = False,
 ):
     """Assemble a letter's outputs; the diagnostics that only this letter's context can give.
 
     `levels` gives the heading levels of each reference document (None: a letter made as it was
-    sent, which is not judged again); `freezing`: the letter is being frozen, and the send gate
-    judges it although it is sent (checks/send.py)."""
+    sent, which the house style and the send gate do not judge again)."""
     from ..woo.redact import redact
 
     documents: list[Document] = []
@@ -137,10 +135,10 @@ def check_letter(
     found.extend(woo.check_letter(complete, [d for d in documents if d.public]))
     paths = letter_paths(letter, documents)
     judged = levels is not None
-    strict = judged and send.judges(letter, send.MINISTERRAAD_FROM, freezing)
+    strict = judged and send.judges(letter, send.MINISTERRAAD_FROM)
     found.extend(ministerraad.check_letter(letter, strict))
     found.extend(status.check_letter(letter))
-    if judged and send.judges(letter, send.PLACEHOLDERS_FROM, freezing):
+    if judged and send.judges(letter, send.PLACEHOLDERS_FROM):
         texts = {**project.texts, **sources.texts}
         found.extend(send.check_letter(letter, complete, sources, texts, regions))
     for path in sorted(paths):
@@ -169,7 +167,6 @@ def run_checks(
     outputs=OUTPUTS,
     reuse: Callable[[str], LetterEntry | None] = lambda letter_id: None,
     *,
-    freezing: bool = False,
     as_sent: bool = False,
 ):
     """Check the named letters (all when none are named) and the sources they use.
@@ -177,8 +174,8 @@ def run_checks(
     With no letters named, problems in sources no letter uses are reported too. `reuse` gives a
     letter's entry from the last build when its inputs did not change: then it is not assembled.
     A frozen letter is what was sent, and so is every letter `as_sent` (made again from its lock):
-    the send gate and the house style's heading levels do not judge them again. `freezing`: the
-    named letter is being frozen, and the send gate judges it although it is sent.
+    the send gate and the house style's heading levels do not judge them again (`freeze` takes
+    the lock out of `sources`, so the letter it freezes is judged).
     """
     settings = read_settings(project)
     regions = ProseRegions(sources)
@@ -210,7 +207,7 @@ def run_checks(
         else:
             judged = None if as_sent or lock is not None else levels
             documents, paths, own = check_letter(
-                project, sources, letter, regions, outputs, levels=judged, freezing=freezing
+                project, sources, letter, regions, outputs, levels=judged
             )
             own = settings.apply(own)
         paths = frozenset(paths | lock_file)

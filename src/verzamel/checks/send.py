@@ -6,9 +6,10 @@ examples write to be replaced (placeholders.yaml): not in the manifest's values 
 cites. Its kenmerk is a real one and its signature is filled in. Each is an error at the line where
 the text is written.
 
-The gate judges a letter on its way out: `ter-besluitvorming` (the MR date, checks/ministerraad.py)
-and `akkoord`. A sent letter is what was sent: `verzamel freeze` judges it once more and refuses
-it when the gate stops it, and a frozen letter (built from its lock) is never judged again.
+The gate judges a letter from `ter-besluitvorming` (the MR date, checks/ministerraad.py) and from
+`akkoord` on (the rest), a sent letter included: `verzamel freeze` refuses a letter the gate stops.
+A frozen letter is what was sent (its lock records it, and build makes it from there): it is never
+judged again, so a letter frozen before the gate existed stays as it was sent.
 """
 
 from __future__ import annotations
@@ -30,17 +31,16 @@ PLACEHOLDERS_FROM = "akkoord"
 """From this status on, a letter's text holds nothing that is still to be replaced."""
 MINISTERRAAD_FROM = "ter-besluitvorming"
 """From this status on, the MR date is one the ministerraad meets on."""
-SENT = STATUSES[-1]
 OWN_RULES = ("kenmerk", "uw_kenmerk", "signature.")
 """Manifest values judged by a rule of their own (SEND002, SEND004), not as text."""
 NOT_TEXT = ("status", "kamerstuk", *FRAGMENT_LISTS)
 
 
-def judges(letter: Letter, step: str, freezing: bool = False) -> bool:
-    """Whether the gate judges `letter` by what it needs from status `step` on. A sent letter
-    is judged only when it is frozen (`freezing`): what was sent cannot be sent otherwise."""
+def judges(letter: Letter, step: str) -> bool:
+    """Whether the gate judges `letter` by what it needs from status `step` on. (A frozen letter is
+    never given to the gate: what was sent is not judged again; run_checks.)"""
     status = status_of(letter)
-    if status not in STATUSES or (status == SENT and not freezing):
+    if status not in STATUSES:
         return False
     return STATUSES.index(status) >= STATUSES.index(step)
 

@@ -65,7 +65,7 @@ def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
     sources.diagnostics = [d for d in sources.diagnostics if d.span.path != lock_file]
     if lock_file and before is None and not force:
         raise FreezeRefused(t("freeze.broken_lock", path=lock_file), t("freeze.force_hint", letter=letter_id))
-    run = run_checks(project, sources, [letter_id], freezing=True)
+    run = run_checks(project, sources, [letter_id])
     check = run.letters[letter_id]
     if letter is None or check.failed:
         return Frozen(path, outcome="failed", diagnostics=run.diagnostics)

@@ -96,7 +96,7 @@ class PreviewState:
             current = {}
             if moved:  # the sent letters as the current sources make them
                 sources.locks = {i: lock for i, lock in sources.locks.items() if i not in moved}
-                current = run_checks(project, sources, moved).letters
+                current = run_checks(project, sources, moved, as_sent=True).letters  # sent: not judged again
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
             self.failure = f"{type(exc).__name__}: {exc}"
             self.letters = {i: replace(view, outdated=True) for i, view in self.letters.items()}
