@@ -165,6 +165,8 @@ def diff(project, arguments, kinds, output_format, redline_dir):
         click.echo(json.dumps([d.as_json() for d in result.documents], ensure_ascii=False, indent=2))
     else:
         _echo_text(result, sys.stdout.isatty())
+    if result.refused:  # a public redline that would show withheld text: not written
+        echo_diagnostics(result.refused)
     raise SystemExit(1 if result.changed else 0)
 
 

@@ -242,9 +242,7 @@ CASES = [
         4,
     ),
     Case("kenmerk an octal number", MANIFEST, ("sub", KENMERK, "kenmerk: 0o777"), "MAN002", 6),
-    Case(
-        "kenmerk with leading zeros", MANIFEST, ("sub", KENMERK, "kenmerk: 0000123"), "MAN002", 6
-    ),
+    Case("kenmerk with leading zeros", MANIFEST, ("sub", KENMERK, "kenmerk: 0000123"), "MAN002", 6),
     Case(
         "ministry a list",
         SETTINGS,

@@ -206,9 +206,7 @@ def run_checks(
             documents, paths, own = [], entry.paths, entry.own
         else:
             judged = None if as_sent or lock is not None else levels
-            documents, paths, own = check_letter(
-                project, sources, letter, regions, outputs, levels=judged
-            )
+            documents, paths, own = check_letter(project, sources, letter, regions, outputs, levels=judged)
             own = settings.apply(own)
         paths = frozenset(paths | lock_file)
         relevant = [d for d in general if d.span.path in paths] + shared + own

@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
-from ..model import Document
+from ..model import Document, SourceSpan
 from ..project import Project
 from ..sources import UnknownLetter, load_sources
 from .changes import Change, footnote_changes, paragraph_changes
@@ -61,6 +61,8 @@ class DiffResult:
     new: str
     documents: list[DocumentDiff]
     redlines: list[Path] = field(default_factory=list)
+    refused: list[Diagnostic] = field(default_factory=list)
+    """Redlines of public documents not written: the leak guard found withheld text in them."""
 
     @property
     def changed(self) -> bool:
@@ -121,35 +123,59 @@ def diff(
     on_redline: Callable[[Path], None] = lambda path: None,
 ) -> DiffResult:
     """Compare the documents at `old_name` and `new_name` (None: the working tree)."""
+    from ..assemble import OUTPUTS
+
+    # a redline of a public document is guarded against all the letter withholds: all are made
+    made = [o.name for o in OUTPUTS] if redline_dir is not None else kinds
     with at_revision(root, old_name) as old_revision, at_revision(root, new_name) as new_revision:
-        _, old_present, old_docs = _documents(old_revision, letter_ids, kinds)
-        new_project, new_present, new_docs = _documents(new_revision, letter_ids, kinds)
+        _, old_present, old_docs = _documents(old_revision, letter_ids, made)
+        new_project, new_present, new_docs = _documents(new_revision, letter_ids, made)
         unknown = [i for i in letter_ids if i not in old_present and i not in new_present]
         if unknown:
             raise UnknownLetter(unknown, sorted(set(old_present) | set(new_present)))
         result = DiffResult(old_revision.label, new_revision.label, [])
-        for key in sorted(set(old_docs) | set(new_docs), key=lambda k: (k[0], kinds.index(k[1]))):
+        keys = {key for key in set(old_docs) | set(new_docs) if key[1] in kinds}
+        for key in sorted(keys, key=lambda k: (k[0], kinds.index(k[1]))):
             result.documents.append(compare_documents(old_docs.get(key), new_docs.get(key)))
         if redline_dir is not None:
-            result.redlines = _write_redlines(new_project, new_revision, result, redline_dir, on_redline)
+            redlines = _Redlines(new_project, new_revision, new_docs, redline_dir, on_redline)
+            result.redlines, result.refused = redlines.write(result)
     return result
 
 
-def _write_redlines(project: Project, revision: Revision, result: DiffResult, out: Path, on_redline):
-    """Every changed document as the newer revision with each change a tracked change in Word."""
-    from ..assemble import OUTPUTS
-    from ..render.docx import render_docx
-    from ..write import write_all_atomic
+class _Redlines:
+    """Every changed document as the newer revision with each change a tracked change in Word; a
+    public one only when the leak guard finds nothing of what the letter withholds in it (a
+    passage withheld since the older revision would otherwise stand there as deleted text)."""
 
-    written = []
-    for document_diff in result.documents:
-        if document_diff.status == "unchanged" or document_diff.merged is None:
-            continue
-        document = document_diff.merged.document
-        output = next(o for o in OUTPUTS if o.name == document.kind)
-        data = render_docx(document, project.find_template(output.reference), _stamp(revision, document))
-        path = out / document.letter_id / f"{document.kind}.redline.docx"
-        write_all_atomic([(path, data)])
-        written.append(path)
-        on_redline(path)
-    return written
+    def __init__(self, project: Project, revision: Revision, documents: dict, out: Path, on_redline):
+        self.project, self.revision, self.documents = project, revision, documents
+        self.out, self.on_redline = out, on_redline
+
+    def write(self, result: DiffResult) -> tuple[list[Path], list]:
+        from ..assemble import OUTPUTS
+        from ..render.docx import render_docx
+        from ..woo.guard import guard
+        from ..write import write_all_atomic
+
+        written, refused = [], []
+        for document_diff in result.documents:
+            if document_diff.status == "unchanged" or document_diff.merged is None:
+                continue
+            document = document_diff.merged.document
+            output = next(o for o in OUTPUTS if o.name == document.kind)
+            reference = self.project.find_template(output.reference)
+            data = render_docx(document, reference, _stamp(self.revision, document))
+            path = self.out / document.letter_id / f"{document.kind}.redline.docx"
+            if output.public:
+                letter = [d for (i, _), d in self.documents.items() if i == document.letter_id]
+                problems = guard(
+                    letter, [(path.name, data)], SourceSpan(f"letters/{document.letter_id}.yaml")
+                )
+                if problems:
+                    refused.extend(problems)
+                    continue
+            write_all_atomic([(path, data)])
+            written.append(path)
+            self.on_redline(path)
+        return written, refused

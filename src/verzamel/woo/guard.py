@@ -7,9 +7,9 @@ withheld passage of the letter, taken from the complete documents:
 
 - the passage itself, word for word (case, quotes, dashes and spacing aside), or every run of
   `WINDOW` words of a longer one;
-- single words that carry the secret on their own: in withheld words, every name-like word and
-  every figure; in a withheld paragraph or fragment, every figure (a year aside) and the surname
-  of every name written with initials;
+- single words that carry the secret on their own: in a short passage (a name, a place, an
+  amount), every name-like word and every figure; in a longer one, every figure (a year aside)
+  and the surname of every name written with initials;
 - the text of a footnote that only withheld text refers to.
 
 A match refuses the file (WOO008 at the passage's source line), and so the whole letter.
@@ -43,6 +43,9 @@ from .names import PERSON
 
 WINDOW = 8
 """Words per run looked for from a longer withheld passage."""
+SHORT = 4
+"""A passage of at most this many words (a name, a place, an amount) gives itself away by each of
+its names and figures; a longer one (a sentence) by its figures and the surnames in it."""
 _COMMON = """de het een en of van in op te ten ter voor met aan door dat die deze dit er is zijn was waren
     wordt worden werd heeft hebben had niet ook als bij naar om uit tot over onder maar dan wel nog
     al zo zal zullen kan kunnen moet moeten mag wij we ik u uw hij zij ze hun haar hem mijn ons
@@ -72,8 +75,6 @@ class Secret:
     text: str
     grounds: tuple[str, ...]
     span: SourceSpan | None
-    words_only: bool
-    """Withheld words (`[…]{woo=…}`) rather than a paragraph, a fragment or a footnote."""
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def secrets(documents: list[Document]) -> list[Secret]:
             walk.blocks(note.blocks, None)
             context = walk.notes_inside.get(note.number)
             if context is not None and note.number not in walk.notes_outside:
-                walk.add(plain_text(note.blocks), context[0], note.span, words_only=False)
+                walk.add(plain_text(note.blocks), context[0], note.span)
         for secret in walk.found:
             found.setdefault((secret.text, secret.grounds, secret.span), secret)
     return list(found.values())
@@ -131,9 +132,9 @@ class _Walk:
         self.notes_inside: dict[int, tuple[tuple[str, ...], SourceSpan | None]] = {}
         self.notes_outside: set[int] = set()
 
-    def add(self, text: str, grounds, span, words_only: bool) -> None:
+    def add(self, text: str, grounds, span) -> None:
         if text.strip():
-            self.found.append(Secret(normal(text), tuple(grounds), span, words_only))
+            self.found.append(Secret(" ".join(normal(text).split()), tuple(grounds), span))
 
     def blocks(self, blocks, context) -> None:
         for block in blocks:
@@ -141,7 +142,7 @@ class _Walk:
                 children = block.children
                 if block.title and children and isinstance(children[0], Heading):
                     children = children[1:]  # a withheld fragment's title is published in 5.1
-                self.add(plain_text(children), block.grounds, block.span, words_only=False)
+                self.add(plain_text(children), block.grounds, block.span)
                 self.blocks(block.children, (block.grounds, block.span))
             elif isinstance(block, Heading) or not child_blocks(block):
                 for inlines in leaf_inlines((block,)):
@@ -153,7 +154,7 @@ class _Walk:
     def inlines(self, inlines, context) -> None:
         for inline in inlines:
             if isinstance(inline, Withheld):
-                self.add(_plain(inline.children), inline.grounds, inline.span, words_only=True)
+                self.add(_plain(inline.children), inline.grounds, inline.span)
                 self.inlines(inline.children, (inline.grounds, inline.span))
             elif isinstance(inline, NoteRef) and inline.number is not None:
                 if context is None:
@@ -187,15 +188,16 @@ def _plain(inlines) -> str:
 def needles(found: list[Secret]) -> list[Needle]:
     out: dict[tuple, Needle] = {}
     for secret in found:
-        written = WORD.findall(secret.text)
-        words = tuple(w.casefold() for w in written)
+        spans = [match.span() for match in WORD.finditer(secret.text)]
+        words = tuple(secret.text[a:b].casefold() for a, b in spans)
         if not any(_telling(w) for w in words):
             continue
         for i in range(max(len(words) - WINDOW, 0) + 1):
             run = words[i : i + WINDOW]
-            out.setdefault((run, False), Needle(run, False, secret, " ".join(written[i : i + WINDOW])))
-        for single in _singles(secret):
-            out.setdefault((single, True), Needle(single, True, secret, " ".join(single)))
+            shown = secret.text[spans[i][0] : spans[i + len(run) - 1][1]]
+            out.setdefault((run, False), Needle(run, False, secret, shown))
+        for single, shown in _singles(secret, short=len(words) <= SHORT):
+            out.setdefault((single, True), Needle(single, True, secret, shown))
     return list(out.values())
 
 
@@ -203,18 +205,23 @@ def _telling(word: str) -> bool:
     return any(c.isdigit() for c in word) or (len(word) >= 3 and word.casefold() not in STOPWORDS)
 
 
-def _singles(secret: Secret) -> list[tuple[str, ...]]:
-    """The words of a secret that give it away on their own, as written."""
-    singles = []
+def _singles(secret: Secret, short: bool) -> list[tuple[tuple[str, ...], str]]:
+    """The words of a secret that give it away on their own, as written (and as shown): in a
+    short one every figure and name-like word, in a longer one figures (a year aside) and the
+    surnames of names written with initials."""
+    found = []
     for match in FIGURE.finditer(secret.text):
         digits = sum(c.isdigit() for c in match[0])
-        if secret.words_only and digits >= 2 or digits >= 3 and not YEAR.fullmatch(match[0]):
-            singles.append(tuple(WORD.findall(match[0])))
-    if secret.words_only:
-        singles += [(w,) for w in WORD.findall(secret.text) if _name_like(w)]
+        if short and digits >= 2 or digits >= 3 and not YEAR.fullmatch(match[0]):
+            found.append((tuple(WORD.findall(match[0])), match[0]))
+    if short:
+        found += [((w,), w) for w in WORD.findall(secret.text) if _name_like(w)]
     else:
-        singles += [(WORD.findall(match[0])[-1],) for match in PERSON.finditer(secret.text)]
-    return singles
+        found += [
+            ((surname,), surname)
+            for surname in (WORD.findall(m[0])[-1] for m in PERSON.finditer(secret.text))
+        ]
+    return found
 
 
 def _name_like(word: str) -> bool:
