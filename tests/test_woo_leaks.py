@@ -101,6 +101,9 @@ NEAR_MISS = [
     "[{S}]{{woo={G}, onbekend}}",
     "[{S}]{{weglakken}}",
     "[{S}]{{niet-openbaar}}",
+    "[[{S}]{{woo={G}}}](mailto:geheim@example.nl)",
+    "[zie [{S}]{{woo={G}}} hier](https://example.nl)",
+    "<https://example.nl/[{S}]{{woo={G}}}>",
 ]
 NEAR_MISS_BLOCK = [
     "\n::: {{Woo={G}}}\n{S}\n:::\n",

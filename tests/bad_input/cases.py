@@ -22,6 +22,7 @@ from conftest import KENMERK, SIGNATURE
 MANIFEST = "letters/2025-11-28-verzamelbrief-oekraine.yaml"
 SHORT = "letters/2025-12-12-terugkeer-oekraine.yaml"
 FRAGMENT = "sections/terugkeer.md"
+BESLIS = "sections/beslisnota/toelichting-terugkeer.md"  # in the beslisnota of both letters only
 NOTES = "footnotes/toelichtingen.yaml"
 KAMERSTUKKEN = "footnotes/kamerstukken.yaml"
 SETTINGS = "verzamel.yaml"
@@ -496,6 +497,78 @@ CASES = [
         check=0,
         build=0,
         present=("Tussenkop",),
+    ),
+    # -- the Woo: a mark that is not read, or that cannot withhold, is an error (docs/woo.md) ---------------
+    # Appended to a fragment of the beslisnota only (line 10 on); a near miss would print the words.
+    *(
+        Case(f"woo near miss {mark!r}", BESLIS, ("append", f"\nContact: [Geheimnaam]{mark}.\n"), "WOO006", 11)
+        for mark in (
+            "{Woo=5.1.2e}",
+            "{WOO=5.1.2e}",
+            "{woo: 5.1.2e}",
+            "{.woo=5.1.2e}",
+            "{woo}",
+            "{wob=5.1.2e}",
+            "{5.1.2e}",
+            "{weglakken}",
+            " {woo=5.1.2e}",
+            "{woo=5.1.2e",
+            "{.klasse woo=5.1.2e}",
+            "(woo=5.1.2e)",
+        )
+    ),
+    Case("woo mark in code", BESLIS, ("append", "\nContact: `[Geheimnaam]{woo=5.1.2e}`.\n"), "WOO006", 11),
+    Case("woo on the line above a paragraph", BESLIS, ("append", "\n{woo=5.1.2i}\nGeheim.\n"), "WOO006", 11),
+    Case("woo fence spelled otherwise", BESLIS, ("append", "\n::: woo 5.1.2i\nGeheim.\n:::\n"), "WOO006", 11),
+    Case("woo fence with a capital", BESLIS, ("append", "\n::: {Woo=5.1.2i}\nGeheim.\n:::\n"), "WOO006", 11),
+    Case(
+        "woo block not closed", BESLIS, ("append", "\n::: {woo=5.1.2i}\nGeheim.\n\nOpenbaar.\n"), "WOO009", 11
+    ),
+    Case("woo mark without a ground", BESLIS, ("append", "\nContact: [Geheimnaam]{woo=}.\n"), "WOO002", 11),
+    Case(
+        "woo words in a link",
+        BESLIS,
+        ("append", "\nMail [[J. Geheim]{woo=5.1.2e}](mailto:j.geheim@x.nl).\n"),
+        "WOO007",
+        11,
+    ),
+    Case(
+        "woo words in a link text",
+        BESLIS,
+        ("append", "\nZie [de [Geheimnaam]{woo=5.1.2e} hier](https://x.nl).\n"),
+        "WOO007",
+        11,
+    ),
+    Case(
+        "woo mark in a fragment title",
+        BESLIS,
+        ("sub", "title: Terugkeer", "title: Terugkeer met [Geheimnaam]{woo=5.1.2e}"),
+        "WOO007",
+        3,
+    ),
+    Case(
+        "woo mark in betreft",
+        SHORT,
+        ("sub", "van ontheemden", "van [Geheimnaam]{woo=5.1.2e}"),
+        "WOO007",
+        5,
+    ),
+    Case("woo mark in a template", TEMPLATE, ("append", "\n[Geheimnaam]{woo=5.1.2e}\n"), "WOO007", 72),
+    Case(
+        "woo words allowed in the beslisnota",
+        BESLIS,
+        ("append", "\nContact: [Geheimnaam]{woo=5.1.2e}.\n"),
+        None,
+        check=0,
+        build=0,
+        present=("Geheimnaam",),
+    ),
+    Case(
+        "woo word withheld here and written openly there",
+        BESLIS,
+        ("append", "\nContact: [Geheimnaam]{woo=5.1.2e}.\n\nVraag het Geheimnaam.\n"),
+        "WOO004",
+        11,
     ),
     # -- files that are not plain files in the dossier (SRC002, SRC003) ---------------------------------
     Case("dangling link", "sections/weg.md", ("link", "nergens.md"), "SRC002", 1, build=1),

@@ -373,6 +373,7 @@ class _Builder:
     def inlines(self, inline_token) -> tuple[Inline, ...]:
         self._search_from = self.source.starts[inline_token.map[0]] if inline_token.map else 0
         result, _ = self._inline_run(inline_token.children or [], 0, None)
+        self._withheld_in_link(result)
         return tuple(result)
 
     def _inline_run(self, children, i, close_type):
@@ -411,18 +412,20 @@ class _Builder:
                     out.append(Strong(tuple(inner)))
                 else:
                     out.append(Link(tok.attrs.get("href", ""), tuple(inner)))
-                    self._withheld_in_link(inner)
                 continue
             i += 1
         return merge_texts(out), i
 
     def _withheld_in_link(self, inlines) -> None:
-        """WOO007 at withheld words inside a link: its address would be published all the same."""
-        for inline in iter_inlines((Paragraph(tuple(inlines)),)):
-            if isinstance(inline, Withheld):
-                self.diagnostics.append(
-                    report("WOO007", inline.span, t("woo.not_in_link"), t("woo.not_in_link_hint"))
-                )
+        """WOO007 at withheld words inside a link: markdown-it makes no link of `[[words]{woo=…}](address)`
+        and prints the brackets and the address, which may say what is withheld (an e-mail address)."""
+        found = list(iter_inlines((Paragraph(tuple(inlines)),)))
+        if any(isinstance(i, Text) and "](" in i.text for i in found):
+            for inline in found:
+                if isinstance(inline, Withheld):
+                    self.diagnostics.append(
+                        report("WOO007", inline.span, t("woo.not_in_link"), t("woo.not_in_link_hint"))
+                    )
 
     def _note_ref(self, label: str, needle: str) -> NoteRef:
         return NoteRef(label, self._locate(needle))
