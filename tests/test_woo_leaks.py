@@ -104,6 +104,10 @@ NEAR_MISS = [
     "[[{S}]{{woo={G}}}](mailto:geheim@example.nl)",
     "[zie [{S}]{{woo={G}}} hier](https://example.nl)",
     "<https://example.nl/[{S}]{{woo={G}}}>",
+    "[{S}]{{w&#111;o={G}}}",  # a character reference
+    "[{S}]{{w\u043e\u043e={G}}}",  # Cyrillic o
+    "[{S}]{{\uff57\uff4f\uff4f={G}}}",  # fullwidth
+    "[{S}]{{w\u200boo={G}}}",  # an invisible space
 ]
 NEAR_MISS_BLOCK = [
     "\n::: {{Woo={G}}}\n{S}\n:::\n",

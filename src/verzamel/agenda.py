@@ -123,7 +123,8 @@ def make_agenda(
     for letter in on_agenda:
         check = run.letters[letter.id]
         documents, _ = letter_documents(project, check)  # a sent letter: as sent
-        beslisnota = next((d for d in documents if d.kind == "beslisnota"), None)
+        # the decision as published: the MR agenda is public, and its Markdown goes round by e-mail
+        beslisnota = next((d for d in documents if d.kind == "beslisnota-openbaar"), None)
         ready = letter.data["beslisnota"].get("datum")
         ready = ready if isinstance(ready, date) else None
         signature = letter.data.get("signature") or {}

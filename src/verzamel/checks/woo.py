@@ -14,10 +14,12 @@ from ..model import Document, Letter
 from ..sources import Sources
 from ..sources.letters import PROSE_FIELDS
 from ..woo.grounds import PERSONAL_POLICY_OPINIONS
-from ..woo.guard import find_leaks, needles, secrets
+from ..woo.guard import find_leaks
 from ..woo.marks import LOOKALIKE
 from ..woo.names import PERSON
+from ..woo.needles import needles
 from ..woo.redact import withheld_passages
+from ..woo.secrets import secrets
 from .regions import Region
 
 WOO_MARK = re.compile(r"\{\s*woo\s*=")

@@ -39,7 +39,7 @@ from ..model import (
     merge_texts,
 )
 from ..woo.grounds import ATTRIBUTE, attribute_value, read_grounds
-from ..woo.marks import stray
+from ..woo.marks import lookalikes, stray
 
 LAYOUT_CONTAINERS = ("kolommen", "kolom")
 MAX_DEPTH = 9
@@ -174,14 +174,13 @@ def _parse(source: _Source) -> ParsedMarkdown:
         return ParsedMarkdown((), {}, [too_deep])
     builder = _Builder(source)
     blocks, _ = builder.blocks(tokens, 0, None)
-    for start, end in stray(text, builder.marks_read):
+    strays = [source.span_at(start, end - start) for start, end in stray(text, builder.marks_read)]
+    # a mark spelled with character references (`w&#111;o`) shows only in the text as read
+    reported = {span.line for span in strays}
+    strays += [span for span in builder.decoded_marks if span.line not in reported]
+    for span in strays:
         builder.diagnostics.append(
-            report(
-                "WOO006",
-                source.span_at(start, end - start),
-                t("woo.this_mark_not_read"),
-                t("woo.mark_words_as_words"),
-            )
+            report("WOO006", span, t("woo.this_mark_not_read"), t("woo.mark_words_as_words"))
         )
     return ParsedMarkdown(tuple(blocks), builder.notes, builder.diagnostics)
 
@@ -214,6 +213,8 @@ class _Builder:
         self.diagnostics: list[Diagnostic] = []
         self.marks_read: list[tuple[int, int]] = []
         """Where in the text the Woo marks are that were read as marks: (start, end) offsets."""
+        self.decoded_marks: list[SourceSpan] = []
+        """Lines whose text, as read (character references decoded), looks like a Woo mark."""
 
     def blocks(self, tokens, i, close_type):
         out: list[Block] = []
@@ -374,6 +375,9 @@ class _Builder:
         self._search_from = self.source.starts[inline_token.map[0]] if inline_token.map else 0
         result, _ = self._inline_run(inline_token.children or [], 0, None)
         self._withheld_in_link(result)
+        read = (i.text for i in iter_inlines((Paragraph(tuple(result)),)) if isinstance(i, Text | Code))
+        if lookalikes("".join(read)):
+            self.decoded_marks.append(self.source.line_span(inline_token.map))
         return tuple(result)
 
     def _inline_run(self, children, i, close_type):

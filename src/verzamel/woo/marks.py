@@ -12,8 +12,16 @@ from __future__ import annotations
 
 import re
 
-_WOO = r"w[o0](?:[o0]|b)"
-"""`woo`, `Woo`, `WOO`, `w00`, and `wob` (the law before the Woo)."""
+_IGNORABLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+)
+IGNORABLE = re.compile(f"[{_IGNORABLE}]")
+"""Characters that show nothing (soft hyphens, joiners, direction marks): a word may hide them."""
+_I = f"[{_IGNORABLE}]*"
+_WOO = rf"w{_I}[o0]{_I}(?:[o0]|b)"
+"""`woo`, `Woo`, `WOO`, `w00`, and `wob` (the law before the Woo), also with invisible characters
+between the letters (and Cyrillic or fullwidth look-alikes: see SKELETON)."""
 _GROUND = r"5\s*\.\s*[12](?:\s*\.\s*\d)?\s*\.?\s*[a-i]?"
 """A ground as it may be written inside braces: `5.1.2e`, `5.1.2.e`, `5.2`."""
 _WITHHOLD = r"\bweglak|\bredact|\bniet[- ]openbaar\b"
@@ -25,8 +33,9 @@ LOOKALIKE = re.compile(
             # braces holding the word woo (or wob), a ground, or words for withholding:
             # {woo=…}, { WOO : …}, {.woo}, {#woo}, {woo}, {.klasse woo=…}, {5.1.2e}, {weglakken}
             rf"\{{[^{{}}\n]*?(?:\b{_WOO}\b|(?<![\w.]){_GROUND}(?![\w.])|{_WITHHOLD})",
-            # woo= or woo: 5.1… outside braces: (woo=5.1.2e), [woo=…], woo = "…"
-            rf"\b{_WOO}\s*(?:=|:\s*[\"']?5\s*\.)",
+            # woo= outside braces: (woo=5.1.2e), [woo=…], woo = "5.1.2e"; and [words](woo…) — but not
+            # prose such as "Woo = Wet open overheid" or "de gronden uit de Woo: 5.1.2e"
+            rf"\b{_WOO}=|\b{_WOO}\s*=\s*[\"']?\d|\]\(\s*{_WOO}\b",
             # a fence line naming the woo another way: ::: woo 5.1.2i, :::woo, ::: {.woo}
             rf"(?m:^[ \t>]*:{{3,}}[^\n]*?\b{_WOO}\b)",
             # such a fence in the middle of a line: Brief over ::: woo 5.1.2e
@@ -39,9 +48,20 @@ LOOKALIKE = re.compile(
 at the start of a fence line), so a mark the parser read covers the match's start."""
 
 
+_LOOKS_LATIN = (
+    ("аеорсухіјѕԁһԛԝ", "aeopcyxijsdhqw"),  # Cyrillic
+    ("АВЕКМНОРСТХУІЈЅ", "ABEKMHOPCTXYIJS"),
+    ("οαρνικ", "oapvik"),  # Greek
+    ("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ", "ABEZHIKMNOPTYX"),
+    ("".join(map(chr, range(0xFF01, 0xFF5F))), "".join(map(chr, range(0x21, 0x7F)))),  # fullwidth
+)
+SKELETON = str.maketrans("".join(a for a, _ in _LOOKS_LATIN), "".join(b for _, b in _LOOKS_LATIN))
+"""Letters that look like Latin ones, as the Latin ones: one character for one, so offsets stay."""
+
+
 def lookalikes(text: str) -> list[tuple[int, int]]:
     """Where in `text` something looks like a Woo mark: (start, end) offsets."""
-    return [(match.start(), match.end()) for match in LOOKALIKE.finditer(text)]
+    return [(match.start(), match.end()) for match in LOOKALIKE.finditer(text.translate(SKELETON))]
 
 
 def stray(text: str, read: list[tuple[int, int]]) -> list[tuple[int, int]]:

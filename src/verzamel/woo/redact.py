@@ -23,6 +23,7 @@ from ..model import (
     WithheldBlock,
     child_blocks,
     iter_inlines,
+    leaf_inlines,
     map_block,
     map_inlines,
 )
@@ -148,11 +149,12 @@ class _Passages:
                 continue
             if isinstance(block, Heading):
                 self.section = inline_text(map_inlines(block.inlines, _inline))  # as published
-            if isinstance(block, Paragraph | Heading):
-                self.inlines_of(block.inlines, "passage", self.section)
-            else:
+            if child_blocks(block):
                 for child in child_blocks(block):
                     self.walk(child)
+            else:  # a paragraph, a heading, or each cell of a table
+                for inlines in leaf_inlines((block,)):
+                    self.inlines_of(inlines, "passage", self.section)
 
 
 def withheld_by_ground(document: Document, titles: dict[str, str] | None = None) -> list[dict]:

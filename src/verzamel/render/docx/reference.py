@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 
@@ -91,8 +92,24 @@ def _prepared(path: str, mtime_ns: int, size: int, folder) -> Reference:
     return prepared
 
 
+NOT_PUBLISHED = frozenset(
+    (
+        RT.CUSTOM_PROPERTIES,  # docProps/custom.xml: whatever a ministry's template carries
+        RT.CUSTOM_XML,  # customXml/item*.xml: a document system's metadata (owners, case numbers)
+        RT.THUMBNAIL,  # a picture of the reference's first page
+    )
+)
+"""Parts of a reference document no output takes over: every file's properties name the ministry
+and nothing else (docs/woo.md)."""
+
+
 def _prepare(data: bytes) -> Reference:
     document = docx.Document(io.BytesIO(data))
+    for source in (document.part.package, document.part):
+        for rel_id, rel in list(source.rels.items()):
+            if rel.reltype in NOT_PUBLISHED:
+                source.rels.pop(rel_id)
+                source.rels._target_parts_by_rId.pop(rel_id, None)
     body = document.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
