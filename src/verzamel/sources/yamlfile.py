@@ -11,7 +11,9 @@ from typing import Any
 from ..diagnostics import Diagnostic, Fix, close_matches, report
 from ..messages import t
 from ..model import SourceSpan
+from .reading import character_diagnostic, fix_text, replace_unsafe, unsafe_characters
 from .yamlerrors import explain
+from .yamltext import escapes
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
         return None, [_impossible_date(text, path, line_offset, exc)]
     except (YAMLError, TypeError, AttributeError, OverflowError) as exc:  # what ruamel raises unmarked
         return None, [report("YAML001", SourceSpan(path, 1 + line_offset, 1), t("yaml.yaml", exc=exc))]
-    walk = _Walk(path, line_offset)
+    walk = _Walk(path, line_offset, text)
     try:
         data = walk.value(node, "", SourceSpan(path, 1 + line_offset, 1), 0)
     except _Refused as refused:
@@ -132,9 +134,10 @@ class _Walk:
     Aliases are expanded as the walk goes, so the number of values walked is bounded: an alias
     bomb ("billion laughs") stops at MAX_VALUES instead of filling the memory."""
 
-    def __init__(self, path: str, line_offset: int):
+    def __init__(self, path: str, line_offset: int, text: str):
         self.path = path
         self.line_offset = line_offset
+        self.text = text
         self.spans: dict[str, SourceSpan] = {}
         self.diagnostics: list[Diagnostic] = []
         self.count = 0
@@ -178,6 +181,8 @@ class _Walk:
                 self.spans[key_path] = value_span
                 if not isinstance(key, str | int) or isinstance(key, bool):
                     self._refuse(key, key_span)
+                elif isinstance(key, str) and unsafe_characters(key):
+                    key = self._escaped(key, key_span)
                 result[str(key)] = self.value(value, key_path + ".", value_span, depth + 1)
             return result
         if type(node) is CommentedSeq and tag is None:
@@ -188,6 +193,8 @@ class _Walk:
                 self.spans[key_path] = value_span
                 result.append(self.value(value, key_path + ".", value_span, depth + 1))
             return result
+        if isinstance(node, str) and tag is None and unsafe_characters(node):
+            return self._escaped(node, span)
         if node is None or isinstance(node, str | bool | int | float) and tag is None:
             return node
         if type(node) is date:
@@ -207,6 +214,22 @@ class _Walk:
                 )
             return node
         return self._refuse(node, span)
+
+    def _escaped(self, value: str, span: SourceSpan) -> str:
+        """A text with characters a document cannot hold, which only a double-quoted value's escapes
+        (`"\\x07"`, `"\\e"`, `"\\ue000"`) can write (the file's own ones are reported as they are read):
+        each reported at its escape, as in a file (TXT001, TXT002), and replaced as there."""
+        shift = self.line_offset
+        here = SourceSpan("", span.line - shift, span.column)
+        written = [found for found in escapes(self.text, here) if unsafe_characters(found[2])]
+        for place, escape, char in written:
+            at = SourceSpan(self.path, place.line + shift, place.column, place.line + shift, place.end_column)
+            instead = fix_text(char)
+            fix = None if instead is None else Fix(at, instead, expected=escape)
+            self.diagnostics.append(character_diagnostic(char, at, fix, written=escape))
+        if not written:  # an alias (`*name`) of such a value: reported where the alias is too
+            self.diagnostics.append(character_diagnostic(unsafe_characters(value)[0], span, None))
+        return replace_unsafe(value)
 
     def _refuse(self, node, span: SourceSpan) -> None:
         """Report a value verzamel does not use; the value reads as absent (the file fails anyway)."""
