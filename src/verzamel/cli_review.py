@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from .cli_common import LocalCommand, argument, count, echo_diagnostics, format_option, option, root_option
+from .cli_common import LocalCommand, argument, count, fail, format_option, option, root_option
 from .messages import t
 
 KINDS = ("kamerbrief", "beslisnota", "beslisnota-openbaar")
@@ -152,15 +152,11 @@ def diff(project, arguments, kinds, output_format, redline_dir):
     except UnknownLetter as exc:
         raise unknown_letter_error(exc) from None
     except RevisionError as exc:
-        click.echo(t("diff.cannot", reason=exc), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.cannot", reason=exc))
     except RevisionProblem as exc:
-        echo_diagnostics(exc.diagnostics)
-        click.echo(t("diff.errors_at", revision=exc.revision), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.errors_at", revision=exc.revision), exc.diagnostics, kind="sources")
     except ProjectNotFound:
-        click.echo(t("diff.no_dossier", revision=old), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.no_dossier", revision=old))
     if output_format == "json":
         click.echo(json.dumps([d.as_json() for d in result.documents], ensure_ascii=False, indent=2))
     else:
@@ -177,11 +173,9 @@ def textconv(file):
     try:
         text = docx_text(file)
     except OSError as exc:
-        click.echo(t("textconv.cannot_read", file=file, error=exc.strerror or exc), err=True)
-        raise SystemExit(2) from None
+        fail(t("textconv.cannot_read", file=file, error=exc.strerror or exc))
     except NotADocx:
-        click.echo(t("textconv.not_docx", file=file), err=True)
-        raise SystemExit(2) from None
+        fail(t("textconv.not_docx", file=file))
     click.echo(text, nl=False)
 
 
@@ -195,8 +189,7 @@ def git_setup(project):
     try:
         attributes, added, command = set_up(project.root)
     except RevisionError as exc:
-        click.echo(t("diff.cannot", reason=exc), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.cannot", reason=exc))
     shown = project.relative(attributes) if attributes.is_relative_to(project.root) else attributes
     click.echo(t("git_setup.added", file=shown) if added else t("git_setup.present", file=shown))
     click.echo(t("git_setup.configured", key=CONFIG_KEY, command=command))

@@ -92,6 +92,10 @@ def format_text(d: Diagnostic, style=_plain) -> str:
 
 
 def format_json(diagnostics: list[Diagnostic]) -> str:
+    return json.dumps(json_rows(diagnostics), ensure_ascii=False, indent=2)
+
+
+def json_rows(diagnostics: list[Diagnostic]) -> list[dict]:
     rows = []
     for d in diagnostics:
         row = {
@@ -110,4 +114,4 @@ def format_json(diagnostics: list[Diagnostic]) -> str:
         if d.detail:
             row["detail"] = d.detail
         rows.append(row)
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return rows

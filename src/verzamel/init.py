@@ -15,7 +15,7 @@ from pathlib import Path
 from string import Template
 
 from .project import CONFIG_NAME
-from .write import write_atomic
+from .write import write_all_atomic
 
 STARTER = Path(__file__).parent / "starter"
 GITIGNORE = ".gitignore"
@@ -72,22 +72,24 @@ def start_dossier(folder: Path, today: date) -> Started:
     values = {"datum": today.isoformat(), "letter_id": letter_id}
     started = Started(folder.resolve(), letter_id=letter_id)
     gitignore = folder / GITIGNORE
+    writes = []
     for relative, source in files.items():
         text = Template(source.read_text(encoding="utf-8")).substitute(values)
         if relative == GITIGNORE and gitignore.exists():
-            started.gitignore_extended = _ignore_build(gitignore)
+            extended = _ignore_build(gitignore)
+            started.gitignore_extended = extended is not None
+            writes += [(gitignore, extended)] if extended is not None else []
             continue
-        write_atomic(folder / relative, text.encode("utf-8"))
+        writes.append((folder / relative, text.encode("utf-8")))
         started.written.append(relative)
+    write_all_atomic(writes)  # all or none: a folder that cannot be written gets no half dossier
     return started
 
 
-def _ignore_build(gitignore: Path) -> bool:
-    """Add `build/` to an existing .gitignore that lacks it; True when it was added."""
-    text = gitignore.read_text(encoding="utf-8", errors="replace")
+def _ignore_build(gitignore: Path) -> bytes | None:
+    """An existing .gitignore with `build/` added, its own bytes kept; None when it has the line."""
+    text = gitignore.read_bytes().decode("utf-8", "surrogateescape") if gitignore.is_file() else ""
     if any(line.strip() in (IGNORED, "build", "/build", "/build/") for line in text.splitlines()):
-        return False
+        return None
     separator = "" if not text or text.endswith("\n") else "\n"
-    with gitignore.open("a", encoding="utf-8") as handle:
-        handle.write(f"{separator}{IGNORED}\n")
-    return True
+    return f"{text}{separator}{IGNORED}\n".encode("utf-8", "surrogateescape")

@@ -23,6 +23,9 @@ class PositionedYaml:
     data: Any
     spans: dict[str, SourceSpan]
     """Where each value is written; `path@key` where its key is."""
+    refused: frozenset[str] = frozenset()
+    """The values reported as a kind verzamel does not use (YAML002), which read as absent: no
+    second message says that they are missing."""
 
 
 @cache
@@ -103,7 +106,7 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
         data = walk.value(node, "", SourceSpan(path, 1 + line_offset, 1), 0)
     except _Refused as refused:
         return None, [refused.diagnostic]
-    return PositionedYaml(data, walk.spans), walk.diagnostics
+    return PositionedYaml(data, walk.spans, frozenset(walk.refused)), walk.diagnostics
 
 
 def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) -> Diagnostic:
@@ -140,6 +143,7 @@ class _Walk:
         self.text = text
         self.spans: dict[str, SourceSpan] = {}
         self.diagnostics: list[Diagnostic] = []
+        self.refused: set[str] = set()
         self.count = 0
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -212,7 +216,10 @@ class _Walk:
                         t("yaml.check_year"),
                     )
                 )
+                self.refused.add(prefix[:-1])
+                return None  # read as absent, as any refused value: no calculation ever sees it
             return node
+        self.refused.add(prefix[:-1])
         return self._refuse(node, span)
 
     def _escaped(self, value: str, span: SourceSpan) -> str:
