@@ -168,10 +168,13 @@ def diff(project, arguments, kinds, output_format, redline_dir):
 @argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="docx_file")
 def textconv(file):
     """Print the text of a .docx (help: `help.textconv`)."""
+    from .archive import ArchiveRefused
     from .review.textconv import NotADocx, docx_text
 
     try:
         text = docx_text(file)
+    except ArchiveRefused as exc:
+        fail(t("textconv.refused", file=file, reason=exc))
     except OSError as exc:
         fail(t("textconv.cannot_read", file=file, error=exc.strerror or exc))
     except NotADocx:
