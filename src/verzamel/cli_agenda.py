@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
@@ -95,7 +94,9 @@ def agenda(project, mr, start, end, today, output_format, out):
         _write_docx(project, result, out)
         return
     if output_format == "json":
-        text = json.dumps([item.as_json() for item in result.items], ensure_ascii=False, indent=2) + "\n"
+        from .diagnostics import to_json
+
+        text = to_json([item.as_json() for item in result.items]) + "\n"
     else:
         text = _markdown(result) if output_format == "md" else _text(result)
     if out is None:

@@ -251,9 +251,9 @@ def fail(message: str, diagnostics=(), kind: str = "usage", code: int = EXIT_USA
 
 
 def _echo_json_error(kind: str, message: str, **more) -> None:
-    import json
+    from .diagnostics import to_json
 
-    click.echo(json.dumps({"error": {"kind": kind, "message": message, **more}}, ensure_ascii=False))
+    click.echo(to_json({"error": {"kind": kind, "message": message, **more}}, indent=None))
 
 
 ROOT = option("--root", type=click.Path(file_okay=False, path_type=Path), help="root", metavar="folder")

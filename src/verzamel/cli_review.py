@@ -6,7 +6,6 @@ comparison could not be made (an unknown revision or letter, sources with errors
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -158,7 +157,9 @@ def diff(project, arguments, kinds, output_format, redline_dir):
     except ProjectNotFound:
         fail(t("diff.no_dossier", revision=old))
     if output_format == "json":
-        click.echo(json.dumps([d.as_json() for d in result.documents], ensure_ascii=False, indent=2))
+        from .diagnostics import to_json
+
+        click.echo(to_json([d.as_json() for d in result.documents]))
     else:
         _echo_text(result, sys.stdout.isatty())
     raise SystemExit(1 if result.changed else 0)

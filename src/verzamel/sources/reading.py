@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Fix, report
-from ..messages import t
+from ..messages import printable, t
 from ..model import SourceSpan
 
 MAX_FILE_BYTES = 2_000_000
@@ -63,7 +63,7 @@ class SourceText:
 
 def display_name(path: str) -> str:
     """A path as it can be printed and put in JSON: bytes that are not UTF-8 shown as U+FFFD."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return printable(path)
 
 
 def refuse_path(path: Path, root: Path, rel: str) -> Diagnostic | None:
