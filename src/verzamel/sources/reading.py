@@ -144,7 +144,7 @@ def _characters(source: SourceText, rel: str) -> str:
             span = SourceSpan(rel, number, match.start() + 1, number, match.end() + 1)
             fix = Fix(span, fix_text(char), expected=match[0])
             source.diagnostics.append(character_diagnostic(char, span, fix, written=match[0]))
-    return "\n".join(_replace_references(replace_unsafe(line)) for line in lines)
+    return "\n".join(replace_references(replace_unsafe(line)) for line in lines)
 
 
 _REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
@@ -166,7 +166,7 @@ def unsafe_references(text: str) -> list[tuple[re.Match, str]]:
     return [(match, char) for match, char in found if char is not None]
 
 
-def _replace_references(line: str) -> str:
+def replace_references(line: str) -> str:
     """`line` with each reference `_referenced` finds rewritten as a reference, in as many characters,
     to what is read in its place (a space, U+FFFD), so every position stays."""
 
@@ -206,6 +206,7 @@ def character_diagnostic(
 ) -> Diagnostic:
     """TXT001 for a character (or terminal code) Word cannot hold, TXT002 for a vertical tab or
     form feed (read as a space); `written` is the escape or reference that wrote it, if one did."""
+    no_fix = t("reading.remove_what_writes_it")  # an escape that writes an escape: a person looks
     if _SPACED.fullmatch(found):
         name = t("reading.vertical_tab") if found == "\x0b" else t("reading.form_feed")
         message = (
@@ -213,8 +214,8 @@ def character_diagnostic(
             if written
             else t("reading.left_over_from_copied", name=name)
         )
-        return report("TXT002", span, message, t("reading.fix_writes_space_place"), fix)
-    hint = t("reading.fix_removes_if_character")
+        return report("TXT002", span, message, t("reading.fix_writes_space_place") if fix else no_fix, fix)
+    hint = t("reading.fix_removes_if_character") if fix else no_fix
     if found.startswith("\x1b") and len(found) > 1:
         what = t("reading.escape_sequence")
     elif found in MARKERS:

@@ -11,7 +11,14 @@ from typing import Any
 from ..diagnostics import Diagnostic, Fix, close_matches, report
 from ..messages import t
 from ..model import SourceSpan
-from .reading import character_diagnostic, fix_text, replace_unsafe, unsafe_characters
+from .reading import (
+    character_diagnostic,
+    fix_text,
+    replace_references,
+    replace_unsafe,
+    unsafe_characters,
+    unsafe_references,
+)
 from .yamlerrors import explain
 from .yamltext import escapes
 
@@ -198,7 +205,9 @@ class _Walk:
                 result.append(self.value(value, key_path + ".", value_span, depth + 1))
             return result
         if isinstance(node, str) and tag is None and unsafe_characters(node):
-            return self._escaped(node, span)
+            node = self._escaped(node, span)
+        if isinstance(node, str) and tag is None and "&#" in node and unsafe_references(node):
+            node = self._referenced(node, span)
         if node is None or isinstance(node, str | bool | int | float) and tag is None:
             return node
         if type(node) is date:
@@ -237,6 +246,13 @@ class _Walk:
         if not written:  # an alias (`*name`) of such a value: reported where the alias is too
             self.diagnostics.append(character_diagnostic(unsafe_characters(value)[0], span, None))
         return replace_unsafe(value)
+
+    def _referenced(self, value: str, span: SourceSpan) -> str:
+        """A text whose escapes write a character reference Markdown reads as a character a
+        document cannot hold (`"\\x26#12;"` is `&#12;`): reported at the value, and read as in a file."""
+        for reference, char in unsafe_references(value):
+            self.diagnostics.append(character_diagnostic(char, span, None, written=reference[0]))
+        return replace_references(value)
 
     def _refuse(self, node, span: SourceSpan) -> None:
         """Report a value verzamel does not use; the value reads as absent (the file fails anyway)."""

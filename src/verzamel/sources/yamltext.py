@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import SourceSpan
-from .reading import replace_unsafe
+from .reading import replace_references, replace_unsafe
 
 
 def value_lines(file_text: str, value: SourceSpan) -> list[tuple[int, int, str]]:
@@ -80,6 +80,12 @@ def _unescape(match: re.Match) -> str:
     return match[0] if char is None else replace_unsafe(char)  # as the loaded value has it (yamlfile)
 
 
+def _read_quoted(content: str) -> str:
+    """A line of a double-quoted value as the loaded value has it (sources.yamlfile): escapes read,
+    and what they write that a document cannot hold replaced as in a file."""
+    return replace_references(_ESCAPE.sub(_unescape, content))
+
+
 def escapes(file_text: str, value: SourceSpan) -> list[tuple[SourceSpan, str, str]]:
     """The escapes of a double-quoted YAML scalar that starts at `value`: (place, as written, the
     character YAML reads), in order. Empty for a value that is not double-quoted."""
@@ -116,18 +122,14 @@ def _quoted_lines(
                     index += 2
                     continue
                 content = "".join(text)
-                picked.append(
-                    (number + 1, start + 1, _ESCAPE.sub(_unescape, content) if quote == '"' else content)
-                )
+                picked.append((number + 1, start + 1, _read_quoted(content) if quote == '"' else content))
                 return picked
             text.append(char)
             index += 1
         content = "".join(text)
         if quote == '"' and content.endswith("\\") and not content.endswith("\\\\"):
             content = content[:-1]  # an escaped line break: the lines join without a space
-        picked.append(
-            (number + 1, start + 1, _ESCAPE.sub(_unescape, content) if quote == '"' else content.rstrip())
-        )
+        picked.append((number + 1, start + 1, _read_quoted(content) if quote == '"' else content.rstrip()))
         number += 1
         if number < len(lines):
             start = len(lines[number]) - len(lines[number].lstrip(" "))
