@@ -281,6 +281,18 @@ def forged_marker(project: Project, name: str, text: str, issued: int) -> Diagno
     )
 
 
+def written_layout(project: Project, name: str, found: list[Diagnostic]) -> list[Diagnostic]:
+    """What the Markdown parser refused in the output of template `name` (MD002 widths a template
+    wrote, MD003 a table too wide), as TPL002 at the template: its place in the output is no line
+    of any file."""
+    label = template_label(project, project.find_template(name)) if found else ""
+    return [
+        report("TPL002", SourceSpan(label, 1, 1), t("template.writes_markdown", problem=d.message), d.hint)
+        for d in found
+        if d.rule.startswith("MD")
+    ]
+
+
 def _render_bounded(template, context: dict) -> str:
     """The template's output, stopped as soon as it grows past MAX_OUTPUT."""
     pieces: list[str] = []
