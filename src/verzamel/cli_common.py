@@ -189,7 +189,7 @@ class Verzamel(LocalGroup):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            _interrupted()
+            _interrupted(ctx)
         except BrokenPipeError:
             # The reader went away (`verzamel refs | head`): not a bug, and nothing left to say.
             # Point stdout at nothing so Python's own flush at exit cannot fail again.
@@ -224,7 +224,9 @@ def _not_written(ctx: click.Context, exc: OSError) -> NoReturn:
     raise SystemExit(EXIT_USAGE) from None
 
 
-def _interrupted() -> NoReturn:
+def _interrupted(ctx: click.Context | None = None) -> NoReturn:
+    if ctx is not None and _wants_json(ctx):
+        _echo_json_error("interrupted", t("cli.interrupted").strip())
     click.echo(t("cli.interrupted"), err=True)
     raise SystemExit(EXIT_INTERRUPTED) from None
 

@@ -144,3 +144,13 @@ def test_a_file_name_that_is_not_utf8_prints_as_utf8_in_text_and_json(dossier):
         shown = result.stdout_bytes.decode("utf-8")  # strictly
         assert "letters/brief\ufffd.yaml" in shown
     assert {row["file"] for row in json.loads(shown)} >= {"letters/brief\ufffd.yaml"}
+
+
+def test_ctrl_c_in_json_mode_is_a_json_error_object_too(dossier, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("verzamel.checks.assemble", interrupted)
+    result = run_cli("check", "--root", str(dossier), "--format", "json")
+    assert result.exit_code == 130
+    assert json.loads(result.stdout)["error"]["kind"] == "interrupted"
