@@ -6,6 +6,7 @@ comparison could not be made (an unknown revision or letter, sources with errors
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
@@ -25,7 +26,8 @@ def _split_arguments(project, arguments: tuple[str, ...]) -> tuple[list[str | No
     the rest are letter ids. A revision git does not know is reported as such, not as a letter."""
     revisions: list[str | None] = []
     letters = list(arguments)
-    while letters and len(revisions) < 2 and not (project.root / "letters" / f"{letters[0]}.yaml").exists():
+    letter_dir = project.root / "letters"
+    while letters and len(revisions) < 2 and not os.path.exists(letter_dir / f"{letters[0]}.yaml"):
         revisions.append(letters.pop(0))
     old = revisions[0] if revisions else "HEAD"
     new = revisions[1] if len(revisions) > 1 else None

@@ -9,6 +9,7 @@ until `verzamel templates --copy` takes it over.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -66,7 +67,7 @@ def start_dossier(folder: Path, today: date) -> Started:
     """Write the starter dossier into `folder` (made when missing); never overwrites a file."""
     letter_id = f"{today.isoformat()}-voorbeeldbrief"
     files = starter_files(letter_id)
-    existing = [name for name in files if name != GITIGNORE and (folder / name).exists()]
+    existing = [name for name in files if name != GITIGNORE and os.path.lexists(folder / name)]
     if existing:
         raise DossierExists(folder, existing)
     values = {"datum": today.isoformat(), "letter_id": letter_id}
@@ -75,7 +76,7 @@ def start_dossier(folder: Path, today: date) -> Started:
     writes = []
     for relative, source in files.items():
         text = Template(source.read_text(encoding="utf-8")).substitute(values)
-        if relative == GITIGNORE and gitignore.exists():
+        if relative == GITIGNORE and os.path.lexists(gitignore):
             extended = _ignore_build(gitignore)
             started.gitignore_extended = extended is not None
             writes += [(gitignore, extended)] if extended is not None else []

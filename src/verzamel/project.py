@@ -118,7 +118,7 @@ def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds `verzamel.yaml`."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / CONFIG_NAME).is_file():
+        if os.path.isfile(folder / CONFIG_NAME):  # False for a name the system refuses, too long
             return folder
     raise ProjectNotFound(t("project.not_found", config=CONFIG_NAME, folder=start))
 

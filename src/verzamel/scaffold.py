@@ -4,6 +4,7 @@ package (src/verzamel/skeletons/), never over an existing file."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -52,7 +53,7 @@ def _target(project: Project, folder: str, item_id: str, suffix: str) -> tuple[P
         raise ScaffoldError("bad_id", id=item_id)
     relative = f"{folder}/{item_id}{suffix}"
     path = project.root / relative
-    if path.exists():
+    if os.path.lexists(path):  # False for a name too long for the system: writing it then says so
         raise ScaffoldError("exists", path=relative)
     return path, relative
 

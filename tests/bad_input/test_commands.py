@@ -154,3 +154,26 @@ def test_ctrl_c_in_json_mode_is_a_json_error_object_too(dossier, monkeypatch):
     result = run_cli("check", "--root", str(dossier), "--format", "json")
     assert result.exit_code == 130
     assert json.loads(result.stdout)["error"]["kind"] == "interrupted"
+
+
+LONG = "x" * 300  # one name longer than any file system takes (255 bytes)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--root", f"/tmp/{LONG}"],
+        ["init", f"{{tmp}}/{LONG}"],
+        ["diff", "--root", "{repo}", LONG],
+        ["new", "letter", LONG, "--root", "{repo}", "--betreft", "x", "--datum", "2025-01-01"],
+        ["new", "section", LONG, "--root", "{repo}", "--title", "x"],
+        ["agenda", "--root", "{repo}", "--mr", MR, "--out", f"{{tmp}}/{LONG}.md"],
+        ["build", "--root", "{repo}", "--out", f"{{tmp}}/{LONG}"],
+        ["textconv", f"{{tmp}}/{LONG}.docx"],
+    ],
+    ids=lambda args: " ".join(a for a in args[:2] if "x" * 20 not in a),
+)
+def test_a_name_too_long_for_the_system_is_a_message_not_a_bug(repo, tmp_path, args):
+    result = run_cli(*(a.format(repo=repo, tmp=tmp_path) for a in args))
+    assert result.exit_code in (1, 2), result.output
+    assert "verzamel stopped" not in result.stderr  # the line of a bug (exit 3)

@@ -126,7 +126,7 @@ def dossier_setting(root: Path | None) -> str | None:
     start = Path(root) if root else Path.cwd()
     for folder in (start, *start.resolve().parents) if root is None else (start,):
         config = folder / "verzamel.yaml"
-        if config.is_file():
+        if os.path.isfile(config):  # False for a name the system refuses, too long
             try:
                 match = _SETTING.search(config.read_text(encoding="utf-8", errors="replace")[:100_000])
             except OSError:
