@@ -96,5 +96,5 @@ def pdf_parts(path: Path) -> list[Part]:
             Part(page.extract_text() or "", {"page": number})
             for number, page in enumerate(reader.pages, start=1)
         ]
-    except pypdf.errors.PdfReadError as error:
+    except pypdf.errors.PyPdfError as error:  # a broken file, or one past pypdf's own limits (a bomb)
         raise Unreadable(t("refs.not_pdf", file=str(path), error=str(error))) from error
