@@ -13,7 +13,7 @@ from typing import NoReturn
 import click
 
 from . import messages
-from .messages import t, tn
+from .messages import printable, t, tn
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 EXIT_USAGE = 2
@@ -212,9 +212,7 @@ class Verzamel(LocalGroup):
 def _not_written(ctx: click.Context, exc: OSError) -> NoReturn:
     """A file a command writes (--out, --docx, init's folder, a lock) that cannot be put in place:
     OUT001 with the file and the reason, and exit 2, the place being the command's, not a source's."""
-    from .sources.reading import display_name
-
-    rule, path = "OUT001", display_name(os.fsdecode(exc.filename or ""))
+    rule, path = "OUT001", printable(os.fsdecode(exc.filename or ""))
     message = t("write.cannot_write", path=path, error=exc.strerror or exc)
     if _wants_json(ctx):
         _echo_json_error("output", message, rule=rule, file=path)

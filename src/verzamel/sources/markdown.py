@@ -324,18 +324,18 @@ class _Builder:
         100. Anything else is MD002 and no widths at all (the columns share the width equally)."""
         if not args:
             return ()
-        problem = None
         wrong = next(
             (arg for arg in args if not WIDTH.fullmatch(arg) or not 1 <= int(arg.rstrip("%")) <= 100), None
         )
+        widths = tuple(int(arg.rstrip("%")) for arg in args) if wrong is None else ()
         if wrong is not None:
             problem = t("markdown.width_not_percentage", width=wrong)
-        elif len(args) != columns:
-            problem = t("markdown.widths_for_columns", widths=len(args), columns=columns)
-        elif sum(int(arg.rstrip("%")) for arg in args) > 100:
-            problem = t("markdown.widths_over_100", total=sum(int(arg.rstrip("%")) for arg in args))
-        if problem is None:
-            return tuple(int(arg.rstrip("%")) for arg in args)
+        elif len(widths) != columns:
+            problem = t("markdown.widths_for_columns", widths=len(widths), columns=columns)
+        elif sum(widths) > 100:
+            problem = t("markdown.widths_over_100", total=sum(widths))
+        else:
+            return widths
         self.diagnostics.append(report("MD002", span, problem, t("markdown.widths_hint")))
         return ()
 
