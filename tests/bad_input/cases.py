@@ -441,18 +441,28 @@ CASES = [
 ]
 
 
-def zip_bomb(megabytes: int) -> bytes:
-    """A .docx whose word/document.xml says, truthfully, that it unpacks to `megabytes` MB: one
-    compressed megabyte of zeros repeated (deflate blocks ending in a full flush can be)."""
+def zeros(megabytes: int, name: str = "word/document.xml", noise: int = 0):
+    """A zip member that unpacks to `megabytes` MB of zero bytes, each MB starting with `noise` bytes
+    that do not pack (its header gives the size truthfully; the CRC is never reached). One
+    compressed megabyte is repeated: deflate blocks that end in a full flush can be."""
+    import random
     import zlib
 
+    from verzamel.render.docx.package import Member
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = random.Random(noise).randbytes(noise) + bytes(2**20 - noise)
+    block = compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = zlib.compressobj(9, zlib.DEFLATED, -15).flush()  # an empty last block
+    return Member(name, block * megabytes + end, 0, megabytes * 2**20)
+
+
+def package(*members) -> bytes:
+    """A .docx-like zip: the parts a Word document has, and `members`."""
     from verzamel.render.docx.package import Member, write_zip
 
-    block = zlib.compressobj(9, zlib.DEFLATED, -15)
-    data = block.compress(bytes(2**20)) + block.flush(zlib.Z_FULL_FLUSH)
-    end = zlib.compressobj(9, zlib.DEFLATED, -15).flush()
-    members = [Member.of(name, b"<x/>") for name in ("[Content_Types].xml", "_rels/.rels", "word/styles.xml")]
-    return write_zip([*members, Member("word/document.xml", data * megabytes + end, 0, megabytes * 2**20)])
+    parts = ("[Content_Types].xml", "_rels/.rels", "word/styles.xml")
+    return write_zip([Member.of(name, b"<x/>") for name in parts] + list(members))
 
 
 def kolommen(args: str, columns: int = 2) -> str:
@@ -711,7 +721,7 @@ CASES += [
         check=0,
         build=0,
     ),
-    Case("reference document that is a zip bomb", REFERENCE, ("text", zip_bomb(1_500)), "TPL003", 1),
+    Case("reference document that is a zip bomb", REFERENCE, ("text", package(zeros(1_500))), "TPL003", 1),
     Case(
         "manifest name not UTF-8",
         "letters/brief\udce9.yaml",

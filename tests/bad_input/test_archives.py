@@ -1,14 +1,12 @@
 """Archives anyone may have made: every .docx verzamel opens is read within limits, in bounded memory.
 
-A zip bomb is built here in a few milliseconds: deflate blocks that end on a byte boundary with
-the dictionary reset (a full flush) can be repeated, so one compressed megabyte of zeros written
-3,500 times is a valid stream that unpacks to 3.5 GB from 3.5 MB.
+A zip bomb is built in a few milliseconds (cases.zeros): one compressed megabyte of zeros written
+3,500 times is a valid deflate stream that unpacks to 3.5 GB from 3.5 MB.
 """
 
 from __future__ import annotations
 
 import os
-import random
 import resource
 import shutil
 import subprocess
@@ -16,29 +14,13 @@ import sys
 import zlib
 
 import pytest
+from cases import package, zeros
 
 from conftest import REPO, copy_dossier, run_cli
 from verzamel.archive import MAX_ENTRIES, MAX_PART, MAX_TOTAL
-from verzamel.render.docx.package import Member, write_zip
+from verzamel.render.docx.package import Member
 
 MB = 2**20
-DOCX_PARTS = ("[Content_Types].xml", "_rels/.rels", "word/styles.xml")
-
-
-def zeros(megabytes: int, name: str = "word/document.xml", noise: int = 0) -> Member:
-    """A member that unpacks to `megabytes` MB of zero bytes, each MB starting with `noise` bytes
-    that do not pack (its header gives the size honestly; the CRC is never reached)."""
-    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
-    data = random.Random(noise).randbytes(noise) + bytes(MB - noise)
-    block = compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
-    end = zlib.compressobj(1, zlib.DEFLATED, -15).flush()  # an empty last block
-    return Member(name, block * megabytes + end, 0, megabytes * MB)
-
-
-def package(*members: Member) -> bytes:
-    return write_zip([Member.of(name, b"<x/>") for name in DOCX_PARTS] + list(members))
-
-
 BOMB = package(zeros(3_500))
 CASES = {
     "a part that unpacks to 3.5 GB": (BOMB, "word/document.xml in the archive unpacks to more than 64 MB"),
