@@ -8,6 +8,7 @@ import http.client
 import os
 import signal
 import socket
+import struct
 import subprocess
 import sys
 import time
@@ -126,6 +127,35 @@ def test_a_request_for_another_host_is_refused(served):
     _, preview = served
     assert get(preview, "/", host="evil.example")[0] == 403
     assert get(preview, "/", host="localhost")[0] == 200
+
+
+def reset_at_once(preview: Preview, path: str) -> None:
+    """A browser that asks for `path` and goes away before the answer (a reload, a closed tab)."""
+    with socket.create_connection(("127.0.0.1", preview.server.server_address[1])) as client:
+        client.sendall(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+        client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close = reset
+
+
+def test_a_browser_that_goes_away_early_is_no_error(served, capsys):
+    _, preview = served
+    for path in (f"/{VERZAMELBRIEF}/beslisnota", "/", "/events", f"/{VERZAMELBRIEF}/kamerbrief"):
+        reset_at_once(preview, path)
+    assert get(preview, "/")[0] == 200  # still serving
+    for gone in (
+        BrokenPipeError(32, "Broken pipe"),
+        ConnectionResetError(104, "reset"),
+        ConnectionAbortedError(),
+    ):
+        try:
+            raise gone
+        except ConnectionError:
+            preview.server.handle_error(None, ("127.0.0.1", 1))
+    assert "Traceback" not in capsys.readouterr().err
+    try:
+        raise RuntimeError("a bug in a handler")
+    except RuntimeError:
+        preview.server.handle_error(None, ("127.0.0.1", 1))
+    assert "RuntimeError: a bug in a handler" in capsys.readouterr().err  # what is not a client gone
 
 
 def test_a_taken_port_means_the_next_one(tmp_path):

@@ -36,7 +36,7 @@ from .project import Project
 from .render.text import inline_text, title_of
 from .sources import Sources
 from .sources.markdown import parse_markdown
-from .templating import MARKER_RE, Missing, marker, render_template
+from .templating import MARKER_RE, Missing, forged_marker, marker, render_template, written_layout
 
 
 @dataclass(frozen=True)
@@ -159,9 +159,12 @@ class Assembler:
             self.project, self.output.template, context, {"fragment": self._fragment_function}
         )
         self.diagnostics.extend(diagnostics)
-        if text is None:
+        forged = forged_marker(self.project, self.output.template, text, len(self.inserts)) if text else None
+        if text is None or forged is not None:
+            self.diagnostics.extend([forged] if forged else [])
             return None
         parsed = parse_markdown(text, f"<{self.output.template}>")
+        self.diagnostics.extend(written_layout(self.project, self.output.template, parsed.diagnostics))
         blocks = self._splice_all(parsed.blocks)
         blocks, notes = self._number_notes(blocks)
         letter = self.letter

@@ -107,16 +107,14 @@ def show(project, letter_id, kind):
 @root_option
 def templates(project, copy):
     """Show or copy the templates (help: `help.templates`)."""
-    import shutil
-
     from .project import shipped_template_files
+    from .write import write_atomic
 
     own = project.root / "templates"
     for default in shipped_template_files():
         target = own / default.name
         if copy and not target.exists():
-            own.mkdir(exist_ok=True)
-            shutil.copyfile(default, target)
+            write_atomic(target, default.read_bytes())
             click.echo(t("templates.copied", name=default.name, path=project.relative(target)))
         elif target.exists():
             click.echo(t("templates.own", name=f"{default.name:<22}", path=project.relative(target)))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import click
 
-from .cli_common import LocalCommand, option, root_option
+from .cli_common import LocalCommand, fail, option, root_option
 from .messages import t, weekday
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -95,7 +94,9 @@ def agenda(project, mr, start, end, today, output_format, out):
         _write_docx(project, result, out)
         return
     if output_format == "json":
-        text = json.dumps([item.as_json() for item in result.items], ensure_ascii=False, indent=2) + "\n"
+        from .diagnostics import to_json
+
+        text = to_json([item.as_json() for item in result.items]) + "\n"
     else:
         text = _markdown(result) if output_format == "md" else _text(result)
     if out is None:
@@ -109,11 +110,17 @@ def agenda(project, mr, start, end, today, output_format, out):
 
 def _write_docx(project, result, out: Path | None) -> None:
     from .agenda import as_document
+    from .checks.templates import check_reference
     from .render.docx import render_docx
+    from .templating import template_label
     from .write import write_atomic
 
     first = result.dates[0].isoformat() if result.dates else "leeg"
     target = out or project.output_dir / f"agenda-mr-{first}.docx"
+    reference = project.find_template("beslisnota.docx")
+    unusable = check_reference(reference.read_bytes(), template_label(project, reference))
+    if unusable:  # the house style that build refuses (TPL003) is not used here either
+        fail(t("agenda.not_written"), unusable, kind="sources", code=1)
     document = as_document(result, project)
-    write_atomic(target, render_docx(document, project.find_template("beslisnota.docx")))
+    write_atomic(target, render_docx(document, reference))
     click.echo(t("build.wrote", path=target), err=True)

@@ -16,6 +16,7 @@ from .cli_common import (
     argument,
     count,
     echo_diagnostics,
+    fail,
     option,
     root_option,
     unknown_letter_error,
@@ -127,11 +128,9 @@ def build(project, letter_ids, out_dir, formats, quiet, force, jobs, revision):
     except UnknownLetter as exc:
         raise unknown_letter_error(exc) from None
     except RevisionError as exc:
-        click.echo(t("diff.cannot", reason=exc), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.cannot", reason=exc))
     except ProjectNotFound:
-        click.echo(t("diff.no_dossier", revision=revision), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.no_dossier", revision=revision))
     finally:
         progress.finish()
     for letter in result.letters:

@@ -8,6 +8,7 @@ from .cli_common import (
     LocalCommand,
     argument,
     count,
+    fail,
     format_option,
     option,
     require_letters,
@@ -43,8 +44,7 @@ def check(project, letter_ids, output_format, fix):
             applied = apply_fixes(project.root, {**project.files, **sources.files}, checked.diagnostics)
         except FixNotWritten as exc:
             _say_fixed(exc.applied)
-            click.echo(t("check.fix_not_written", file=exc), err=True)
-            raise SystemExit(1) from None
+            fail(t("check.fix_not_written", file=exc), kind="output", code=1)
         _say_fixed(applied)
         if applied:
             with collector.paused():

@@ -13,9 +13,10 @@ from typing import NoReturn
 import click
 
 from . import messages
-from .messages import t, tn
+from .messages import printable, t, tn
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+EXIT_USAGE = 2
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
@@ -188,13 +189,17 @@ class Verzamel(LocalGroup):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
             raise
         except KeyboardInterrupt:
-            _interrupted()
+            _interrupted(ctx)
         except BrokenPipeError:
             # The reader went away (`verzamel refs | head`): not a bug, and nothing left to say.
             # Point stdout at nothing so Python's own flush at exit cannot fail again.
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(0) from None
         except Exception as exc:
+            from .write import NotWritten  # not imported before a command writes
+
+            if isinstance(exc, NotWritten):
+                _not_written(ctx, exc)
             if ctx.params.get("debug"):
                 raise
             summary = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
@@ -204,7 +209,22 @@ class Verzamel(LocalGroup):
             raise SystemExit(EXIT_BUG) from None
 
 
-def _interrupted() -> NoReturn:
+def _not_written(ctx: click.Context, exc: OSError) -> NoReturn:
+    """A file a command writes (--out, --docx, init's folder, a lock) that cannot be put in place:
+    OUT001 with the file and the reason, and exit 2, the place being the command's, not a source's."""
+    rule, path = "OUT001", printable(os.fsdecode(exc.filename or ""))
+    message = t("write.cannot_write", path=path, error=exc.strerror or exc)
+    if _wants_json(ctx):
+        _echo_json_error("output", message, rule=rule, file=path)
+    severity = click.style(t("severity.error"), fg=SEVERITY_COLOURS["error"], bold=True)
+    click.echo(f"{severity} {rule} {message}", err=True)
+    click.echo("    " + t("diagnostic.hint", hint=t("write.check_place")), err=True)
+    raise SystemExit(EXIT_USAGE) from None
+
+
+def _interrupted(ctx: click.Context | None = None) -> NoReturn:
+    if ctx is not None and _wants_json(ctx):
+        _echo_json_error("interrupted", t("cli.interrupted").strip())
     click.echo(t("cli.interrupted"), err=True)
     raise SystemExit(EXIT_INTERRUPTED) from None
 
@@ -217,10 +237,23 @@ def _wants_json(ctx: click.Context) -> bool:
     )
 
 
-def _echo_json_error(kind: str, message: str) -> None:
-    import json
+def fail(message: str, diagnostics=(), kind: str = "usage", code: int = EXIT_USAGE) -> NoReturn:
+    """End a command that cannot do its work: its diagnostics and `message` on the error output,
+    and with `--format json` one JSON error object (with the diagnostics) on standard output."""
+    from .diagnostics import json_rows
 
-    click.echo(json.dumps({"error": {"kind": kind, "message": message}}, ensure_ascii=False))
+    if _wants_json(click.get_current_context()):
+        more = {"diagnostics": json_rows(list(diagnostics))} if diagnostics else {}
+        _echo_json_error(kind, message, **more)
+    echo_diagnostics(diagnostics)
+    click.echo(message, err=True)
+    raise SystemExit(code)
+
+
+def _echo_json_error(kind: str, message: str, **more) -> None:
+    from .diagnostics import to_json
+
+    click.echo(to_json({"error": {"kind": kind, "message": message, **more}}, indent=None))
 
 
 ROOT = option("--root", type=click.Path(file_okay=False, path_type=Path), help="root", metavar="folder")

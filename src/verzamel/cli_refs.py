@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -43,7 +42,9 @@ def refs(ctx, output_format, by_fragment, root):
             | {"used_at": [f"{s.path}:{s.line}" for s in spans]}
         )
     if output_format == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        from .diagnostics import to_json
+
+        click.echo(to_json(rows))
         return
     for row in rows:
         registrable = row["kind"] in REGISTERED_KINDS  # a zaak number or an ECLI has no registry entry
@@ -95,7 +96,9 @@ def _by_fragment(sources, regions, style: str, output_format: str) -> None:
             }
         )
     if output_format == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        from .diagnostics import to_json
+
+        click.echo(to_json(rows))
         return
     for row in rows:
         click.echo(click.style(row["path"], bold=True) + (f"  {row['title']}" if row["title"] else ""))
@@ -131,7 +134,9 @@ def scan(files, output_format):
         except Unreadable as problem:
             raise click.UsageError(str(problem)) from None
     if output_format == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        from .diagnostics import to_json
+
+        click.echo(to_json(rows))
         return
     for row in rows:
         where = f"{row['file']}:{_place(row)}:"

@@ -6,14 +6,23 @@ comparison could not be made (an unknown revision or letter, sources with errors
 
 from __future__ import annotations
 
-import json
+import os
 import re
 import sys
 from pathlib import Path
 
 import click
 
-from .cli_common import LocalCommand, argument, count, echo_diagnostics, format_option, option, root_option
+from .cli_common import (
+    LocalCommand,
+    argument,
+    count,
+    echo_diagnostics,
+    fail,
+    format_option,
+    option,
+    root_option,
+)
 from .messages import t
 
 KINDS = ("kamerbrief", "beslisnota", "beslisnota-openbaar")
@@ -26,7 +35,8 @@ def _split_arguments(project, arguments: tuple[str, ...]) -> tuple[list[str | No
     the rest are letter ids. A revision git does not know is reported as such, not as a letter."""
     revisions: list[str | None] = []
     letters = list(arguments)
-    while letters and len(revisions) < 2 and not (project.root / "letters" / f"{letters[0]}.yaml").exists():
+    letter_dir = project.root / "letters"
+    while letters and len(revisions) < 2 and not os.path.exists(letter_dir / f"{letters[0]}.yaml"):
         revisions.append(letters.pop(0))
     old = revisions[0] if revisions else "HEAD"
     new = revisions[1] if len(revisions) > 1 else None
@@ -152,17 +162,15 @@ def diff(project, arguments, kinds, output_format, redline_dir):
     except UnknownLetter as exc:
         raise unknown_letter_error(exc) from None
     except RevisionError as exc:
-        click.echo(t("diff.cannot", reason=exc), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.cannot", reason=exc))
     except RevisionProblem as exc:
-        echo_diagnostics(exc.diagnostics)
-        click.echo(t("diff.errors_at", revision=exc.revision), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.errors_at", revision=exc.revision), exc.diagnostics, kind="sources")
     except ProjectNotFound:
-        click.echo(t("diff.no_dossier", revision=old), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.no_dossier", revision=old))
     if output_format == "json":
-        click.echo(json.dumps([d.as_json() for d in result.documents], ensure_ascii=False, indent=2))
+        from .diagnostics import to_json
+
+        click.echo(to_json([d.as_json() for d in result.documents]))
     else:
         _echo_text(result, sys.stdout.isatty())
     if result.refused:  # a public redline that would show withheld text: not written
@@ -174,16 +182,17 @@ def diff(project, arguments, kinds, output_format, redline_dir):
 @argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="docx_file")
 def textconv(file):
     """Print the text of a .docx (help: `help.textconv`)."""
+    from .archive import ArchiveRefused
     from .review.textconv import NotADocx, docx_text
 
     try:
         text = docx_text(file)
+    except ArchiveRefused as exc:
+        fail(t("textconv.refused", file=file, reason=exc))
     except OSError as exc:
-        click.echo(t("textconv.cannot_read", file=file, error=exc.strerror or exc), err=True)
-        raise SystemExit(2) from None
+        fail(t("textconv.cannot_read", file=file, error=exc.strerror or exc))
     except NotADocx:
-        click.echo(t("textconv.not_docx", file=file), err=True)
-        raise SystemExit(2) from None
+        fail(t("textconv.not_docx", file=file))
     click.echo(text, nl=False)
 
 
@@ -197,8 +206,7 @@ def git_setup(project):
     try:
         attributes, added, command = set_up(project.root)
     except RevisionError as exc:
-        click.echo(t("diff.cannot", reason=exc), err=True)
-        raise SystemExit(2) from None
+        fail(t("diff.cannot", reason=exc))
     shown = project.relative(attributes) if attributes.is_relative_to(project.root) else attributes
     click.echo(t("git_setup.added", file=shown) if added else t("git_setup.present", file=shown))
     click.echo(t("git_setup.configured", key=CONFIG_KEY, command=command))

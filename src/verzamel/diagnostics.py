@@ -80,10 +80,10 @@ def format_text(d: Diagnostic, style=_plain) -> str:
     """`path:line:col: severity RULE message`, the form editors and CI logs understand.
 
     `style(text, role)` may decorate the parts (roles: location, error, warning, info)."""
-    from .messages import t
+    from .messages import printable, t
 
     severity = style(t(f"severity.{d.severity.value}"), d.severity.value)
-    line = f"{style(f'{d.span}:', 'location')} {severity} {d.rule} {d.message}"
+    line = printable(f"{style(f'{d.span}:', 'location')} {severity} {d.rule} {d.message}")
     if d.hint:
         line += "\n    " + t("diagnostic.hint", hint=d.hint)
     if d.detail:
@@ -92,6 +92,17 @@ def format_text(d: Diagnostic, style=_plain) -> str:
 
 
 def format_json(diagnostics: list[Diagnostic]) -> str:
+    return to_json(json_rows(diagnostics))
+
+
+def to_json(value, indent: int | None = 2) -> str:
+    """What a command prints in JSON mode: UTF-8 as it is, and valid JSON whatever a file name holds."""
+    from .messages import printable
+
+    return printable(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def json_rows(diagnostics: list[Diagnostic]) -> list[dict]:
     rows = []
     for d in diagnostics:
         row = {
@@ -110,4 +121,4 @@ def format_json(diagnostics: list[Diagnostic]) -> str:
         if d.detail:
             row["detail"] = d.detail
         rows.append(row)
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return rows

@@ -9,13 +9,14 @@ until `verzamel templates --copy` takes it over.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from string import Template
 
 from .project import CONFIG_NAME
-from .write import write_atomic
+from .write import write_all_atomic
 
 STARTER = Path(__file__).parent / "starter"
 GITIGNORE = ".gitignore"
@@ -66,28 +67,30 @@ def start_dossier(folder: Path, today: date) -> Started:
     """Write the starter dossier into `folder` (made when missing); never overwrites a file."""
     letter_id = f"{today.isoformat()}-voorbeeldbrief"
     files = starter_files(letter_id)
-    existing = [name for name in files if name != GITIGNORE and (folder / name).exists()]
+    existing = [name for name in files if name != GITIGNORE and os.path.lexists(folder / name)]
     if existing:
         raise DossierExists(folder, existing)
     values = {"datum": today.isoformat(), "letter_id": letter_id}
     started = Started(folder.resolve(), letter_id=letter_id)
     gitignore = folder / GITIGNORE
+    writes = []
     for relative, source in files.items():
         text = Template(source.read_text(encoding="utf-8")).substitute(values)
-        if relative == GITIGNORE and gitignore.exists():
-            started.gitignore_extended = _ignore_build(gitignore)
+        if relative == GITIGNORE and os.path.lexists(gitignore):
+            extended = _ignore_build(gitignore)
+            started.gitignore_extended = extended is not None
+            writes += [(gitignore, extended)] if extended is not None else []
             continue
-        write_atomic(folder / relative, text.encode("utf-8"))
+        writes.append((folder / relative, text.encode("utf-8")))
         started.written.append(relative)
+    write_all_atomic(writes)  # all or none: a folder that cannot be written gets no half dossier
     return started
 
 
-def _ignore_build(gitignore: Path) -> bool:
-    """Add `build/` to an existing .gitignore that lacks it; True when it was added."""
-    text = gitignore.read_text(encoding="utf-8", errors="replace")
+def _ignore_build(gitignore: Path) -> bytes | None:
+    """An existing .gitignore with `build/` added, its own bytes kept; None when it has the line."""
+    text = gitignore.read_bytes().decode("utf-8", "surrogateescape") if gitignore.is_file() else ""
     if any(line.strip() in (IGNORED, "build", "/build", "/build/") for line in text.splitlines()):
-        return False
+        return None
     separator = "" if not text or text.endswith("\n") else "\n"
-    with gitignore.open("a", encoding="utf-8") as handle:
-        handle.write(f"{separator}{IGNORED}\n")
-    return True
+    return f"{text}{separator}{IGNORED}\n".encode("utf-8", "surrogateescape")

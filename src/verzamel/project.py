@@ -33,6 +33,25 @@ def shipped_template_files() -> list[Path]:
     return sorted(p for p in PACKAGE_TEMPLATES.iterdir() if p.is_file() and p.suffix in TEMPLATE_SUFFIXES)
 
 
+SOURCE_FOLDERS = ("letters", "sections", "footnotes", "templates")
+
+
+def usable_output(output) -> bool:
+    """Whether `output:` names a folder verzamel may write the documents to: one inside the dossier
+    (not the dossier itself, nor a folder above it or elsewhere, nor a folder of sources)."""
+    if not isinstance(output, str) or "\0" in output or output.startswith(("/", "\\", "~")):
+        return False
+    folders: list[str] = []
+    for part in output.replace("\\", "/").split("/"):
+        if part == "..":
+            if not folders:
+                return False
+            folders.pop()
+        elif part.strip() not in ("", "."):
+            folders.append(part)
+    return bool(folders) and folders[0] not in SOURCE_FOLDERS and ":" not in folders[0]
+
+
 class ProjectNotFound(Exception):
     """No `verzamel.yaml` in the folder or any folder above it."""
 
@@ -64,7 +83,7 @@ class Project:
     def output_dir(self) -> Path:
         """`output:` in verzamel.yaml, or build/ (checks.config reports an `output:` it cannot use)."""
         output = self.settings.get("output")
-        return self.root / (output if isinstance(output, str) and output.strip() else "build")
+        return self.root / (output if usable_output(output) else "build")
 
     def relative(self, path: Path) -> str:
         """A path as diagnostics show it: relative to the dossier root, with forward slashes.
@@ -99,7 +118,7 @@ def find_root(start: Path) -> Path:
     """The nearest folder at or above `start` that holds `verzamel.yaml`."""
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / CONFIG_NAME).is_file():
+        if os.path.isfile(folder / CONFIG_NAME):  # False for a name the system refuses, too long
             return folder
     raise ProjectNotFound(t("project.not_found", config=CONFIG_NAME, folder=start))
 

@@ -18,6 +18,7 @@ from .diagnostics import Diagnostic, report
 from .messages import t
 from .model import SourceSpan
 from .project import PACKAGE_TEMPLATES, Project
+from .sources.reading import MARKERS, unsafe_references
 
 MARKER_RE = re.compile("\ue000(\\d+)\ue001")
 _UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -248,7 +249,48 @@ def render_template(
                 t("template.remove_from_template_look"),
             )
         ]
+    referenced = unsafe_references(text) if "&#" in text else []
+    if referenced:  # `&#12;` is read as a form feed once the Markdown is parsed
+        reference, char = referenced[0]
+        return None, [
+            report(
+                "TPL002",
+                SourceSpan(label, 1, 1),
+                t("template.template_writes_reference", reference=reference[0], code=ord(char)),
+                t("template.remove_from_template_look"),
+            )
+        ]
     return text, []
+
+
+def forged_marker(project: Project, name: str, text: str, issued: int) -> Diagnostic | None:
+    """TPL002 when the output of template `name` holds one of verzamel's markers that `fragment()`
+    did not write (`issued` is how many it wrote): a template that prints U+E000 itself."""
+    if not any(char in text for char in MARKERS):
+        return None
+    rest = MARKER_RE.sub(lambda m: "" if int(m[1]) < issued else m[0], text)
+    forged = next((char for char in rest if char in MARKERS), None)
+    if forged is None:
+        return None
+    label = template_label(project, project.find_template(name))
+    return report(
+        "TPL002",
+        SourceSpan(label, 1, 1),
+        t("template.template_writes_marker", code=ord(forged)),
+        t("template.remove_from_template_look"),
+    )
+
+
+def written_layout(project: Project, name: str, found: list[Diagnostic]) -> list[Diagnostic]:
+    """What the Markdown parser refused in the output of template `name` (MD002 widths a template
+    wrote, MD003 a table too wide), as TPL002 at the template: its place in the output is no line
+    of any file."""
+    label = template_label(project, project.find_template(name)) if found else ""
+    return [
+        report("TPL002", SourceSpan(label, 1, 1), t("template.writes_markdown", problem=d.message), d.hint)
+        for d in found
+        if d.rule.startswith("MD")
+    ]
 
 
 def _render_bounded(template, context: dict) -> str:

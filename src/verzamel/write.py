@@ -7,8 +7,10 @@ temporary file behind.
 
 from __future__ import annotations
 
+import errno
 import os
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -48,20 +50,28 @@ def signals_held() -> Iterator[None]:
             signal.raise_signal(caught[0])
 
 
+class NotWritten(OSError):
+    """A file that could not be put in place: `filename` says which (or the folder or file in its
+    way), `strerror` why. Any command that meets one ends with OUT001 (cli_common)."""
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     write_all_atomic([(path, data)])
 
 
 def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
     """Write every file, or (on an error) none: each goes to a temporary file beside its target
-    first, and only when all are written do they replace their targets. Raises OSError."""
+    first, and only when all are written do they replace their targets. Raises NotWritten.
+
+    A target that is there and is not a plain file (a folder, a device such as /dev/null, a pipe)
+    is never replaced: it is not a document of an earlier run."""
     with signals_held():
         temporary: list[tuple[str, Path]] = []
+        path = files[0][0] if files else Path()
         try:
             for path, data in files:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                if path.is_dir():
-                    raise IsADirectoryError(21, t("write.folder_in_the_way"), str(path))
+                _make_folder(path.parent)
+                _plain_file_or_none(path)
                 fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
                 temporary.append((temp_name, path))
                 with os.fdopen(fd, "wb") as handle:
@@ -73,6 +83,42 @@ def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
                 temp_name, path = temporary[0]
                 os.replace(temp_name, path)
                 temporary.pop(0)
+        except NotWritten:
+            raise
+        except OSError as exc:
+            raise NotWritten(exc.errno, exc.strerror or str(exc), str(_named(exc, path))) from exc
         finally:
             for temp_name, _ in temporary:
                 Path(temp_name).unlink(missing_ok=True)
+
+
+def _named(exc: OSError, path: Path):
+    """The file an error is about: the folder or file in the way, else the document (never one of
+    the temporary files, which the user never sees)."""
+    named = exc.filename
+    if named is None or Path(os.fsdecode(named)).name.startswith(f".{path.name}."):
+        return path
+    return os.fsdecode(named)
+
+
+def _make_folder(folder: Path) -> None:
+    """`folder` and those above it, made where missing; a file where one must be is named as such
+    (the system only says 'File exists' or 'Not a directory')."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        for above in (folder, *folder.parents):
+            if above.exists() and not above.is_dir():
+                raise NotWritten(exc.errno, t("write.file_in_the_way"), str(above)) from exc
+        raise
+
+
+def _plain_file_or_none(path: Path) -> None:
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    if stat.S_ISDIR(info.st_mode):
+        raise NotWritten(errno.EISDIR, t("write.folder_in_the_way"), str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise NotWritten(errno.EEXIST, t("write.not_plain_file"), str(path))

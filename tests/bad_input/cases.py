@@ -745,3 +745,295 @@ CASES = [
         ),
     ),
 ]
+
+
+def zeros(megabytes: int, name: str = "word/document.xml", noise: int = 0):
+    """A zip member that unpacks to `megabytes` MB of zero bytes, each MB starting with `noise` bytes
+    that do not pack (its header gives the size truthfully; the CRC is never reached). One
+    compressed megabyte is repeated: deflate blocks that end in a full flush can be."""
+    import random
+    import zlib
+
+    from verzamel.render.docx.package import Member
+
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    data = random.Random(noise).randbytes(noise) + bytes(2**20 - noise)
+    block = compressor.compress(data) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = zlib.compressobj(9, zlib.DEFLATED, -15).flush()  # an empty last block
+    return Member(name, block * megabytes + end, 0, megabytes * 2**20)
+
+
+def package(*members) -> bytes:
+    """A .docx-like zip: the parts a Word document has, and `members`."""
+    from verzamel.render.docx.package import Member, write_zip
+
+    parts = ("[Content_Types].xml", "_rels/.rels", "word/styles.xml")
+    return write_zip([Member.of(name, b"<x/>") for name in parts] + list(members))
+
+
+def kolommen(args: str, columns: int = 2) -> str:
+    """A `:::: kolommen` layout with `columns` columns, before the paragraph at line 9 of FRAGMENT."""
+    return f":::: kolommen {args}\n" + "::: kolom\nKolomtekst\n:::\n" * columns + "::::\n\nSindsdien"
+
+
+TABLE_64 = "|" + " a |" * 64 + "\n|" + "---|" * 64 + "\n|" + " b |" * 64 + "\n\nSindsdien"
+
+CASES += [
+    # -- crash paths (issue 29) -------------------------------------------------------------------------
+    # Characters a document cannot hold, written as YAML escapes (check passed, build stopped: exit 3)
+    Case(
+        "bell escaped in a title",
+        FRAGMENT,
+        ("sub", "title: Terugkeer", 'title: "Terug\\x07keer"'),
+        "TXT001",
+        3,
+    ),
+    Case(
+        "\\u0007 in a manifest value",
+        MANIFEST,
+        ("sub", "betreft: Verzamelbrief opvang ontheemden uit Oekraïne", 'betreft: "\\u0007Verzamelbrief"'),
+        "TXT001",
+        4,
+    ),
+    Case(
+        "escape character in a footnote text",
+        NOTES,
+        (
+            "sub",
+            "rtb-asielaanvraag:\n  text: >-\n",
+            'rtb-asielaanvraag:\n  text: "Zie \\e[1m hier."\n  oud: >-\n',
+        ),
+        "TXT001",
+        4,
+    ),
+    Case(
+        "NUL escaped in letter_defaults",
+        SETTINGS,
+        (
+            "sub",
+            "ministry: Ministerie van Asiel en Migratie",
+            'ministry: "Ministerie\\0 van Asiel en Migratie"',
+        ),
+        "TXT001",
+        16,
+    ),
+    Case(
+        "verzamel's marker escaped in manifest prose",
+        SHORT,
+        ("sub", "  aanleiding: >-\n", '  aanleiding: "Tekst \\ue0000\\ue001 hier."\n  oud: >-\n'),
+        "TXT001",
+        17,
+    ),
+    Case(
+        "half a character escaped",
+        FRAGMENT,
+        ("sub", "title: Terugkeer", 'title: "Terug\\ud83dkeer"'),
+        "TXT001",
+        3,
+    ),
+    Case(
+        "C1 control escaped in a registry title",
+        KAMERSTUKKEN,
+        ("sub", "title: Motie van het lid Podt", 'title: "Motie van het lid\\N Podt"'),
+        "TXT001",
+        18,
+    ),
+    Case(
+        "control character escaped in a key",
+        MANIFEST,
+        ("sub", "bijlagen: 0", '"bij\\x07lagen": 0'),
+        "TXT001",
+        12,
+    ),
+    Case(
+        "vertical tab escaped in a title",
+        FRAGMENT,
+        ("sub", "title: Terugkeer", 'title: "Terug\\vkeer"'),
+        "TXT002",
+        3,
+        check=0,
+        build=0,
+        present=("Terug keer",),
+    ),
+    Case(
+        "escapes that write a character reference",
+        NOTES,
+        (
+            "sub",
+            "rtb-asielaanvraag:\n  text: >-\n",
+            'rtb-asielaanvraag:\n  text: "Zie \\u0026#12;hier."\n  oud: >-\n',
+        ),
+        "TXT002",
+        4,
+        check=0,
+        build=0,
+    ),
+    # ... and as character references that Markdown reads
+    Case(
+        "form feed as a character reference",
+        FRAGMENT,
+        ("sub", "Sindsdien", "Sinds&#12;dien"),
+        "TXT002",
+        9,
+        check=0,
+        build=0,
+        present=("Sinds dien",),
+    ),
+    Case(
+        "verzamel's marker as a character reference",
+        FRAGMENT,
+        ("sub", "Sindsdien", "&#xE000;Sindsdien"),
+        "TXT001",
+        9,
+    ),
+    Case(
+        "form feed reference in a manifest value",
+        MANIFEST,
+        ("sub", "betreft: Verzamelbrief", "betreft: Verzamel&#x0C;brief"),
+        "TXT002",
+        4,
+        check=0,
+        build=0,
+        present=("Verzamel brief",),
+    ),
+    Case(
+        "form feed reference in the dossier's own template",
+        TEMPLATE,
+        ("sub", "{{ letter.betreft }}", "&#12;{{ letter.betreft }}"),
+        "TPL002",
+        1,
+    ),
+    Case(
+        "template writes a character reference",
+        TEMPLATE,
+        ("sub", "{{ letter.betreft }}", '{{ "&#" ~ "12;" }}{{ letter.betreft }}'),
+        "TPL002",
+        1,
+    ),
+    Case(
+        "template writes verzamel's marker",
+        TEMPLATE,
+        ("sub", "{{ letter.betreft }}", '{{ "\\ue0009\\ue001" }}{{ letter.betreft }}'),
+        "TPL002",
+        1,
+    ),
+    # Dates at the ends of the calendar, where verzamel calculates with them
+    Case(
+        "MR date in year 1",
+        SHORT,
+        ("sub", "datum: 2025-12-12", "datum: 2025-12-12\nministerraad: 0001-01-01"),
+        "YAML002",
+        7,
+    ),
+    Case(
+        "beslisnota date in year 9999",
+        MANIFEST,
+        ("sub", "  datum: 2025-11-21", "  datum: 9999-12-31"),
+        "YAML002",
+        26,
+    ),
+    Case(
+        "akkoord_op in year 1",
+        MANIFEST,
+        ("sub", "akkoord_op: 2025-11-28", "akkoord_op: 0001-01-01"),
+        "YAML002",
+        9,
+    ),
+    Case(
+        "verzonden_op in year 9999",
+        MANIFEST,
+        ("sub", "verzonden_op: 2025-11-28", "verzonden_op: 9999-12-31"),
+        "YAML002",
+        10,
+    ),
+    Case(
+        "registry date at the end of the years",
+        KAMERSTUKKEN,
+        ("sub", "date: 2025-01-31", "date: 2200-12-31"),
+        None,
+        check=0,
+        build=0,
+        present=("2200-2201",),
+    ),
+    Case(
+        "a date in year 9999 in prose",
+        FRAGMENT,
+        ("sub", "Sindsdien", "Op 31 december 9999 a.s. Sindsdien"),
+        None,
+        check=0,
+        build=0,
+        present=("31 december 9999",),
+    ),
+    # Numbers of a layout that reach the Word writer
+    Case("column width of a million", FRAGMENT, ("sub", "Sindsdien", kolommen("1000000 5")), "MD002", 9),
+    Case(
+        "column width beyond any integer",
+        FRAGMENT,
+        ("sub", "Sindsdien", kolommen("9" * 30 + " 1")),
+        "MD002",
+        9,
+    ),
+    Case("column widths of 0", FRAGMENT, ("sub", "Sindsdien", kolommen("0 0")), "MD002", 9),
+    Case("negative column width", FRAGMENT, ("sub", "Sindsdien", kolommen("-5 105")), "MD002", 9),
+    Case("more widths than columns", FRAGMENT, ("sub", "Sindsdien", kolommen("50 25 25")), "MD002", 9),
+    Case("column widths over 100", FRAGMENT, ("sub", "Sindsdien", kolommen("60 60")), "MD002", 9),
+    Case("column width in superscript digits", FRAGMENT, ("sub", "Sindsdien", kolommen("² ²")), "MD002", 9),
+    Case("kolommen of 64 columns", FRAGMENT, ("sub", "Sindsdien", kolommen("", columns=64)), "MD003", 9),
+    Case("table of 64 columns", FRAGMENT, ("sub", "Sindsdien", TABLE_64), "MD003", 9),
+    Case(
+        "template writes column widths beyond any integer",
+        TEMPLATE,
+        ("sub", ":::: kolommen 68 32", ":::: kolommen " + "9" * 30 + " 32"),
+        "TPL002",
+        1,
+    ),
+    Case(
+        "column widths in percent",
+        FRAGMENT,
+        ("sub", "Sindsdien", kolommen("50% 50%")),
+        None,
+        check=0,
+        build=0,
+        present=("Kolomtekst",),
+    ),
+    # Where build writes, and what the documents are made with
+    Case("output is the dossier itself", SETTINGS, ("sub", "output: build", "output: ."), "CFG002", 5),
+    Case(
+        "output above the dossier",
+        SETTINGS,
+        ("sub", "output: build", "output: build/../../elders"),
+        "CFG002",
+        5,
+    ),
+    Case(
+        "output is a folder of sources", SETTINGS, ("sub", "output: build", "output: sections"), "CFG002", 5
+    ),
+    Case(
+        "output name too long for the system",
+        SETTINGS,
+        ("sub", "output: build", "output: " + "x" * 300),
+        "OUT001",
+        1,
+        file=MANIFEST,
+        check=0,
+        stage="build",
+    ),
+    Case(
+        "house style value of the wrong kind",
+        SETTINGS,
+        ("sub", "quotes: typographic", "quotes: typographic\n  footnote_full_stop: 5"),
+        "CFG001",
+        12,
+        check=0,
+        build=0,
+    ),
+    Case("reference document that is a zip bomb", REFERENCE, ("text", package(zeros(1_500))), "TPL003", 1),
+    Case(
+        "manifest name not UTF-8",
+        "letters/brief\udce9.yaml",
+        ("text", "betreft: x\n"),
+        "MAN004",
+        1,
+        file="letters/brief\ufffd.yaml",
+    ),
+]

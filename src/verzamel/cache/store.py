@@ -71,9 +71,9 @@ class CacheFolder:
         alone does not make one; or the disk would not)."""
         from ..write import write_atomic
 
-        if not self.path.parent.is_dir():
-            return False
         try:
+            if not self.path.parent.is_dir():  # may raise too: a name too long for the system
+                return False
             self.path.mkdir(exist_ok=True)
             ignore = self.path / ".gitignore"
             if not ignore.exists():

@@ -19,7 +19,7 @@ from fnmatch import fnmatch
 from ..diagnostics import Diagnostic, Severity, report
 from ..messages import LANGUAGES, t
 from ..model import SourceSpan
-from ..project import CONFIG_NAME, Project
+from ..project import CONFIG_NAME, Project, usable_output
 from ..sources.yamlfile import unknown_key
 from .catalogue import RULES
 from .style import HOUSE_STYLE
@@ -74,7 +74,7 @@ def read_settings(project: Project) -> RuleSettings:
         if key not in CONFIG_KEYS:
             settings.diagnostics.append(unknown_key(key, CONFIG_KEYS, span(f"{key}@key"), "CFG001"))
     output = data.get("output", "build")
-    if not isinstance(output, str) or not output.strip():
+    if not usable_output(output):
         settings.diagnostics.append(
             report(
                 "CFG002",
@@ -114,12 +114,17 @@ def read_settings(project: Project) -> RuleSettings:
                     "CFG001",
                     span(f"house_style.{key}"),
                     t("config.house_style_cannot", key=key, value=value),
-                    t("config.choose_one", choices=", ".join(HOUSE_STYLE[key])),
+                    t("config.choose_one", choices=", ".join(map(_as_yaml, HOUSE_STYLE[key]))),
                 )
             )
         else:
             settings.house_style[key] = value
     return settings
+
+
+def _as_yaml(choice) -> str:
+    """A setting's value as it is written in verzamel.yaml: `true`, not Python's `True`."""
+    return str(choice).lower() if isinstance(choice, bool) else str(choice)
 
 
 def _setting(settings: RuleSettings, rule: str, value, key_span: SourceSpan, span: SourceSpan) -> str | None:

@@ -75,16 +75,17 @@ def check_reference(data: bytes, rel: str) -> list[Diagnostic]:
 
 
 def _reference_problem(data: bytes) -> str | None:
-    import io  # what reads a package: only when the reference changed (the memo has the rest)
-    import zipfile
+    import zipfile  # what reads a package: only when the reference changed (the memo has the rest)
     import zlib
     from xml.etree import ElementTree
     from xml.parsers import expat
 
+    from ..archive import ArchiveRefused, open_zip, read_part
+
     if not data:
         return t("templates.empty")
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = open_zip(data)
         names = set(package.namelist())
         missing = [part for part in REQUIRED_PARTS if part not in names]
         if missing:
@@ -92,10 +93,10 @@ def _reference_problem(data: bytes) -> str | None:
         for name in sorted(names):
             if name.endswith((".xml", ".rels")):
                 try:  # well-formed is enough, and expat without a tree is fast (styles.xml is large)
-                    expat.ParserCreate().Parse(package.read(name), True)
+                    expat.ParserCreate().Parse(read_part(package, name), True)
                 except expat.ExpatError as exc:
                     return t("templates.bad_xml", part=name, error=exc)
-        types = ElementTree.fromstring(package.read("[Content_Types].xml"))
+        types = ElementTree.fromstring(read_part(package, "[Content_Types].xml"))
         if _document_type(types) != DOCUMENT_TYPE:
             return t("templates.not_a_document")
     except (
@@ -109,6 +110,8 @@ def _reference_problem(data: bytes) -> str | None:
         zlib.error,
     ) as exc:
         return t("templates.not_a_package", error=exc)
+    except ArchiveRefused as exc:
+        return str(exc)
     return None
 
 

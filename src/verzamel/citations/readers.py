@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.etree import ElementTree
 
+from ..archive import MAX_PART, ArchiveRefused, open_zip, read_part
 from ..messages import t
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -29,6 +30,10 @@ class Unreadable(Exception):
 
 
 def read_parts(path: Path) -> list[Part]:
+    if not path.is_file():  # a pipe or a device (/dev/zero) would never end
+        raise Unreadable(t("refs.not_plain_file", file=str(path)))
+    if path.stat().st_size > MAX_PART:
+        raise Unreadable(t("refs.too_large", file=str(path), limit=MAX_PART // 2**20))
     suffix = path.suffix.lower()
     if suffix == ".docx":
         return docx_parts(path)
@@ -51,15 +56,15 @@ def _paragraph_text(paragraph: ElementTree.Element) -> str:
 
 def docx_parts(path: Path) -> list[Part]:
     try:
-        with zipfile.ZipFile(path) as archive:
-            body = ElementTree.fromstring(archive.read("word/document.xml"))
+        with open_zip(path) as archive:  # raises ArchiveRefused for a zip bomb
+            body = ElementTree.fromstring(read_part(archive, "word/document.xml"))
             names = set(archive.namelist())
             notes = (
-                ElementTree.fromstring(archive.read("word/footnotes.xml"))
+                ElementTree.fromstring(read_part(archive, "word/footnotes.xml"))
                 if "word/footnotes.xml" in names
                 else None
             )
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as error:
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError, ArchiveRefused) as error:
         raise Unreadable(t("refs.not_docx", file=str(path), error=str(error))) from error
     parts = []
     shown: dict[str, int] = {}  # footnote id -> the number Word shows
@@ -91,5 +96,5 @@ def pdf_parts(path: Path) -> list[Part]:
             Part(page.extract_text() or "", {"page": number})
             for number, page in enumerate(reader.pages, start=1)
         ]
-    except pypdf.errors.PdfReadError as error:
+    except pypdf.errors.PyPdfError as error:  # a broken file, or one past pypdf's own limits (a bomb)
         raise Unreadable(t("refs.not_pdf", file=str(path), error=str(error))) from error

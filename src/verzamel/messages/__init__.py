@@ -126,7 +126,7 @@ def dossier_setting(root: Path | None) -> str | None:
     start = Path(root) if root else Path.cwd()
     for folder in (start, *start.resolve().parents) if root is None else (start,):
         config = folder / "verzamel.yaml"
-        if config.is_file():
+        if os.path.isfile(config):  # False for a name the system refuses, too long
             try:
                 match = _SETTING.search(config.read_text(encoding="utf-8", errors="replace")[:100_000])
             except OSError:
@@ -137,17 +137,29 @@ def dossier_setting(root: Path | None) -> str | None:
 
 def t(key: str, /, **values) -> str:
     """The message `key` in the language of this run, with `values` filled in (dates as that
-    language writes them)."""
+    language writes them), printable whatever the values hold."""
     text = catalogue(language())[key]
     if isinstance(text, list):
         raise TypeError(f"{key} is a count: use tn()")
-    return text.format(**{name: _shown(value) for name, value in values.items()}) if values else text
+    if not values:
+        return text
+    return printable(text.format(**{name: _shown(value) for name, value in values.items()}))
 
 
 def tn(key: str, n: int, /, **values) -> str:
     """A message about `n` things: the catalogue gives [one, many]."""
     one, many = catalogue(language())[key]
-    return (one if n == 1 else many).format(n=n, **{name: _shown(v) for name, v in values.items()})
+    return printable((one if n == 1 else many).format(n=n, **{name: _shown(v) for name, v in values.items()}))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` as it can be printed and put in JSON whatever the terminal's encoding: a byte of a
+    file name that is not UTF-8 (Python holds it as a lone surrogate, U+DC80-U+DCFF) and any other
+    lone surrogate shown as U+FFFD."""
+    return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
 def _shown(value):

@@ -11,6 +11,7 @@ this machine is refused too (a web page elsewhere cannot read the preview throug
 
 from __future__ import annotations
 
+import sys
 import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -73,18 +74,25 @@ class Preview:
         self.server.server_close()
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """A browser that went away (a reload, a closed tab) is normal: no traceback for it."""
+        if isinstance(sys.exc_info()[1], ConnectionError):  # reset, aborted, a broken pipe
+            return
+        super().handle_error(request, client_address)
+
+
 def _bind(port: int, state: PreviewState) -> ThreadingHTTPServer:
     """The server on `port`, or on the next free one (port 0: any free one)."""
     handler = type("Handler", (_Handler,), {"state": state})
     last_error: OSError | None = None
     for candidate in [0] if port == 0 else range(port, port + PORTS_TRIED):
         try:
-            server = ThreadingHTTPServer((HOST, candidate), handler)
+            return _Server((HOST, candidate), handler)
         except OSError as exc:
             last_error = exc
-            continue
-        server.daemon_threads = True
-        return server
     raise last_error or OSError("no free port")
 
 
@@ -143,5 +151,5 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.write(f"data: {now}\n\n".encode() if now != version else b": wait\n\n")
                 self.wfile.flush()
                 version = now
-        except (BrokenPipeError, ConnectionResetError):
+        except ConnectionError:  # the page went away
             return

@@ -24,11 +24,14 @@ def set_up(root: Path) -> tuple[Path, bool, str]:
     Returns the .gitattributes file, whether the line was added, and the command configured."""
     top, _ = repository(root)
     attributes = top / ".gitattributes"
-    existing = attributes.read_text(encoding="utf-8") if attributes.exists() else ""
+    # The file's own bytes are kept as they are, whatever their encoding.
+    existing = attributes.read_bytes().decode("utf-8", "surrogateescape") if attributes.is_file() else ""
     added = ATTRIBUTE not in (line.strip() for line in existing.splitlines())
     if added:
+        from ..write import write_atomic
+
         separator = "" if not existing or existing.endswith("\n") else "\n"
-        attributes.write_text(existing + separator + ATTRIBUTE + "\n", encoding="utf-8")
+        write_atomic(attributes, (existing + separator + ATTRIBUTE + "\n").encode("utf-8", "surrogateescape"))
     command = textconv_command()
     done = subprocess.run(["git", "config", "--local", CONFIG_KEY, command], cwd=top, capture_output=True)
     if done.returncode != 0:

@@ -16,6 +16,7 @@ from pathlib import Path
 from ..gitrepo import NoGit, git, toplevel
 from ..messages import t
 from ..project import Project, open_project
+from ..sources.reading import replace_unsafe
 
 
 class RevisionError(Exception):
@@ -70,6 +71,7 @@ def at_revision(root: Path, name: str | None) -> Iterator[Revision]:
     if not commit:
         raise RevisionError(t("diff.unknown_revision", revision=name))
     author, when = _git(top, "show", "-s", "--format=%an%x00%cI", commit).split("\0")
+    author = replace_unsafe(author)  # git takes any name; a Word document cannot hold a control character
     archive = _git(top, "archive", "--format=tar", commit, "--", prefix or ".", binary=True)
     if archive is None:
         raise RevisionError(t("diff.no_dossier_at", revision=name, folder=prefix or "."))

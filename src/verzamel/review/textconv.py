@@ -11,6 +11,8 @@ import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
 
+from ..archive import open_zip, read_part
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 BODY = "word/document.xml"
 FOOTNOTES = "word/footnotes.xml"
@@ -40,10 +42,10 @@ def docx_text(path: Path) -> str:
     """Body paragraphs (table cells too) in reading order, then `---` and `[n] note` per footnote,
     numbered in order of reference as Word numbers them."""
     try:
-        with zipfile.ZipFile(path) as package:
-            body = ElementTree.fromstring(package.read(BODY))
+        with open_zip(path) as package:  # raises ArchiveRefused for a zip bomb
+            body = ElementTree.fromstring(read_part(package, BODY))
             names = set(package.namelist())
-            notes_root = ElementTree.fromstring(package.read(FOOTNOTES)) if FOOTNOTES in names else None
+            notes_root = ElementTree.fromstring(read_part(package, FOOTNOTES)) if FOOTNOTES in names else None
     except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
         raise NotADocx(str(exc)) from None
     numbers: dict[str, int] = {}

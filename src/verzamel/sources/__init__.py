@@ -221,4 +221,5 @@ def _letter_defaults(project: Project) -> PositionedYaml | None:
         return None
     prefix = "letter_defaults."
     spans = {k[len(prefix) :]: v for k, v in project.config.spans.items() if k.startswith(prefix)}
-    return PositionedYaml(data, spans)
+    refused = frozenset(k[len(prefix) :] for k in project.config.refused if k.startswith(prefix))
+    return PositionedYaml(data, spans, refused)

@@ -160,7 +160,7 @@ def merge_defaults(manifest: PositionedYaml, defaults: PositionedYaml | None) ->
         else:
             data[key] = value
     spans = {**defaults.spans, **manifest.spans}
-    return PositionedYaml(data, spans)
+    return PositionedYaml(data, spans, defaults.refused | manifest.refused)
 
 
 def load_letter(
@@ -177,8 +177,9 @@ def load_letter(
     def span(key: str) -> SourceSpan:
         return manifest.spans.get(key, top)
 
-    for key in REQUIRED:
-        if data.get(key) in (None, ""):
+    missing = [key for key in REQUIRED if data.get(key) in (None, "")]
+    for key in missing:
+        if key not in manifest.refused:  # a refused value is reported already (YAML002)
             where = span(key) if key in data else top
             hint = t(f"manifest.required.{key}")
             diagnostics.append(report("MAN001", where, t("manifest.manifest_has_no", key=key), hint))
@@ -194,7 +195,7 @@ def load_letter(
                 for sub in data[key]
                 if sub not in known
             )
-    if any(d.is_error for d in diagnostics):
+    if missing or any(d.is_error for d in diagnostics):
         return None, diagnostics
 
     plain = {key: data.get(key, default) for key, default in OPTIONAL.items()}

@@ -44,6 +44,10 @@ from ..woo.marks import lookalikes, stray
 LAYOUT_CONTAINERS = ("kolommen", "kolom")
 MAX_DEPTH = 9
 """Lists and quotes inside each other: Word numbers list levels 1 to 9."""
+MAX_COLUMNS = 63
+"""Columns of one table (or `kolommen`) in a Word document: Word makes no more."""
+WIDTH = re.compile(r"[0-9]{1,3}%?")
+"""A column width in `:::: kolommen 68 32`: a whole percentage of the text width."""
 PARSER_NESTING = 4 * MAX_DEPTH + 20
 """markdown-it silently drops what lies deeper than its nesting limit; with this one, anything that
 deep is far past MAX_DEPTH and so reported (MD003) before the limit can drop a word."""
@@ -280,6 +284,7 @@ class _Builder:
         header = None
         rows = []
         row: list = []
+        span = self.source.line_span(tokens[i].map)
         i += 1
         while tokens[i].type != "table_close":
             tok = tokens[i]
@@ -292,6 +297,7 @@ class _Builder:
                     rows.append(tuple(row))
                 row = []
             i += 1
+        self._not_too_wide(max((len(r) for r in (header or (), *rows)), default=0), span)
         return Table(header, tuple(rows)), i + 1
 
     def _container_layout_open(self, tokens, i):
@@ -324,8 +330,40 @@ class _Builder:
                     )
                 )
             i += 1
-        widths = tuple(int(a.rstrip("%")) for a in args if a.rstrip("%").isdigit())
-        return Columns(tuple(columns), widths), i + 1
+        span = self.source.line_span(tok.map)
+        self._not_too_wide(len(columns), span)
+        return Columns(tuple(columns), self._widths(args, len(columns), span)), i + 1
+
+    def _widths(self, args: list[str], columns: int, span: SourceSpan) -> tuple[int, ...]:
+        """`:::: kolommen 68 32`: one whole percentage from 1 to 100 per column, together at most
+        100. Anything else is MD002 and no widths at all (the columns share the width equally)."""
+        if not args:
+            return ()
+        wrong = next(
+            (arg for arg in args if not WIDTH.fullmatch(arg) or not 1 <= int(arg.rstrip("%")) <= 100), None
+        )
+        widths = tuple(int(arg.rstrip("%")) for arg in args) if wrong is None else ()
+        if wrong is not None:
+            problem = t("markdown.width_not_percentage", width=wrong)
+        elif len(widths) != columns:
+            problem = t("markdown.widths_for_columns", widths=len(widths), columns=columns)
+        elif sum(widths) > 100:
+            problem = t("markdown.widths_over_100", total=sum(widths))
+        else:
+            return widths
+        self.diagnostics.append(report("MD002", span, problem, t("markdown.widths_hint")))
+        return ()
+
+    def _not_too_wide(self, columns: int, span: SourceSpan) -> None:
+        if columns > MAX_COLUMNS:
+            self.diagnostics.append(
+                report(
+                    "MD003",
+                    span,
+                    t("markdown.too_many_columns", columns=columns, max_columns=MAX_COLUMNS),
+                    t("markdown.split_table"),
+                )
+            )
 
     def _container_woo_open(self, tokens, i):
         tok = tokens[i]

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Fix, report
-from ..messages import t
+from ..messages import printable, t
 from ..model import SourceSpan
 
 MAX_FILE_BYTES = 2_000_000
@@ -41,6 +41,7 @@ _REFUSED = re.compile(
     _ESCAPE_SEQUENCE + r"|[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff" + MARKERS + "]"
 )
 _SPACED = re.compile(r"[\x0b\x0c]")
+_UNSAFE = re.compile(f"{_REFUSED.pattern}|{_SPACED.pattern}")
 _SUSPECT = re.compile(r"[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff" + MARKERS + "]")
 """Any character that _REFUSED or _SPACED could match starts with one of these: one quick search
 tells a clean file (nearly every one) from one that needs the line-by-line look."""
@@ -62,7 +63,7 @@ class SourceText:
 
 def display_name(path: str) -> str:
     """A path as it can be printed and put in JSON: bytes that are not UTF-8 shown as U+FFFD."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return printable(path)
 
 
 def refuse_path(path: Path, root: Path, rel: str) -> Diagnostic | None:
@@ -127,49 +128,106 @@ def decode_source(data: bytes, rel: str) -> SourceText | Diagnostic:
 
 
 def _characters(source: SourceText, rel: str) -> str:
-    """The text with refused and spaced characters replaced by spaces (one for one, so every position
-    stays), reporting each where it stands."""
+    """The text with refused and spaced characters replaced (one for one, so every position
+    stays), reporting each where it stands; character references that write one (`&#12;`) too."""
     text = source.text
-    if not _SUSPECT.search(text):
+    suspect, referenced = _SUSPECT.search(text), "&#" in text
+    if not suspect and not referenced:
         return text
     lines = text.split("\n")
-    out = []
     for number, line in enumerate(lines, start=1):
-        for match in _REFUSED.finditer(line):
-            source.diagnostics.append(_refused(match, rel, number))
-        for match in _SPACED.finditer(line):
+        for match in _UNSAFE.finditer(line) if suspect else ():
             span = SourceSpan(rel, number, match.start() + 1, number, match.end() + 1)
-            name = t("reading.vertical_tab") if match[0] == "\x0b" else t("reading.form_feed")
-            source.diagnostics.append(
-                report(
-                    "TXT002",
-                    span,
-                    t("reading.left_over_from_copied", name=name),
-                    t("reading.fix_writes_space_place"),
-                    Fix(span, " "),
-                )
-            )
-        out.append(_SPACED.sub(" ", _REFUSED.sub(lambda m: "\ufffd" * len(m[0]), line)))
-    return "\n".join(out)
+            fix = Fix(span, fix_text(match[0]))
+            source.diagnostics.append(character_diagnostic(match[0], span, fix))
+        for match, char in unsafe_references(line) if referenced else ():
+            span = SourceSpan(rel, number, match.start() + 1, number, match.end() + 1)
+            fix = Fix(span, fix_text(char), expected=match[0])
+            source.diagnostics.append(character_diagnostic(char, span, fix, written=match[0]))
+    return "\n".join(replace_references(replace_unsafe(line)) for line in lines)
 
 
-def _refused(match: re.Match, rel: str, line: int) -> Diagnostic:
-    found = match[0]
-    span = SourceSpan(rel, line, match.start() + 1, line, match.end() + 1)
+_REFERENCE = re.compile(r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+"""A numeric character reference as Markdown reads it: `&#12;` or `&#xC;` is a form feed."""
+
+
+def _referenced(match: re.Match) -> str | None:
+    """The character a reference writes when Markdown reads it as one a document cannot hold as it
+    is (a form feed, one of verzamel's markers); None for any other."""
+    from markdown_it.common.utils import isValidEntityCode  # what Markdown decodes, and what not
+
+    code = int(match[1], 10) if match[1] else int(match[2], 16)
+    return chr(code) if isValidEntityCode(code) and _UNSAFE.fullmatch(chr(code)) else None
+
+
+def unsafe_references(text: str) -> list[tuple[re.Match, str]]:
+    """The character references in `text` that write a character a document cannot hold as it is."""
+    found = ((match, _referenced(match)) for match in _REFERENCE.finditer(text))
+    return [(match, char) for match, char in found if char is not None]
+
+
+def replace_references(line: str) -> str:
+    """`line` with each reference `_referenced` finds rewritten as a reference, in as many characters,
+    to what is read in its place (a space, U+FFFD), so every position stays."""
+
+    def instead(match: re.Match) -> str:
+        char = _referenced(match)
+        if char is None:
+            return match[0]
+        code = str(ord(replace_unsafe(char)))  # 32 or 65533: '&#12;' is 5 long, '&#xE000;' 8
+        return f"&#{code.zfill(len(match[0]) - 3)};"
+
+    return _REFERENCE.sub(instead, line) if "&#" in line else line
+
+
+def fix_text(found: str) -> str | None:
+    """What `--fix` writes in place of a character (or of what wrote it): a space for a spaced one,
+    nothing for a refused one; None for half of a character (removing it is no fix)."""
+    if "\ud800" <= found[:1] <= "\udfff":
+        return None
+    return " " if _SPACED.fullmatch(found) else ""
+
+
+def unsafe_characters(text: str) -> list[str]:
+    """Each character (or terminal code) in `text` that a document may not hold as it is, in order:
+    what `character_diagnostic` reports. Empty for nearly all text, after one quick search."""
+    return [match[0] for match in _UNSAFE.finditer(text)] if _SUSPECT.search(text) else []
+
+
+def replace_unsafe(text: str) -> str:
+    """`text` with each refused character as U+FFFD and each spaced one as a space, one for one."""
+    if not _SUSPECT.search(text):
+        return text
+    return _SPACED.sub(" ", _REFUSED.sub(lambda m: "\ufffd" * len(m[0]), text))
+
+
+def character_diagnostic(
+    found: str, span: SourceSpan, fix: Fix | None, written: str | None = None
+) -> Diagnostic:
+    """TXT001 for a character (or terminal code) Word cannot hold, TXT002 for a vertical tab or
+    form feed (read as a space); `written` is the escape or reference that wrote it, if one did."""
+    no_fix = t("reading.remove_what_writes_it")  # an escape that writes an escape: a person looks
+    if _SPACED.fullmatch(found):
+        name = t("reading.vertical_tab") if found == "\x0b" else t("reading.form_feed")
+        message = (
+            t("reading.writes_space", written=written, name=name)
+            if written
+            else t("reading.left_over_from_copied", name=name)
+        )
+        return report("TXT002", span, message, t("reading.fix_writes_space_place") if fix else no_fix, fix)
+    hint = t("reading.fix_removes_if_character") if fix else no_fix
     if found.startswith("\x1b") and len(found) > 1:
         what = t("reading.escape_sequence")
     elif found in MARKERS:
         what = t("reading.private_use", code=ord(found))
     elif "\x80" <= found <= "\x9f":
         what = t("reading.c1_control", code=ord(found))
+    elif "\ud800" <= found <= "\udfff":  # only an escape (YAML's "\ud83d") writes one
+        what, hint = t("reading.surrogate", code=ord(found)), t("reading.write_character")
     else:
         what = t("reading.control", code=ord(found))
     return report(
-        "TXT001",
-        span,
-        what,
-        t("reading.fix_removes_if_character"),
-        Fix(span, ""),
+        "TXT001", span, t("reading.writes", written=written, what=what) if written else what, hint, fix
     )
 
 

@@ -11,7 +11,16 @@ from typing import Any
 from ..diagnostics import Diagnostic, Fix, close_matches, report
 from ..messages import t
 from ..model import SourceSpan
+from .reading import (
+    character_diagnostic,
+    fix_text,
+    replace_references,
+    replace_unsafe,
+    unsafe_characters,
+    unsafe_references,
+)
 from .yamlerrors import explain
+from .yamltext import escapes
 
 
 @dataclass(frozen=True)
@@ -21,6 +30,9 @@ class PositionedYaml:
     data: Any
     spans: dict[str, SourceSpan]
     """Where each value is written; `path@key` where its key is."""
+    refused: frozenset[str] = frozenset()
+    """The values reported as a kind verzamel does not use (YAML002), which read as absent: no
+    second message says that they are missing."""
 
 
 @cache
@@ -96,12 +108,12 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[PositionedYa
         return None, [_impossible_date(text, path, line_offset, exc)]
     except (YAMLError, TypeError, AttributeError, OverflowError) as exc:  # what ruamel raises unmarked
         return None, [report("YAML001", SourceSpan(path, 1 + line_offset, 1), t("yaml.yaml", exc=exc))]
-    walk = _Walk(path, line_offset)
+    walk = _Walk(path, line_offset, text)
     try:
         data = walk.value(node, "", SourceSpan(path, 1 + line_offset, 1), 0)
     except _Refused as refused:
         return None, [refused.diagnostic]
-    return PositionedYaml(data, walk.spans), walk.diagnostics
+    return PositionedYaml(data, walk.spans, frozenset(walk.refused)), walk.diagnostics
 
 
 def _impossible_date(text: str, path: str, line_offset: int, exc: ValueError) -> Diagnostic:
@@ -132,11 +144,13 @@ class _Walk:
     Aliases are expanded as the walk goes, so the number of values walked is bounded: an alias
     bomb ("billion laughs") stops at MAX_VALUES instead of filling the memory."""
 
-    def __init__(self, path: str, line_offset: int):
+    def __init__(self, path: str, line_offset: int, text: str):
         self.path = path
         self.line_offset = line_offset
+        self.text = text
         self.spans: dict[str, SourceSpan] = {}
         self.diagnostics: list[Diagnostic] = []
+        self.refused: set[str] = set()
         self.count = 0
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -178,6 +192,8 @@ class _Walk:
                 self.spans[key_path] = value_span
                 if not isinstance(key, str | int) or isinstance(key, bool):
                     self._refuse(key, key_span)
+                elif isinstance(key, str) and unsafe_characters(key):
+                    key = self._escaped(key, key_span)
                 result[str(key)] = self.value(value, key_path + ".", value_span, depth + 1)
             return result
         if type(node) is CommentedSeq and tag is None:
@@ -188,6 +204,10 @@ class _Walk:
                 self.spans[key_path] = value_span
                 result.append(self.value(value, key_path + ".", value_span, depth + 1))
             return result
+        if isinstance(node, str) and tag is None and unsafe_characters(node):
+            node = self._escaped(node, span)
+        if isinstance(node, str) and tag is None and "&#" in node and unsafe_references(node):
+            node = self._referenced(node, span)
         if node is None or isinstance(node, str | bool | int | float) and tag is None:
             return node
         if type(node) is date:
@@ -205,8 +225,34 @@ class _Walk:
                         t("yaml.check_year"),
                     )
                 )
+                self.refused.add(prefix[:-1])
+                return None  # read as absent, as any refused value: no calculation ever sees it
             return node
+        self.refused.add(prefix[:-1])
         return self._refuse(node, span)
+
+    def _escaped(self, value: str, span: SourceSpan) -> str:
+        """A text with characters a document cannot hold, which only a double-quoted value's escapes
+        (`"\\x07"`, `"\\e"`, `"\\ue000"`) can write (the file's own ones are reported as they are read):
+        each reported at its escape, as in a file (TXT001, TXT002), and replaced as there."""
+        shift = self.line_offset
+        here = SourceSpan("", span.line - shift, span.column)
+        written = [found for found in escapes(self.text, here) if unsafe_characters(found[2])]
+        for place, escape, char in written:
+            at = SourceSpan(self.path, place.line + shift, place.column, place.line + shift, place.end_column)
+            instead = fix_text(char)
+            fix = None if instead is None else Fix(at, instead, expected=escape)
+            self.diagnostics.append(character_diagnostic(char, at, fix, written=escape))
+        if not written:  # an alias (`*name`) of such a value: reported where the alias is too
+            self.diagnostics.append(character_diagnostic(unsafe_characters(value)[0], span, None))
+        return replace_unsafe(value)
+
+    def _referenced(self, value: str, span: SourceSpan) -> str:
+        """A text whose escapes write a character reference Markdown reads as a character a
+        document cannot hold (`"\\x26#12;"` is `&#12;`): reported at the value, and read as in a file."""
+        for reference, char in unsafe_references(value):
+            self.diagnostics.append(character_diagnostic(char, span, None, written=reference[0]))
+        return replace_references(value)
 
     def _refuse(self, node, span: SourceSpan) -> None:
         """Report a value verzamel does not use; the value reads as absent (the file fails anyway)."""

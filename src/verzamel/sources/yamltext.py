@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import SourceSpan
+from .reading import replace_references, replace_unsafe
 
 
 def value_lines(file_text: str, value: SourceSpan) -> list[tuple[int, int, str]]:
@@ -66,16 +67,41 @@ _ESCAPES = {
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)")
 
 
-def _unescape(match: re.Match) -> str:
-    code = match[1]
+def _read(code: str) -> str | None:
+    """The character an escape (without its backslash) stands for; None for one YAML does not know."""
     if code[0] in "xuU" and len(code) > 1:
         number = int(code[1:], 16)
-        return chr(number) if number <= 0x10FFFF else match[0]
-    return _ESCAPES.get(code, match[0])
+        return chr(number) if number <= 0x10FFFF else None
+    return _ESCAPES.get(code)
 
 
-def _quoted_lines(lines: list[str], value: SourceSpan, quote: str) -> list[tuple[int, int, str]]:
-    """The lines of a quoted value up to its closing quote, with its escapes read."""
+def _unescape(match: re.Match) -> str:
+    char = _read(match[1])
+    return match[0] if char is None else replace_unsafe(char)  # as the loaded value has it (yamlfile)
+
+
+def _read_quoted(content: str) -> str:
+    """A line of a double-quoted value as the loaded value has it (sources.yamlfile): escapes read,
+    and what they write that a document cannot hold replaced as in a file."""
+    return replace_references(_ESCAPE.sub(_unescape, content))
+
+
+def escapes(file_text: str, value: SourceSpan) -> list[tuple[SourceSpan, str, str]]:
+    """The escapes of a double-quoted YAML scalar that starts at `value`: (place, as written, the
+    character YAML reads), in order. Empty for a value that is not double-quoted."""
+    lines = file_text.split("\n")
+    if value.line - 1 >= len(lines) or lines[value.line - 1][value.column - 1 : value.column] != '"':
+        return []
+    found: list[tuple[SourceSpan, str, str]] = []
+    _quoted_lines(lines, value, '"', found)
+    return found
+
+
+def _quoted_lines(
+    lines: list[str], value: SourceSpan, quote: str, escaped: list | None = None
+) -> list[tuple[int, int, str]]:
+    """The lines of a quoted value up to its closing quote, with its escapes read (and, when
+    `escaped` is given, each escape's place, text and character added to it)."""
     picked: list[tuple[int, int, str]] = []
     number, start = value.line - 1, value.column  # just after the opening quote
     while number < len(lines):
@@ -84,6 +110,9 @@ def _quoted_lines(lines: list[str], value: SourceSpan, quote: str) -> list[tuple
         while index < len(line):
             char = line[index]
             if quote == '"' and char == "\\":
+                if escaped is not None and (match := _ESCAPE.match(line, index)):
+                    place = SourceSpan(value.path, number + 1, index + 1, number + 1, match.end() + 1)
+                    escaped.append((place, match[0], _read(match[1]) or ""))
                 text.append(line[index : index + 2])
                 index += 2
                 continue
@@ -93,18 +122,14 @@ def _quoted_lines(lines: list[str], value: SourceSpan, quote: str) -> list[tuple
                     index += 2
                     continue
                 content = "".join(text)
-                picked.append(
-                    (number + 1, start + 1, _ESCAPE.sub(_unescape, content) if quote == '"' else content)
-                )
+                picked.append((number + 1, start + 1, _read_quoted(content) if quote == '"' else content))
                 return picked
             text.append(char)
             index += 1
         content = "".join(text)
         if quote == '"' and content.endswith("\\") and not content.endswith("\\\\"):
             content = content[:-1]  # an escaped line break: the lines join without a space
-        picked.append(
-            (number + 1, start + 1, _ESCAPE.sub(_unescape, content) if quote == '"' else content.rstrip())
-        )
+        picked.append((number + 1, start + 1, _read_quoted(content) if quote == '"' else content.rstrip()))
         number += 1
         if number < len(lines):
             start = len(lines[number]) - len(lines[number].lstrip(" "))

@@ -251,9 +251,10 @@ class DocxWriter:
         table = container.add_table(rows=len(rows), cols=width)
         if "Table Grid" in self.style_ids:
             table._tbl.tblStyle_val = self.style_ids["Table Grid"]
-        for r, row in enumerate(rows):
+        for r, (row, word_row) in enumerate(zip(rows, table.rows, strict=True)):
+            cells = word_row.cells  # a row's own cells: table.cell(r, c) walks the whole table each time
             for c, cell_inlines in enumerate(row):
-                paragraph = table.cell(r, c).paragraphs[0]
+                paragraph = cells[c].paragraphs[0]
                 self._style(paragraph, TABLE_TEXT)
                 inlines = (Strong(cell_inlines),) if block.header and r == 0 else cell_inlines
                 self.inlines(paragraph, inlines, part)
