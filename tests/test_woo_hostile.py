@@ -93,6 +93,8 @@ def _assert_refused_or_not_public(dossier: Path, tmp_path: Path, needle: str) ->
         # invisible format characters and homoglyphs that the guard's normal form keeps
         ("[Pietersen]{woo=5.1.2e}, Directie", "Verslag door Piet\u2063ersen.", "Piet\u2063ersen"),
         ("[Pietersen]{woo=5.1.2e}, Directie", "Verslag door Pi\u0435tersen.", "Pi\u0435tersen"),
+        # found by a review: the address of a withheld link
+        ("[[het Xylofoonrapport](mailto:p@zwartjes.nl)]{woo=5.1.2e}", "Mail p@zwartjes.nl.", "zwartjes"),
     ],
     ids=[
         "two-letter-name",
@@ -102,6 +104,7 @@ def _assert_refused_or_not_public(dossier: Path, tmp_path: Path, needle: str) ->
         "figure-unseparated",
         "invisible-sep",
         "cyrillic",
+        "link-address",
     ],
 )
 def test_withheld_words_repeated_openly_are_refused(tmp_path, contact, kernpunten, needle):
@@ -119,8 +122,13 @@ def test_withheld_words_repeated_openly_are_refused(tmp_path, contact, kernpunte
         "::: {w&#111;o=&#53;.1.2i}\nHet gesprek met Pietersen was nuttig.\n:::",
         # Cyrillic о, fullwidth digits
         "Het gesprek met [Pietersen]{w\u043e\u043e=\uff15.\uff11.\uff12e} was nuttig.",
+        # found by a review: other forms that printed the withheld name
+        "Het gesprek met [Pietersen](#woo) was nuttig.",
+        "Het gesprek met [Pietersen][woo] was nuttig.",
+        "~~~ woo\nHet gesprek met Pietersen was nuttig.\n~~~",
+        "Het gesprek met [Pietersen]{geheim} was nuttig.",
     ],
-    ids=["entities", "entities-block", "confusables"],
+    ids=["entities", "entities-block", "confusables", "link-anchor", "reference", "tilde-fence", "geheim"],
 )
 def test_a_mark_spelled_with_entities_or_confusables_is_an_error(tmp_path, body):
     dossier = _dossier(tmp_path)
@@ -266,10 +274,29 @@ def test_the_agenda_does_not_print_withheld_words(tmp_path):
         # "5.1. Toelichting" and the Woo articles, and the letter's date (12 december 2025)
         "De kosten bedragen [€ 5,1 miljoen]{woo=5.1.2b}.",
         "De kosten bedragen [€ 12 miljoen]{woo=5.1.2b}.",
+        # words and figures the house style holds in its own parts or prints around the sources:
+        # styles.xml says w:after="120", the theme names the font Latha, the letterhead says
+        # "Ministerie", the return address "2500 EA"
+        "Het gaat om [120 medewerkers]{woo=5.1.2i}.",
+        "Contact: [mw. Latha Kumar]{woo=5.1.2e}.",
+        "Afgestemd met [het Ministerie van Financiën]{woo=5.1.2i}.",
+        "Een vergoeding van [2500 euro per persoon]{woo=5.1.2b}.",
     ],
-    ids=["woo-abbreviation", "woo-colon-grounds", "amount-5-1", "amount-equals-day-of-date"],
+    ids=[
+        "woo-abbreviation",
+        "woo-colon-grounds",
+        "amount-5-1",
+        "amount-equals-day-of-date",
+        "figure-in-styles",
+        "name-of-a-font",
+        "word-of-the-letterhead",
+        "figure-of-the-postcode",
+    ],
 )
 def test_a_legitimate_letter_is_not_refused(tmp_path, kernpunten):
+    """check passes, and build writes what check passed (the guard reads the whole file)."""
     dossier = _dossier(tmp_path, kernpunten=kernpunten)
     result = run_cli("check", "--root", str(dossier), TERUGKEERBRIEF)
     assert result.exit_code == 0, result.output
+    built = run_cli("build", "--root", str(dossier), "--out", str(tmp_path / "out"), TERUGKEERBRIEF)
+    assert built.exit_code == 0, built.output

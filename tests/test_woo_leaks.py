@@ -103,7 +103,6 @@ NEAR_MISS = [
     "[{S}]{{niet-openbaar}}",
     "[[{S}]{{woo={G}}}](mailto:geheim@example.nl)",
     "[zie [{S}]{{woo={G}}} hier](https://example.nl)",
-    "<https://example.nl/[{S}]{{woo={G}}}>",
     "[{S}]{{w&#111;o={G}}}",  # a character reference
     "[{S}]{{w\u043e\u043e={G}}}",  # Cyrillic o
     "[{S}]{{\uff57\uff4f\uff4f={G}}}",  # fullwidth

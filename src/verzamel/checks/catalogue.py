@@ -92,7 +92,7 @@ _RULES = (
     # -- send -----------------------------------------------------------------------------------------
     Rule("SEND001", "send", "error", locked=True),
     Rule("SEND002", "send", "error", locked=True),
-    Rule("SEND003", "send", "error", locked=True),
+    Rule("SEND003", "send", "error"),  # a real J. de Vries exists: a dossier may turn it off
     Rule("SEND004", "send", "error", locked=True),
     # -- lock -----------------------------------------------------------------------------------------
     Rule("LOCK001", "lock", "error", locked=True),

@@ -19,7 +19,7 @@ from ..woo.marks import LOOKALIKE
 from ..woo.names import PERSON
 from ..woo.needles import needles
 from ..woo.redact import withheld_passages
-from ..woo.secrets import secrets
+from ..woo.secrets import secrets, template_text
 from .regions import Region
 
 WOO_MARK = re.compile(r"\{\s*woo\s*=")
@@ -62,7 +62,7 @@ def check_letter(complete: list[Document], public: list[Document]) -> list[Diagn
                         t("woo.publish_name_ground_that"),
                     )
                 )
-    looked_for = needles(secrets(complete))
+    looked_for = needles(secrets(complete), template_text(complete))
     texts = [(f"{d.kind}.txt", render_text(d)) for d in sorted(public, key=lambda d: d.kind)]
     for leak in find_leaks(texts, looked_for):
         secret = leak.needle.secret

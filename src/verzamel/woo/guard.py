@@ -19,10 +19,12 @@ from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Document, SourceSpan
 from .needles import WORD, Needle, needles, normal
-from .secrets import secrets
+from .secrets import secrets, template_text
 
 XML_BREAK = re.compile(r"</w:p>|<w:(?:br|cr|tab)\b[^>]*>|</(?:p|h\d|li|td|th|div|title)>|<br\b[^>]*>", re.I)
 TAG = re.compile(r"<[^>]*>")
+TEXT_ATTRIBUTE = re.compile(r"""\s(?:descr|title|alt|Target|href|content|name)\s*=\s*["']([^"']*)["']""")
+"""Attributes whose value a reader of the file sees or follows."""
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,13 @@ def _part(pdf: bool, data: bytes) -> _Part:
 
 
 def _markup_text(data: bytes) -> str:
-    """XML or HTML: the text between the tags (runs joined as Word joins them), then the markup
-    itself with its tags opened up, so attribute values (alt texts, properties) are read too."""
+    """XML or HTML: the text between the tags (runs joined as Word joins them), then the values of
+    the attributes that hold text a reader sees (alt texts, titles, link addresses). Attributes
+    of layout (sizes, fonts, colours) are not text: `w:after="120"` is no figure of a letter."""
     raw = data.decode("utf-8", "replace")
     between = TAG.sub("", XML_BREAK.sub(" ", raw))
-    return html.unescape(between) + " \n " + html.unescape(re.sub(r"[<>=\"/]", " ", raw))
+    shown = " ".join(match[1] for match in TEXT_ATTRIBUTE.finditer(raw))
+    return html.unescape(between) + " \n " + html.unescape(shown)
 
 
 class Unreadable(Exception):
@@ -111,7 +115,7 @@ def find_leaks(files: list[tuple[str, bytes]], looked_for: list[Needle]) -> list
             part = _part(name.endswith(".pdf"), part_data)
             for needle in looked_for:
                 if part.holds(needle):
-                    leak = Leak(needle, name, part_name or "tekst")
+                    leak = Leak(needle, name, part_name or t("woo.the_text"))
                     leaks.setdefault((needle.secret, name, part_name), leak)
     return list(leaks.values())
 
@@ -122,7 +126,7 @@ def find_leaks(files: list[tuple[str, bytes]], looked_for: list[Needle]) -> list
 def guard(documents: list[Document], files: list[tuple[str, bytes]], letter: SourceSpan) -> list[Diagnostic]:
     """WOO008 for every withheld passage of `documents` (a letter's, complete ones among them)
     found in `files` (the public files about to be written): nothing may be written then."""
-    looked_for = needles(secrets(documents))
+    looked_for = needles(secrets(documents), template_text(documents))
     found: list[Diagnostic] = []
     for name, data in files:
         try:
@@ -141,7 +145,7 @@ def guard(documents: list[Document], files: list[tuple[str, bytes]], letter: Sou
             secret = leak.needle.secret
             message = t(
                 "woo.leak",
-                grounds=", ".join(secret.grounds) or "woo",
+                grounds=", ".join(secret.grounds) or t("woo.unknown_ground"),
                 file=name,
                 part=leak.part,
                 text=leak.needle.shown,

@@ -24,8 +24,8 @@ _WOO = rf"w{_I}[o0]{_I}(?:[o0]|b)"
 between the letters (and Cyrillic or fullwidth look-alikes: see SKELETON)."""
 _GROUND = r"5\s*\.\s*[12](?:\s*\.\s*\d)?\s*\.?\s*[a-i]?"
 """A ground as it may be written inside braces: `5.1.2e`, `5.1.2.e`, `5.2`."""
-_WITHHOLD = r"\bweglak|\bredact|\bniet[- ]openbaar\b"
-"""Words for withholding, inside braces: `{weglakken}`, `{.redacted}`, `{niet-openbaar}`."""
+_WITHHOLD = r"\bweglak|\bredact|\bniet[- ]openbaar\b|\bgeheim\b|\bvertrouwelijk|\bconfidential|\bsecret\b"
+"""Words for withholding, inside braces: `{weglakken}`, `{.redacted}`, `{niet-openbaar}`, `{geheim}`."""
 
 LOOKALIKE = re.compile(
     "|".join(
@@ -35,9 +35,9 @@ LOOKALIKE = re.compile(
             rf"\{{[^{{}}\n]*?(?:\b{_WOO}\b|(?<![\w.]){_GROUND}(?![\w.])|{_WITHHOLD})",
             # woo= outside braces: (woo=5.1.2e), [woo=…], woo = "5.1.2e"; and [words](woo…) — but not
             # prose such as "Woo = Wet open overheid" or "de gronden uit de Woo: 5.1.2e"
-            rf"\b{_WOO}=|\b{_WOO}\s*=\s*[\"']?\d|\]\(\s*{_WOO}\b",
-            # a fence line naming the woo another way: ::: woo 5.1.2i, :::woo, ::: {.woo}
-            rf"(?m:^[ \t>]*:{{3,}}[^\n]*?\b{_WOO}\b)",
+            rf"\b{_WOO}=|\b{_WOO}\s*=\s*[\"']?\d|\][(\[]\s*#?{_WOO}\b",
+            # a fence line naming the woo another way: ::: woo 5.1.2i, :::woo, ::: {.woo}, ~~~ woo
+            rf"(?m:^[ \t>]*(?::{{3,}}|`{{3,}}|~{{3,}})[^\n]*?\b{_WOO}\b)",
             # such a fence in the middle of a line: Brief over ::: woo 5.1.2e
             rf":{{3,}}[ \t]*\{{?[ \t]*\.?{_WOO}\b",
         )

@@ -42,8 +42,8 @@ _ONE_FORM = {
     **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033"), '"'),
 }
 WORD = re.compile(r"\w+")
-FIGURE = re.compile(r"\d+(?:[.,\-/ ]\d+)*")
-"""A figure as it is written: with dots, commas, dashes, slashes or spaces between its digits."""
+FIGURE = re.compile(r"\d+(?:[.,\-/]\d+)*")
+"""A figure as it is written: with dots, commas, dashes or slashes between its digits."""
 YEAR = re.compile(r"(?:19|20)\d\d")
 TITLES = frozenset(("mr", "dr", "drs", "ir", "ing", "prof"))
 """Titles before a name: no part of an e-mail address."""
@@ -77,8 +77,11 @@ class Needle:
         return max(range(len(self.words)), key=lambda k: len(self.words[k]))
 
 
-def needles(found: list[Secret]) -> list[Needle]:
+def needles(found: list[Secret], common: str = "") -> list[Needle]:
+    """What to look for of each secret; no single word that `common` (what the templates print
+    anyway: secrets.template_text) holds, such as "Ministerie" or the 2500 of a postcode."""
     out: dict[tuple, Needle] = {}
+    printed_anyway = set(words(common, fold=True))
 
     def add(run, exact: bool, secret: Secret, shown: str) -> None:
         if run:
@@ -93,7 +96,8 @@ def needles(found: list[Secret]) -> list[Needle]:
                 shown = secret.text if len(folded) <= WINDOW else " ".join(written[i : i + WINDOW])
                 add(folded[i : i + WINDOW], False, secret, shown)
         for run, exact, shown in _singles(secret, written, short):
-            add(run, exact, secret, shown)
+            if run[0].casefold() not in printed_anyway:
+                add(run, exact, secret, shown)
     return list(out.values())
 
 
@@ -120,11 +124,7 @@ def _singles(secret: Secret, written: list[str], short: bool):
     for match in PERSON.finditer(secret.text):
         parts = WORD.findall(match[0])
         surname = parts[-1]
-        prefixes = "".join(
-            p
-            for p in parts[:-1]
-            if p.islower() and len(p) > 1 and p not in ("mr", "dr", "drs", "ir", "ing", "prof")
-        )
+        prefixes = "".join(p for p in parts[:-1] if p.islower() and p not in TITLES)
         initials = "".join(p for p in parts[:-1] if len(p) == 1 and p.isupper())
         for joined in {surname, prefixes + surname, initials + prefixes + surname}:
             yield (joined.casefold(),), False, match[0]

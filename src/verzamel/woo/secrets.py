@@ -7,6 +7,7 @@ document holds only marks, so it adds nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import (
@@ -14,7 +15,9 @@ from ..model import (
     Document,
     Heading,
     LineBreak,
+    Link,
     NoteRef,
+    Paragraph,
     SourceSpan,
     Text,
     Withheld,
@@ -87,8 +90,16 @@ class _Walk:
                     self.notes_outside.add(inline.number)
                 else:
                     self.notes_inside.setdefault(inline.number, context)
+            elif isinstance(inline, Link) and context is not None:
+                # the address of a withheld link is withheld too (an e-mail address names its owner)
+                self.add(SCHEME.sub("", inline.href), *context)
+                self.inlines(inline.children, context)
             elif hasattr(inline, "children"):
                 self.inlines(inline.children, context)
+
+
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?://)?", re.IGNORECASE)
+"""`mailto:`, `https://`: the part of an address that says nothing of what it points at."""
 
 
 def plain_text(blocks) -> str:
@@ -106,3 +117,24 @@ def _plain(inlines) -> str:
         elif hasattr(inline, "children"):
             parts.append(_plain(inline.children))
     return "".join(parts)
+
+
+def template_text(documents: list[Document]) -> str:
+    """What the templates print around the sources (headings, letterhead, addresses, the Woo's
+    articles in 5.1), without anything withheld: one word of it says nothing of a passage."""
+    parts = []
+    for document in documents:
+        for block in _leaves(document.blocks):
+            if block.span is not None and block.span.path.startswith("<"):
+                parts.append(_plain(i for i in block.inlines if not isinstance(i, Withheld)))
+    return " ".join(parts)
+
+
+def _leaves(blocks):
+    for block in blocks:
+        if isinstance(block, WithheldBlock):
+            continue
+        if isinstance(block, Paragraph | Heading):
+            yield block
+        for children in child_blocks(block):
+            yield from _leaves(children)
