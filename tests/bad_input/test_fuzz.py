@@ -28,7 +28,7 @@ from promise import assert_kept
 from conftest import run_cli
 from docx_reading import footnotes, paragraphs
 from verzamel.init import start_dossier
-from verzamel.sources.markdown import _parser
+from verzamel.sources.markdown_syntax import parser as _parser
 
 EXAMPLES = int(os.environ.get("VERZAMEL_FUZZ_EXAMPLES") or (500 if os.environ.get("CI") == "true" else 40))
 FUZZ = settings(

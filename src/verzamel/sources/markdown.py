@@ -1,17 +1,15 @@
 """Markdown text -> blocks and inlines, with footnote references located in the source.
 
-One markdown-it parser serves fragments, manifest prose and rendered templates: CommonMark plus
-tables, footnotes (`[^id]`, matched even when the definition lives in the registry), block
-attributes (`{.StyleName}` on the line before a paragraph sets its Word style), layout
-containers (`:::: kolommen 70 30` holding `::: kolom` blocks), and what the Woo withholds:
-`[J. de Vries]{woo=5.1.2e}` for words, a `::: {woo=5.1.2i}` … `:::` block for whole paragraphs.
+The tokens come from the one parser of sources/markdown_syntax.py (fragments, manifest prose,
+registry footnotes and rendered templates alike). Here they become the model's blocks and inlines,
+each footnote reference and Woo mark with its place in the file, and what the text holds that
+verzamel does not read the way it looks (a Woo mark in another form: WOO006) is reported.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from ..diagnostics import Diagnostic, report
 from ..messages import t
@@ -40,76 +38,14 @@ from ..model import (
 )
 from ..woo.grounds import ATTRIBUTE, attribute_value, read_grounds
 from ..woo.marks import lookalikes, stray
-
-LAYOUT_CONTAINERS = ("kolommen", "kolom")
-MAX_DEPTH = 9
-"""Lists and quotes inside each other: Word numbers list levels 1 to 9."""
-MAX_COLUMNS = 63
-"""Columns of one table (or `kolommen`) in a Word document: Word makes no more."""
-WIDTH = re.compile(r"[0-9]{1,3}%?")
-"""A column width in `:::: kolommen 68 32`: a whole percentage of the text width."""
-PARSER_NESTING = 4 * MAX_DEPTH + 20
-"""markdown-it silently drops what lies deeper than its nesting limit; with this one, anything that
-deep is far past MAX_DEPTH and so reported (MD003) before the limit can drop a word."""
-WOO_SPAN_START = re.compile(r"\[(?![\^@])")
-
-
-@cache
-def _parser():
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.attrs import attrs_block_plugin
-    from mdit_py_plugins.container import container_plugin
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    md = MarkdownIt("commonmark", {"html": False, "maxNesting": PARSER_NESTING}).enable("table")
-    footnote_plugin(md, inline=False, move_to_end=False, always_match_refs=True)
-    attrs_block_plugin(md)
-    md.inline.ruler.before("link", "cite", _cite_rule)
-    md.inline.ruler.before("link", "woo", _woo_span_rule)
-    container_plugin(
-        md, "layout", validate=lambda params, *_: params.strip().split(" ", 1)[0] in LAYOUT_CONTAINERS
-    )
-    container_plugin(md, "woo", validate=lambda params, *_: params.strip().startswith("{woo"))
-    return md
-
-
-def _woo_span_rule(state, silent: bool) -> bool:
-    """`[words]{woo=5.1.2e}`: words withheld on a Woo ground (the ground is checked later)."""
-    if state.src[state.pos] != "[" or state.src.startswith(("[^", "[@"), state.pos):
-        return False
-    label_end = state.md.helpers.parseLinkLabel(state, state.pos, False)
-    if label_end < 0:
-        return False
-    attribute = ATTRIBUTE.match(state.src, label_end + 1)
-    if attribute is None:
-        return False
-    if not silent:
-        maximum = state.posMax
-        token = state.push("woo_open", "", 1)
-        token.meta = {"grounds": attribute_value(attribute), "attribute": attribute[0]}
-        state.pos, state.posMax = state.pos + 1, label_end
-        state.md.inline.tokenize(state)
-        state.push("woo_close", "", -1)
-        state.posMax = maximum
-    state.pos = attribute.end()
-    return True
-
-
-CITE = re.compile(r"\[@(?P<id>[A-Za-z0-9][A-Za-z0-9:.\-]*)(?:\s*,\s*(?P<locator>[^\]\n]+?))?\s*\]")
-
-
-def _cite_rule(state, silent: bool) -> bool:
-    """`[@kst-19637-3451]` or `[@kst-19637-3451, p. 3]`: a citation by id."""
-    if not state.src.startswith("[@", state.pos):
-        return False
-    match = CITE.match(state.src, state.pos)
-    if match is None:
-        return False
-    if not silent:
-        token = state.push("cite", "", 0)
-        token.meta = {"id": match["id"], "locator": match["locator"], "raw": match[0]}
-    state.pos = match.end()
-    return True
+from .markdown_syntax import (
+    MAX_COLUMNS,
+    MAX_DEPTH,
+    WIDTH,
+    WOO_SPAN_START,
+    closed,
+    parser,
+)
 
 
 @dataclass
@@ -172,7 +108,7 @@ def parse_markdown_lines(lines: list[tuple[int, int, str]], path: str) -> Parsed
 
 def _parse(source: _Source) -> ParsedMarkdown:
     text = source.text
-    tokens = _parser().parse(text, {})
+    tokens = parser().parse(text, {})
     too_deep = _too_deep(tokens, source)
     if too_deep is not None:
         return ParsedMarkdown((), {}, [too_deep])
@@ -375,7 +311,7 @@ class _Builder:
             grounds = self._grounds(attribute_value(attribute), span)
         else:
             grounds = ()
-        if not _closed(self.source.lines, tok.map[1]):
+        if not closed(self.source.lines, tok.map[1]):
             self.diagnostics.append(
                 report("WOO009", span, t("woo.block_not_closed"), t("woo.block_not_closed_hint"))
             )
@@ -488,12 +424,3 @@ class _Builder:
             return self._search_from, self._search_from
         self._search_from = offset + length
         return offset, offset + length
-
-
-CLOSING_FENCE = re.compile(r"[ \t>]*:{3,}[ \t]*")
-
-
-def _closed(lines: list[str], end: int) -> bool:
-    """Whether a `::: {woo}` block whose token ends at line `end` ends on a closing fence there
-    (the container plugin closes a block without one at the end of the text, or of its parent)."""
-    return end < len(lines) and CLOSING_FENCE.fullmatch(lines[end]) is not None
