@@ -34,16 +34,26 @@ OFF = (b"0", b"false", b"off")
 def heading_levels(data: bytes) -> tuple[int, ...] | None:
     """The heading levels a reference document's house style has: the `heading N` paragraph styles
     it defines and does not hide. None when its styles cannot be read (TPL003 says why)."""
-    import io  # only when the reference changed (the memo keeps the rest)
-    import zipfile
+    import zipfile  # only when the reference changed (the memo keeps the rest)
     import zlib
 
+    from ..archive import ArchiveRefused, open_zip, read_part
+
     try:
-        package = zipfile.ZipFile(io.BytesIO(data))
+        package = open_zip(data)
         if package.getinfo(STYLES_PART).file_size > MAX_STYLES_SIZE:
             return None
-        styles = package.read(STYLES_PART)
-    except (zipfile.BadZipFile, KeyError, OSError, EOFError, RuntimeError, NotImplementedError, zlib.error):
+        styles = read_part(package, STYLES_PART)
+    except (
+        ArchiveRefused,
+        zipfile.BadZipFile,
+        KeyError,
+        OSError,
+        EOFError,
+        RuntimeError,
+        NotImplementedError,
+        zlib.error,
+    ):
         return None
     root = STYLES_ROOT.search(styles)
     if root is None:

@@ -6,14 +6,12 @@ The rules run on each letter's assembled documents, before the public ones are r
 
 from __future__ import annotations
 
-import re
-
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Document, Letter
 from ..sources import Sources
 from ..sources.letters import PROSE_FIELDS
-from ..woo.grounds import PERSONAL_POLICY_OPINIONS
+from ..woo.grounds import ATTRIBUTE, PERSONAL_POLICY_OPINIONS
 from ..woo.guard import find_leaks
 from ..woo.marks import LOOKALIKE
 from ..woo.names import PERSON
@@ -21,8 +19,6 @@ from ..woo.needles import needles
 from ..woo.redact import withheld_passages
 from ..woo.secrets import secrets, template_text
 from .regions import Region
-
-WOO_MARK = re.compile(r"\{\s*woo\s*=")
 
 
 def check_public(document: Document, letter: Letter) -> list[Diagnostic]:
@@ -138,4 +134,4 @@ def _inside_mark(text: str, offset: int) -> bool:
     closing = text.find("]", offset)
     if opening < 0 or closing < 0 or "\n" in text[opening:closing]:
         return False
-    return WOO_MARK.match(text, closing + 1) is not None
+    return ATTRIBUTE.match(text, closing + 1) is not None
