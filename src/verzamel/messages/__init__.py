@@ -71,11 +71,21 @@ def _parse(source: Path) -> dict[str, str | list[str]]:
 
 
 def _keep(path: Path, data: bytes) -> None:
-    """Write `path` whole or not at all; a folder that cannot be written only costs time."""
-    from ..write import write_atomic  # write.py words its errors with this module
+    """Write `path` whole or not at all; a folder that cannot be written only costs time. (A cache
+    of this module's own: not through write.py, which words its errors with this module.)"""
+    import tempfile
 
-    with suppress(OSError):
-        write_atomic(path, data)
+    temp = None
+    try:
+        path.parent.mkdir(exist_ok=True)
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except OSError:
+        if temp is not None:
+            with suppress(OSError):
+                os.unlink(temp)
 
 
 def language() -> str:
