@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 
 import pytest
 from click.testing import CliRunner
 
 from conftest import copy_dossier, run_cli
-from verzamel import cli_new
 from verzamel.cli import main
 
 LETTER = "2026-01-30-verzamelbrief-oekraine"
@@ -82,7 +82,7 @@ def test_without_a_terminal_a_missing_value_is_a_usage_error(dossier):
 
 
 def test_in_a_terminal_what_is_missing_is_asked(dossier, monkeypatch):
-    monkeypatch.setattr(cli_new, "interactive", lambda: True)
+    monkeypatch.setattr(sys.modules["verzamel.cli.new"], "interactive", lambda: True)
     answers = "Verzamelbrief opvang ontheemden uit Oekraïne\n2026-01-30\n0001234\n"
     result = CliRunner().invoke(main, ["new", "letter", LETTER, "--root", str(dossier)], input=answers)
     assert result.exit_code == 0, result.output

@@ -52,7 +52,7 @@ def signals_held() -> Iterator[None]:
 
 class NotWritten(OSError):
     """A file that could not be put in place: `filename` says which (or the folder or file in its
-    way), `strerror` why. Any command that meets one ends with OUT001 (cli_common)."""
+    way), `strerror` why. Any command that meets one ends with OUT001 (cli.common)."""
 
 
 def write_atomic(path: Path, data: bytes) -> None:

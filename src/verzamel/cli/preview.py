@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import click
 
-from .cli_common import LocalCommand, argument, option, root_option
-from .messages import t
+from ..messages import t
+from .common import LocalCommand, argument, option, root_option
 
 
 @click.command(cls=LocalCommand)
@@ -18,9 +18,9 @@ from .messages import t
 @root_option
 def preview(project, letter_id, port, open_browser):
     """Serve the documents to the browser while you write (help: `help.preview`)."""
-    from .cli_common import unknown_letter_error
-    from .preview.server import Preview
-    from .sources import UnknownLetter
+    from ..preview.server import Preview
+    from ..sources import UnknownLetter
+    from .common import unknown_letter_error
 
     try:
         running = Preview(project.root, port)

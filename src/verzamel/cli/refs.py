@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
-from .cli_common import ROOT, LocalGroup, argument, format_option, load_project, option
-from .messages import t
+from ..messages import t
+from .common import ROOT, LocalGroup, argument, format_option, load_project, option
 
 FORMAT = format_option("refs.format")
 
@@ -22,10 +22,10 @@ def refs(ctx, output_format, by_fragment, root):
     if ctx.invoked_subcommand is not None:
         return  # `refs scan` reads any text file and needs no dossier
     project = load_project(root)
-    from .checks.config import read_settings
-    from .checks.regions import ProseRegions
-    from .citations.render import DEFAULT_STYLE
-    from .sources import load_sources
+    from ..checks.config import read_settings
+    from ..checks.regions import ProseRegions
+    from ..citations.render import DEFAULT_STYLE
+    from ..sources import load_sources
 
     sources = load_sources(project)
     style = read_settings(project).house_style.get("citations", DEFAULT_STYLE)
@@ -33,7 +33,7 @@ def refs(ctx, output_format, by_fragment, root):
     if by_fragment:
         _by_fragment(sources, regions, style, output_format)
         return
-    from .checks.citations import REGISTERED_KINDS, uses_by_id
+    from ..checks.citations import REGISTERED_KINDS, uses_by_id
 
     rows = []
     for identifier, (citation, spans) in uses_by_id(sources, regions).items():
@@ -42,7 +42,7 @@ def refs(ctx, output_format, by_fragment, root):
             | {"used_at": [f"{s.path}:{s.line}" for s in spans]}
         )
     if output_format == "json":
-        from .diagnostics import to_json
+        from ..diagnostics import to_json
 
         click.echo(to_json(rows))
         return
@@ -56,7 +56,7 @@ def refs(ctx, output_format, by_fragment, root):
 
 
 def _document(identifier: str, citation, style: str, sources) -> dict:
-    from .citations.render import render
+    from ..citations.render import render
 
     return {
         "id": identifier,
@@ -69,8 +69,8 @@ def _document(identifier: str, citation, style: str, sources) -> dict:
 
 def _by_fragment(sources, regions, style: str, output_format: str) -> None:
     """Per fragment: what it relies on, whether `references:` lists it, and the letters using it."""
-    from .checks.citations import index
-    from .checks.references import reliances
+    from ..checks.citations import index
+    from ..checks.references import reliances
 
     used_in: dict[str, list[str]] = {}
     for letter in sources.letters.values():
@@ -96,7 +96,7 @@ def _by_fragment(sources, regions, style: str, output_format: str) -> None:
             }
         )
     if output_format == "json":
-        from .diagnostics import to_json
+        from ..diagnostics import to_json
 
         click.echo(to_json(rows))
         return
@@ -124,8 +124,8 @@ def _by_fragment(sources, regions, style: str, output_format: str) -> None:
 @FORMAT
 def scan(files, output_format):
     """Citations in text files, .docx and PDF (help: `help.scan`)."""
-    from .citations.readers import Unreadable
-    from .citations.scan import scan_file
+    from ..citations.readers import Unreadable
+    from ..citations.scan import scan_file
 
     rows = []
     for path in files:
@@ -134,7 +134,7 @@ def scan(files, output_format):
         except Unreadable as problem:
             raise click.UsageError(str(problem)) from None
     if output_format == "json":
-        from .diagnostics import to_json
+        from ..diagnostics import to_json
 
         click.echo(to_json(rows))
         return

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import click
 
-from .cli_common import LocalCommand, argument, count, echo_diagnostics, option, root_option
-from .messages import t
+from ..messages import t
+from .common import LocalCommand, argument, count, echo_diagnostics, option, root_option
 
 
 @click.command(cls=LocalCommand)
@@ -18,10 +18,10 @@ from .messages import t
 @root_option
 def freeze(project, letter_id, force):
     """Record what a sent letter was made from (help: `help.freeze`)."""
-    from .cli_common import unknown_letter_error
-    from .lock.freeze import FreezeRefused
-    from .lock.freeze import freeze as run_freeze
-    from .sources import UnknownLetter
+    from ..lock.freeze import FreezeRefused
+    from ..lock.freeze import freeze as run_freeze
+    from ..sources import UnknownLetter
+    from .common import unknown_letter_error
 
     try:
         frozen = run_freeze(project, letter_id, force)

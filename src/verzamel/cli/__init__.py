@@ -1,8 +1,9 @@
 """The `verzamel` command: parse options, call the pipeline, print what happened, set the exit code.
 
 Exit codes: 0 success, 1 the sources have errors, 2 the command was used wrongly, 3 a bug in
-verzamel (cli_common.Verzamel), 130 interrupted with Ctrl-C.
-The commands live in cli.py (build, show, letters), cli_check.py and cli_refs.py.
+verzamel (cli.common.Verzamel), 130 interrupted with Ctrl-C.
+The commands live one group per module beside this one (build.py, check.py, refs.py, review.py …);
+the small ones (show, letters, templates, init) here.
 """
 
 from __future__ import annotations
@@ -11,11 +12,12 @@ from pathlib import Path
 
 import click
 
-from . import __version__
-from .cli_agenda import agenda
-from .cli_build import build
-from .cli_check import check, rules
-from .cli_common import (
+from .. import __version__
+from ..messages import t
+from .agenda import agenda
+from .build import build
+from .check import check, rules
+from .common import (
     ROOT,
     LocalCommand,
     LocalOption,
@@ -26,12 +28,11 @@ from .cli_common import (
     require_letters,
     root_option,
 )
-from .cli_freeze import freeze
-from .cli_new import new
-from .cli_preview import preview
-from .cli_refs import refs
-from .cli_review import diff, git_setup, textconv
-from .messages import t
+from .freeze import freeze
+from .new import new
+from .preview import preview
+from .refs import refs
+from .review import diff, git_setup, textconv
 
 
 @click.group(cls=Verzamel, context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,7 +52,7 @@ def letters(project):
 
 def _list_letters(project) -> bool:
     """Print the letters, one per line; False when a manifest could not be read."""
-    from .sources import load_sources
+    from ..sources import load_sources
 
     sources = load_sources(project)
     readable = True
@@ -81,11 +82,11 @@ def _list_letters(project) -> bool:
 @root_option
 def show(project, letter_id, kind):
     """Print a document as plain text (help: `help.show`)."""
-    from .assemble import OUTPUTS
-    from .checks import run_checks
-    from .lock.restore import letter_documents
-    from .render.text import render_text
-    from .sources import load_sources
+    from ..assemble import OUTPUTS
+    from ..checks import run_checks
+    from ..lock.restore import letter_documents
+    from ..render.text import render_text
+    from ..sources import load_sources
 
     if letter_id is None:
         click.echo(t("show.which"), err=True)
@@ -107,8 +108,8 @@ def show(project, letter_id, kind):
 @root_option
 def templates(project, copy):
     """Show or copy the templates (help: `help.templates`)."""
-    from .project import shipped_template_files
-    from .write import write_atomic
+    from ..project import shipped_template_files
+    from ..write import write_atomic
 
     own = project.root / "templates"
     for default in shipped_template_files():
@@ -130,7 +131,7 @@ def init(folder):
     """Start a new dossier (help: `help.init`)."""
     from datetime import date
 
-    from .init import DossierExists, start_dossier
+    from ..init import DossierExists, start_dossier
 
     try:
         started = start_dossier(folder, date.today())

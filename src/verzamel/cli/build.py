@@ -11,7 +11,8 @@ from pathlib import Path
 
 import click
 
-from .cli_common import (
+from ..messages import t
+from .common import (
     LocalCommand,
     argument,
     count,
@@ -21,12 +22,11 @@ from .cli_common import (
     root_option,
     unknown_letter_error,
 )
-from .messages import t
 
 
 def _formats(ctx, param, value: str) -> tuple[str, ...]:
     """`docx,html` → ('docx', 'html'); an unknown one, or pdf without LibreOffice, is refused."""
-    from .build import FORMATS
+    from ..build import FORMATS
 
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
@@ -35,7 +35,7 @@ def _formats(ctx, param, value: str) -> tuple[str, ...]:
             t("build.unknown_format", formats=", ".join(unknown), known=",".join(FORMATS))
         )
     if "pdf" in chosen:
-        from .render.pdf import soffice
+        from ..render.pdf import soffice
 
         if soffice() is None:
             raise click.BadParameter(t("build.no_libreoffice"))
@@ -95,11 +95,11 @@ class Progress:
 @root_option
 def build(project, letter_ids, out_dir, formats, quiet, force, jobs, revision):
     """Check, assemble and write the documents of letters (help: `help.build`)."""
-    from .build import build as run_build
-    from .jobs import default_jobs
-    from .project import ProjectNotFound
-    from .review.revisions import RevisionError, at_revision
-    from .sources import UnknownLetter
+    from ..build import build as run_build
+    from ..jobs import default_jobs
+    from ..project import ProjectNotFound
+    from ..review.revisions import RevisionError, at_revision
+    from ..sources import UnknownLetter
 
     out_dir = (out_dir or project.output_dir).resolve()
     cwd = Path.cwd()

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import click
 
-from .cli_common import (
+from ..messages import t
+from .common import (
     LocalCommand,
     argument,
     count,
@@ -23,7 +24,6 @@ from .cli_common import (
     option,
     root_option,
 )
-from .messages import t
 
 KINDS = ("kamerbrief", "beslisnota", "beslisnota-openbaar")
 CONTEXT = 60
@@ -46,7 +46,7 @@ def _split_arguments(project, arguments: tuple[str, ...]) -> tuple[list[str | No
 def _marks(colour: bool):
     """`[-old-]{+new+}` in a file or pipe; red and green on a terminal, as git shows word diffs."""
 
-    from .render.text import word_diff_marks
+    from ..render.text import word_diff_marks
 
     if not colour:
         return word_diff_marks
@@ -55,7 +55,7 @@ def _marks(colour: bool):
 
 def _in_context(inlines, mark) -> str:
     """The paragraph with its changes marked, long unchanged stretches shortened to `…`."""
-    from .render.text import inline_text
+    from ..render.text import inline_text
 
     raw = inline_text(inlines, lambda text, change: f"\x01{change[0]}{text}\x02")
     pieces = re.split(r"(\x01[id][^\x02]*\x02)", raw)
@@ -75,7 +75,7 @@ def _in_context(inlines, mark) -> str:
 
 
 def _change_line(change, mark) -> str:
-    from .review.changes import marked_text
+    from ..review.changes import marked_text
 
     where = t("diff.paragraph", n=change.paragraph) if change.paragraph is not None else ""
     if change.section and change.paragraph is not None:
@@ -134,12 +134,12 @@ def _echo_text(result, colour: bool) -> None:
 @root_option
 def diff(project, arguments, kinds, output_format, redline_dir):
     """Compare the documents of letters between two revisions (help: `help.diff`)."""
-    from .cli_common import unknown_letter_error
-    from .project import ProjectNotFound
-    from .review.diff import RevisionProblem
-    from .review.diff import diff as run_diff
-    from .review.revisions import RevisionError
-    from .sources import UnknownLetter
+    from ..project import ProjectNotFound
+    from ..review.diff import RevisionProblem
+    from ..review.diff import diff as run_diff
+    from ..review.revisions import RevisionError
+    from ..sources import UnknownLetter
+    from .common import unknown_letter_error
 
     (old, new), letter_ids = _split_arguments(project, arguments)
     cwd = Path.cwd()
@@ -168,7 +168,7 @@ def diff(project, arguments, kinds, output_format, redline_dir):
     except ProjectNotFound:
         fail(t("diff.no_dossier", revision=old))
     if output_format == "json":
-        from .diagnostics import to_json
+        from ..diagnostics import to_json
 
         click.echo(to_json([d.as_json() for d in result.documents]))
     else:
@@ -182,8 +182,8 @@ def diff(project, arguments, kinds, output_format, redline_dir):
 @argument("file", type=click.Path(dir_okay=False, path_type=Path), metavar="docx_file")
 def textconv(file):
     """Print the text of a .docx (help: `help.textconv`)."""
-    from .archive import ArchiveRefused
-    from .review.textconv import NotADocx, docx_text
+    from ..archive import ArchiveRefused
+    from ..review.textconv import NotADocx, docx_text
 
     try:
         text = docx_text(file)
@@ -200,8 +200,8 @@ def textconv(file):
 @root_option
 def git_setup(project):
     """Let `git diff` show .docx files as text (help: `help.git-setup`)."""
-    from .review.gitsetup import CONFIG_KEY, set_up
-    from .review.revisions import RevisionError
+    from ..review.gitsetup import CONFIG_KEY, set_up
+    from ..review.revisions import RevisionError
 
     try:
         attributes, added, command = set_up(project.root)

@@ -10,8 +10,8 @@ import sys
 
 import click
 
-from .cli_common import LocalGroup, argument, option, root_option
-from .messages import t
+from ..messages import t
+from .common import LocalGroup, argument, option, root_option
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -59,8 +59,8 @@ def new():
 @root_option
 def letter(project, letter_id, betreft, datum, kenmerk, mr, fragments):
     """A new letter manifest (help: `help.letter`)."""
-    from .scaffold import ScaffoldError, new_letter
-    from .sources import load_sources
+    from ..scaffold import ScaffoldError, new_letter
+    from ..sources import load_sources
 
     betreft = _ask(betreft, "betreft")
     datum = _ask(datum, "datum", value_type=DAY)
@@ -84,8 +84,8 @@ def letter(project, letter_id, betreft, datum, kenmerk, mr, fragments):
 @root_option
 def section(project, section_id, title, public, woo):
     """A new fragment in sections/ (help: `help.section`)."""
-    from .scaffold import ScaffoldError, new_section
-    from .woo.grounds import parse_grounds
+    from ..scaffold import ScaffoldError, new_section
+    from ..woo.grounds import parse_grounds
 
     title = _ask(title, "title")
     if not public:

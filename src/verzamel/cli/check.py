@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import click
 
-from .cli_common import (
+from ..messages import t
+from .common import (
     LocalCommand,
     argument,
     count,
@@ -15,7 +16,6 @@ from .cli_common import (
     root_option,
     terminal_style,
 )
-from .messages import t
 
 
 @click.command(cls=LocalCommand)
@@ -25,12 +25,12 @@ from .messages import t
 @root_option
 def check(project, letter_ids, output_format, fix):
     """Check the sources (help: `help.check`)."""
-    from . import collector
-    from .cache.memo import Memo
-    from .cache.store import CacheFolder
-    from .checks import run_checks
-    from .diagnostics import format_json
-    from .sources import load_sources
+    from .. import collector
+    from ..cache.memo import Memo
+    from ..cache.store import CacheFolder
+    from ..checks import run_checks
+    from ..diagnostics import format_json
+    from ..sources import load_sources
 
     memo = Memo(CacheFolder(project.output_dir))  # what the last build or check read, kept
     with collector.paused():
@@ -38,7 +38,7 @@ def check(project, letter_ids, output_format, fix):
         require_letters(sources, letter_ids)
         checked = run_checks(project, sources, list(letter_ids))
     if fix:
-        from .checks.fixes import FixNotWritten, apply_fixes
+        from ..checks.fixes import FixNotWritten, apply_fixes
 
         try:
             applied = apply_fixes(project.root, {**project.files, **sources.files}, checked.diagnostics)
@@ -55,7 +55,7 @@ def check(project, letter_ids, output_format, fix):
     if output_format == "json":
         click.echo(format_json(diagnostics))
     else:
-        from .diagnostics import format_text
+        from ..diagnostics import format_text
 
         for diagnostic in diagnostics:
             click.echo(format_text(diagnostic, terminal_style))
@@ -85,8 +85,8 @@ def _check_summary(diagnostics) -> str:
 @argument("rule_id", required=False, metavar="rule")
 def rules(rule_id):
     """List or explain the rules (help: `help.rules`)."""
-    from .checks.catalogue import RULES
-    from .checks.docs import rule_text
+    from ..checks.catalogue import RULES
+    from ..checks.docs import rule_text
 
     if rule_id:
         rule = RULES.get(rule_id.upper())

@@ -12,8 +12,8 @@ from typing import NoReturn
 
 import click
 
-from . import messages
-from .messages import printable, t, tn
+from .. import messages
+from ..messages import printable, t, tn
 
 SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 EXIT_USAGE = 2
@@ -196,7 +196,7 @@ class Verzamel(LocalGroup):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise SystemExit(0) from None
         except Exception as exc:
-            from .write import NotWritten  # not imported before a command writes
+            from ..write import NotWritten  # not imported before a command writes
 
             if isinstance(exc, NotWritten):
                 _not_written(ctx, exc)
@@ -240,7 +240,7 @@ def _wants_json(ctx: click.Context) -> bool:
 def fail(message: str, diagnostics=(), kind: str = "usage", code: int = EXIT_USAGE) -> NoReturn:
     """End a command that cannot do its work: its diagnostics and `message` on the error output,
     and with `--format json` one JSON error object (with the diagnostics) on standard output."""
-    from .diagnostics import json_rows
+    from ..diagnostics import json_rows
 
     if _wants_json(click.get_current_context()):
         more = {"diagnostics": json_rows(list(diagnostics))} if diagnostics else {}
@@ -251,7 +251,7 @@ def fail(message: str, diagnostics=(), kind: str = "usage", code: int = EXIT_USA
 
 
 def _echo_json_error(kind: str, message: str, **more) -> None:
-    from .diagnostics import to_json
+    from ..diagnostics import to_json
 
     click.echo(to_json({"error": {"kind": kind, "message": message, **more}}, indent=None))
 
@@ -272,7 +272,7 @@ def root_option(command):
 
 def load_project(root: Path | None):
     """The dossier at --root (of this command or of `verzamel` itself), or around the current folder."""
-    from .project import ProjectNotFound, open_project
+    from ..project import ProjectNotFound, open_project
 
     root = root or click.get_current_context().find_root().params.get("root")
     try:
@@ -287,7 +287,7 @@ def terminal_style(text: str, role: str) -> str:
 
 
 def echo_diagnostics(diagnostics) -> None:
-    from .diagnostics import format_text
+    from ..diagnostics import format_text
 
     for diagnostic in diagnostics:
         click.echo(format_text(diagnostic, terminal_style), err=True)
@@ -300,7 +300,7 @@ def unknown_letter_error(exc) -> click.UsageError:
 
 def require_letters(sources, letter_ids) -> list[str]:
     """The letters to work on (all when none are named); an unknown id is a usage error."""
-    from .sources import UnknownLetter, select_letters
+    from ..sources import UnknownLetter, select_letters
 
     try:
         return select_letters(sources, list(letter_ids))

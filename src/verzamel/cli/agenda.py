@@ -7,16 +7,16 @@ from pathlib import Path
 
 import click
 
-from .cli_common import LocalCommand, fail, option, root_option
-from .messages import t, weekday
+from ..messages import t, weekday
+from .common import LocalCommand, fail, option, root_option
 
 DAY = click.DateTime(formats=["%Y-%m-%d"])
 FORMATS = ("text", "json", "md", "docx")
 
 
 def _text(agenda) -> str:
-    from .agenda import check_words, ready_words
-    from .messages import tn
+    from ..agenda import check_words, ready_words
+    from ..messages import tn
 
     lines = []
     for day in agenda.dates:
@@ -38,7 +38,7 @@ def _text(agenda) -> str:
 
 
 def _markdown(agenda) -> str:
-    from .agenda import check_words, ready_words
+    from ..agenda import check_words, ready_words
 
     lines = [f"# {t('agenda.doc_title')}", ""]
     for day in agenda.dates:
@@ -79,7 +79,7 @@ def _markdown(agenda) -> str:
 @root_option
 def agenda(project, mr, start, end, today, output_format, out):
     """The letters for a ministerraad (help: `help.agenda`)."""
-    from .agenda import is_friday, make_agenda
+    from ..agenda import is_friday, make_agenda
 
     if mr is not None and (start is not None or end is not None):
         raise click.UsageError(t("agenda.mr_or_range"))
@@ -94,7 +94,7 @@ def agenda(project, mr, start, end, today, output_format, out):
         _write_docx(project, result, out)
         return
     if output_format == "json":
-        from .diagnostics import to_json
+        from ..diagnostics import to_json
 
         text = to_json([item.as_json() for item in result.items]) + "\n"
     else:
@@ -102,18 +102,18 @@ def agenda(project, mr, start, end, today, output_format, out):
     if out is None:
         click.echo(text, nl=False)
         return
-    from .write import write_atomic
+    from ..write import write_atomic
 
     write_atomic(out, text.encode("utf-8"))
     click.echo(t("build.wrote", path=out), err=True)
 
 
 def _write_docx(project, result, out: Path | None) -> None:
-    from .agenda import as_document
-    from .checks.templates import check_reference
-    from .render.docx import render_docx
-    from .templating import template_label
-    from .write import write_atomic
+    from ..agenda import as_document
+    from ..checks.templates import check_reference
+    from ..render.docx import render_docx
+    from ..templating import template_label
+    from ..write import write_atomic
 
     first = result.dates[0].isoformat() if result.dates else "leeg"
     target = out or project.output_dir / f"agenda-mr-{first}.docx"
