@@ -169,6 +169,15 @@ def commit(repo: Path, message: str) -> None:
     git(repo, "commit", "-q", "-m", message)
 
 
+def dossier_in_git(target: Path, message: str = "het voorbeelddossier", frozen: bool = False) -> Path:
+    """A copy of the dossier (copy_dossier) as a git repository with one commit."""
+    require_tool("git")
+    root = copy_dossier(target, frozen=frozen)
+    git(root, "init", "-q", "-b", "main")
+    commit(root, message)
+    return root
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"

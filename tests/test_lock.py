@@ -20,10 +20,10 @@ from conftest import (
     VERZAMELBRIEF,
     commit,
     copy_dossier,
+    dossier_in_git,
     edit,
     finish_sending,
     git,
-    require_tool,
     run_cli,
 )
 from verzamel.lock.lockfile import read_lock
@@ -57,11 +57,7 @@ def build(dossier: Path, out: Path, *args: str):
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """The example dossier, its sent letter frozen, as a git repository with one commit."""
-    require_tool("git")
-    root = copy_dossier(tmp_path / "repo", frozen=True)
-    git(root, "init", "-q", "-b", "main")
-    commit(root, "het voorbeelddossier, de Verzamelbrief verzonden")
-    return root
+    return dossier_in_git(tmp_path / "repo", "het voorbeelddossier, de Verzamelbrief verzonden", frozen=True)
 
 
 def test_the_example_is_frozen_and_builds_the_bytes_it_records(tmp_path):

@@ -16,7 +16,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import TERUGKEERBRIEF, VERZAMELBRIEF, commit, copy_dossier, git, require_tool, run_cli
+from conftest import (
+    TERUGKEERBRIEF,
+    VERZAMELBRIEF,
+    copy_dossier,
+    dossier_in_git,
+    require_tool,
+    run_cli,
+)
 from verzamel.preview.server import Preview
 
 FRAGMENT = "sections/eu-exit-strategie.md"  # of the sent Verzamelbrief
@@ -27,10 +34,7 @@ BOUND = 10.0
 
 @pytest.fixture
 def served(tmp_path):
-    require_tool("git")
-    root = copy_dossier(tmp_path / "dossier", frozen=True)
-    git(root, "init", "-q", "-b", "main")
-    commit(root, "het voorbeelddossier")
+    root = dossier_in_git(tmp_path / "dossier", frozen=True)
     preview = Preview(root, 0)
     preview.start_in_background()
     yield root, preview

@@ -10,7 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TERUGKEERBRIEF, VERZAMELBRIEF, commit, copy_dossier, edit, git, require_tool, run_cli
+from conftest import (
+    TERUGKEERBRIEF,
+    VERZAMELBRIEF,
+    commit,
+    copy_dossier,
+    dossier_in_git,
+    edit,
+    git,
+    require_tool,
+    run_cli,
+)
 from docx_reading import NS, W, footnote_reference_ids, footnotes, part_xml, resolve_tracked_changes
 from verzamel.checks import run_checks
 from verzamel.project import open_project
@@ -23,11 +33,7 @@ KINDS = ("kamerbrief", "beslisnota", "beslisnota-openbaar")
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """The example dossier as a git repository with one commit."""
-    require_tool("git")
-    root = copy_dossier(tmp_path / "repo")
-    git(root, "init", "-q", "-b", "main")
-    commit(root, "het voorbeelddossier")
-    return root
+    return dossier_in_git(tmp_path / "repo")
 
 
 def diff(repo: Path, *args: str):

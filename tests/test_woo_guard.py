@@ -12,7 +12,13 @@ import sys
 import pytest
 
 import verzamel.build
-from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, commit, copy_dossier, git, require_tool, run_cli
+from conftest import (
+    REPO,
+    TERUGKEERBRIEF,
+    VERZAMELBRIEF,
+    dossier_in_git,
+    run_cli,
+)
 from verzamel.checks import run_checks
 from verzamel.model import SourceSpan
 from verzamel.project import open_project
@@ -139,10 +145,7 @@ def test_section_5_1_names_the_fragment_never_the_withheld_words(dossier):
 
 def test_a_redline_of_a_public_document_that_would_show_withheld_text_is_not_written(tmp_path):
     """Withholding a sentence that was public: the public redline would show it as deleted."""
-    require_tool("git")
-    root = copy_dossier(tmp_path / "dossier")
-    git(root, "init", "-q", "-b", "main")
-    commit(root, "het dossier")
+    root = dossier_in_git(tmp_path / "dossier")
     fragment = root / "sections/beslisnota/toelichting-terugkeer.md"
     sentence = "Over de hoofdlijnen van het terugkeerbeleid is de Kamer eerder geïnformeerd."
     text = fragment.read_text(encoding="utf-8")

@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GIT_ENV, VERZAMELBRIEF, commit, copy_dossier, edit, git, require_tool, run_cli
+from conftest import (
+    GIT_ENV,
+    VERZAMELBRIEF,
+    commit,
+    dossier_in_git,
+    edit,
+    git,
+    run_cli,
+)
 
 MR = "2025-11-28"
 
@@ -21,10 +29,7 @@ MR = "2025-11-28"
 @pytest.fixture
 def repo(tmp_path) -> Path:
     """The example dossier in git, with a second commit that changes one sentence."""
-    require_tool("git")
-    root = copy_dossier(tmp_path / "repo")
-    git(root, "init", "-q", "-b", "main")
-    commit(root, "het voorbeelddossier")
+    root = dossier_in_git(tmp_path / "repo")
     edit(root / "sections" / "terugkeer.md", "verder uitgewerkt", "nader uitgewerkt")
     commit(root, "een woord")
     return root

@@ -59,14 +59,14 @@ def check_letter(complete: list[Document], public: list[Document]) -> list[Diagn
                     )
                 )
     looked_for = needles(secrets(complete), template_text(complete))
-    texts = [(f"{d.kind}.txt", render_text(d)) for d in sorted(public, key=lambda d: d.kind)]
+    texts = [(d.kind, render_text(d)) for d in sorted(public, key=lambda d: d.kind)]
     for leak in find_leaks(texts, looked_for):
         secret = leak.needle.secret
         found.append(
             report(
                 "WOO004",
                 secret.span,
-                t("woo.withheld_text_repeated_which", kind=leak.file[:-4], text=leak.needle.shown),
+                t("woo.withheld_text_repeated_which", kind=leak.file, text=leak.needle.shown),
                 t("woo.withhold_there_too_reword"),
             )
         )
