@@ -41,19 +41,9 @@ def build(source: Path, dossier: Path, out: Path) -> bool:
     whether it succeeded. A failed build (a sent letter no longer matching its lock, say) is told on
     stderr, and the documents it did not write show as missing in the comparison."""
     environment = {**os.environ, "PYTHONPATH": str(source)}
+    command = [sys.executable, "-m", "verzamel", "build", "--root", str(dossier), "--force"]
     done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "verzamel",
-            "build",
-            "--root",
-            str(dossier),
-            "--force",
-            "--out",
-            str(out),
-            "-q",
-        ],
+        [*command, "--out", str(out), "-q"],
         capture_output=True,
         env=environment,
     )
