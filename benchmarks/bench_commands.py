@@ -33,8 +33,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10)
     runs = parser.parse_args().runs
-    from verzamel.build import build
-    from verzamel.checks import run_checks
+    from verzamel.pipeline.build import build
+    from verzamel.pipeline.run import run as run_checks
     from verzamel.project import open_project
     from verzamel.sources import load_sources
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import TERUGKEERBRIEF, copy_dossier
 from docx_reading import resolve_tracked_changes
 from test_docx_markdown_features import FRAGMENT
-from verzamel.checks import run_checks
+from verzamel.pipeline.run import run as run_checks
 from verzamel.project import open_project
 from verzamel.render.docx import render_docx
 from verzamel.render.text import render_text

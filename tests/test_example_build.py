@@ -243,7 +243,7 @@ def _model_paragraph_texts(blocks) -> list[str]:
 
 @pytest.mark.parametrize("letter", [VERZAMELBRIEF, TERUGKEERBRIEF])
 def test_the_word_file_holds_every_paragraph_of_the_document_model(built, letter):
-    from verzamel.checks import run_checks
+    from verzamel.pipeline.run import run as run_checks
     from verzamel.project import open_project
     from verzamel.sources import load_sources
 

@@ -265,7 +265,7 @@ def test_reading_and_checking_make_no_garbage_in_cycles(synthetic):
     themselves)."""
     import gc
 
-    from verzamel.checks import run_checks
+    from verzamel.pipeline.run import run as run_checks
     from verzamel.project import open_project
     from verzamel.sources import load_sources
 

@@ -26,8 +26,8 @@ from conftest import (
     git,
     run_cli,
 )
-from verzamel.lock.lockfile import read_lock
 from verzamel.review.textconv import docx_text
+from verzamel.sources.lockfile import read_lock
 
 LOCK = f"letters/{VERZAMELBRIEF}.lock"
 SHARED = "sections/terugkeer.md"  # used by both letters

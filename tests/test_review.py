@@ -22,7 +22,7 @@ from conftest import (
     run_cli,
 )
 from docx_reading import NS, W, footnote_reference_ids, footnotes, part_xml, resolve_tracked_changes
-from verzamel.checks import run_checks
+from verzamel.pipeline.run import run as run_checks
 from verzamel.project import open_project
 from verzamel.review.textconv import docx_text
 from verzamel.sources import load_sources

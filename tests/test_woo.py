@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import OUTPUT_NAMES, REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
-from verzamel.checks import run_checks
+from verzamel.pipeline.run import run as run_checks
 from verzamel.project import open_project
 from verzamel.sources import load_sources
 from verzamel.woo.grounds import grounds, parse_grounds

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-import verzamel.build
+import verzamel.pipeline.build
 from conftest import (
     REPO,
     TERUGKEERBRIEF,
@@ -19,8 +19,8 @@ from conftest import (
     dossier_in_git,
     run_cli,
 )
-from verzamel.checks import run_checks
 from verzamel.model import SourceSpan
+from verzamel.pipeline.run import run as run_checks
 from verzamel.project import open_project
 from verzamel.sources import load_sources
 from verzamel.woo import guard
@@ -34,15 +34,15 @@ ITS_NOTE = "sections/beslisnota/niet-openbaar-eu-inzet.md:13:1"  # the footnote 
 
 def test_a_writer_that_prints_withheld_text_is_stopped_and_nothing_is_written(dossier, monkeypatch):
     """A writer bug is simulated: the public beslisnota gets the bytes of the internal one."""
-    real = verzamel.build.document_files
+    real = verzamel.pipeline.build.document_files
 
-    def leaking(project, documents, formats=("docx",)):
-        files = dict(real(project, documents, formats))
+    def leaking(project, documents, formats=("docx",), references=None):
+        files = dict(real(project, documents, formats, references))
         if "beslisnota-openbaar.docx" in files and "beslisnota.docx" in files:
             files["beslisnota-openbaar.docx"] = files["beslisnota.docx"]
         return list(files.items())
 
-    monkeypatch.setattr(verzamel.build, "document_files", leaking)
+    monkeypatch.setattr(verzamel.pipeline.build, "document_files", leaking)
     out = dossier / "out"
     result = run_cli("build", "--root", str(dossier), "--out", str(out))
     assert result.exit_code == 1
@@ -71,7 +71,7 @@ def test_every_part_of_a_file_is_read_and_text_split_over_runs_is_found():
         ("Geheimstra",),
         ("GEHEIMSTRA",),
     }
-    data = verzamel.build.document_files(project, [internal])[0][1]
+    data = verzamel.pipeline.build.document_files(project, [internal])[0][1]
     assert guard.find_leaks([("b.docx", data)], needles) == []
     split = _edited(
         data,
@@ -165,7 +165,7 @@ def test_the_example_passes_the_guard_as_it_is(built, letter):
     """No false alarm on the example: its public files hold nothing it withholds."""
     project = open_project(REPO)
     check = run_checks(project, load_sources(project), [letter]).letters[letter]
-    from verzamel.lock.restore import letter_documents
+    from verzamel.pipeline.sent import letter_documents
 
     documents, _ = letter_documents(project, check)
     files = [

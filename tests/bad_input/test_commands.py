@@ -155,7 +155,7 @@ def test_ctrl_c_in_json_mode_is_a_json_error_object_too(dossier, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("verzamel.checks.assemble", interrupted)
+    monkeypatch.setattr("verzamel.pipeline.run.assemble", interrupted)
     result = run_cli("check", "--root", str(dossier), "--format", "json")
     assert result.exit_code == 130
     assert json.loads(result.stdout)["error"]["kind"] == "interrupted"

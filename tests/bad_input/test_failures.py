@@ -114,7 +114,7 @@ def bug(monkeypatch):
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero inside verzamel")
 
-    monkeypatch.setattr("verzamel.checks.assemble", broken)
+    monkeypatch.setattr("verzamel.pipeline.run.assemble", broken)
 
 
 def test_a_bug_is_one_line_that_says_so_and_exit_3(dossier, bug):

@@ -1,69 +1,43 @@
 """The check engine: every rule over the sources and over each letter's assembled documents.
 
-`verzamel check` prints what it finds; `verzamel build` runs the same and writes only the letters
-without errors. Rules never raise and never print: they return Diagnostic values. Nothing here
-imports python-docx or lxml.
+It only checks: it is given the sources (`check_dossier`) and a letter's Documents, as assembled
+and as redacted (`check_letter`), and returns Diagnostic values. Making the documents is the
+pipeline's job (`verzamel.pipeline`), which calls these. Rules never raise and never print. Nothing
+here imports python-docx or lxml, nor the assembler, the writers, the cache, the lock or redaction
+(the import contract in pyproject.toml says so).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
-from ..assemble import OUTPUTS, assemble
 from ..citations.render import DEFAULT_STYLE
-from ..diagnostics import Diagnostic, has_errors
-from ..lock.store import Store
+from ..diagnostics import Diagnostic
 from ..model import Document, Letter
 from ..project import CONFIG_NAME, Project
-from ..sources import Sources, select_letters
+from ..sources import Sources
 from . import citations, dates, footnotes, ministerraad, references, send, status, style, woo
 from .config import RuleSettings, read_settings
 from .headings import HouseStyleLevels, check_document
-from .lock import LockState, check_locks
 from .regions import ProseRegions
 from .templates import check_templates
 
-if TYPE_CHECKING:
-    from ..cache.builds import LetterEntry
-
 
 @dataclass
-class LetterCheck:
-    letter_id: str
-    documents: list[Document] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    lock: LockState | None = None
-    """A sent letter's lock. When its sources moved on, `documents` is empty: the letter is made
-    from its locked sources (lock.restore), not from the files as they are now."""
-    paths: frozenset[str] = frozenset()
-    """The sources its documents were made from."""
-    own: list[Diagnostic] = field(default_factory=list)
-    """What only this letter's context gives (after the settings), not what its sources give."""
-    reused: LetterEntry | None = None
-    """Taken from the last build (cache.builds): its inputs are the same and its documents are
-    still in place, so it has no documents and needs none."""
+class DossierCheck:
+    """What the rules found in the sources no letter needs to be made for, and what the letters'
+    own rules need of the dossier."""
 
-    @property
-    def from_lock(self) -> bool:
-        """Made from its locked sources, not from the files as they are now."""
-        return self.lock is not None and bool(self.lock.moved)
-
-    @property
-    def failed(self) -> bool:
-        return has_errors(self.diagnostics) or not (self.documents or self.from_lock or self.reused)
-
-
-@dataclass
-class CheckRun:
-    letters: dict[str, LetterCheck]
+    settings: RuleSettings
+    regions: ProseRegions
+    levels: HouseStyleLevels
     diagnostics: list[Diagnostic]
-    """Everything reported, after the settings in verzamel.yaml, sorted by place."""
+    """After the settings in verzamel.yaml."""
 
     @property
-    def failed(self) -> bool:
-        return has_errors(self.diagnostics)
+    def shared_errors(self) -> list[Diagnostic]:
+        """Errors in a source every letter depends on: they stop every letter."""
+        return [d for d in self.diagnostics if is_shared(d.span.path) and d.is_error]
 
 
 def unique(diagnostics) -> list[Diagnostic]:
@@ -102,49 +76,56 @@ def _text_rules(text: str, path: str, places, public: bool, house_style: str, *,
     return found
 
 
+def check_dossier(project: Project, sources: Sources, found_elsewhere=()) -> DossierCheck:
+    """The rules over the sources as read; `found_elsewhere` (what the lock stage found) is put
+    under the same settings."""
+    settings = read_settings(project)
+    regions = ProseRegions(sources)
+    templates = check_templates(project, sources.memo)
+    general = check_sources(sources, settings, regions) + settings.apply(templates + list(found_elsewhere))
+    return DossierCheck(settings, regions, HouseStyleLevels(project, sources.memo), general)
+
+
 def check_letter(
     project: Project,
     sources: Sources,
+    dossier: DossierCheck,
     letter: Letter,
-    regions,
-    outputs=OUTPUTS,
+    made: list[tuple[object, Document, Document]],
+    paths: set[str],
     *,
-    levels: HouseStyleLevels | None,
-):
-    """Assemble a letter's outputs; the diagnostics that only this letter's context can give.
-
-    `levels` gives the heading levels of each reference document (None: a letter made as it was
-    sent, which the house style and the send gate do not judge again)."""
-    from ..woo.redact import redact
-
-    documents: list[Document] = []
-    complete: list[Document] = []
+    judged: bool,
+) -> list[Diagnostic]:
+    """What only this letter's context can give, after the settings: `made` holds each output
+    (assemble.OutputKind) with its document as assembled and as it goes out (redacted when public);
+    `paths` the sources they were made from. A letter not `judged` is one made as it was sent,
+    which the house style and the send gate do not judge again."""
     found: list[Diagnostic] = []
-    for output in outputs:
-        document, diagnostics = assemble(project, sources, letter, output)
-        found.extend(diagnostics)
-        if document is None:
-            continue
-        complete.append(document)
-        if levels is not None:
-            found.extend(check_document(document, output.reference, levels(output.reference)))
+    for output, document, _ in made:
+        if judged:
+            levels = dossier.levels(output.reference)
+            found.extend(check_document(document, output.reference, levels))
         if not output.withholds:
             found.extend(woo.check_public(document, letter))
-        # The public documents are what remains after redaction: a stage of its own.
-        documents.append(redact(document) if output.public else document)
-    found.extend(woo.check_letter(complete, [d for d in documents if d.public]))
-    paths = letter_paths(letter, documents)
-    judged = levels is not None
+    complete = [document for _, document, _ in made]
+    found.extend(woo.check_letter(complete, [out for _, _, out in made if out.public]))
     strict = judged and send.judges(letter, send.MINISTERRAAD_FROM)
     found.extend(ministerraad.check_letter(letter, strict))
     found.extend(status.check_letter(letter))
     if judged and send.judges(letter, send.PLACEHOLDERS_FROM):
         texts = {**project.texts, **sources.texts}
-        found.extend(send.check_letter(letter, complete, sources, texts, regions))
+        found.extend(send.check_letter(letter, complete, sources, texts, dossier.regions))
     for path in sorted(paths):
-        for region in regions.get(path, ()):
+        for region in dossier.regions.get(path, ()):
             found.extend(dates.check_for_letter(region, letter.datum))
-    return documents, paths, found
+    return dossier.settings.apply(found)
+
+
+def check_as_sent_now(letter: Letter, dossier: DossierCheck, lock_diagnostics) -> list[Diagnostic]:
+    """A sent letter whose sources moved on is made from its lock: only what its manifest says now
+    is checked, with what the lock stage found."""
+    own = ministerraad.check_letter(letter) + status.check_letter(letter) + list(lock_diagnostics)
+    return dossier.settings.apply(own)
 
 
 SHARED_FOLDERS = ("footnotes/", "templates/")
@@ -158,60 +139,3 @@ def is_shared(path: str) -> bool:
 def letter_paths(letter: Letter, documents: list[Document]) -> set[str]:
     """The sources a letter's documents were made from."""
     return {CONFIG_NAME, letter.path}.union(*(d.source_paths for d in documents))
-
-
-def run_checks(
-    project: Project,
-    sources: Sources,
-    letter_ids: list[str] | None = None,
-    outputs=OUTPUTS,
-    reuse: Callable[[str], LetterEntry | None] = lambda letter_id: None,
-    *,
-    as_sent: bool = False,
-):
-    """Check the named letters (all when none are named) and the sources they use.
-
-    With no letters named, problems in sources no letter uses are reported too. `reuse` gives a
-    letter's entry from the last build when its inputs did not change: then it is not assembled.
-    A frozen letter is what was sent, and so is every letter `as_sent` (made again from its lock):
-    the send gate and the house style's heading levels do not judge them again (`freeze` takes
-    the lock out of `sources`, so the letter it freezes is judged).
-    """
-    settings = read_settings(project)
-    regions = ProseRegions(sources)
-    locks, stray = check_locks(Store(project), sources)
-    templates = check_templates(project, sources.memo)
-    general = check_sources(sources, settings, regions) + settings.apply(templates + stray)
-    levels = HouseStyleLevels(project, sources.memo)
-    shared = [d for d in general if is_shared(d.span.path) and d.is_error]
-    letters: dict[str, LetterCheck] = {}
-    for letter_id in select_letters(sources, letter_ids or []):
-        letter = sources.letters.get(letter_id)
-        if letter is None:
-            path = sources.letter_files[letter_id]
-            own = [d for d in general if d.span.path == path]
-            letters[letter_id] = LetterCheck(letter_id, [], unique(own + shared))
-            continue
-        lock = locks.get(letter_id)
-        lock_file = {sources.lock_files[letter_id]} if letter_id in sources.lock_files else set()
-        if lock is not None and lock.moved:
-            # Sent with other versions of its sources: only what the manifest says now is checked.
-            own = ministerraad.check_letter(letter) + status.check_letter(letter) + lock.diagnostics
-            paths = {letter.path} | lock_file
-            relevant = [d for d in general if d.span.path in paths] + shared + settings.apply(own)
-            letters[letter_id] = LetterCheck(letter_id, [], unique(relevant), lock)
-            continue
-        entry = reuse(letter_id)
-        if entry is not None:
-            documents, paths, own = [], entry.paths, entry.own
-        else:
-            judged = None if as_sent or lock is not None else levels
-            documents, paths, own = check_letter(project, sources, letter, regions, outputs, levels=judged)
-            own = settings.apply(own)
-        paths = frozenset(paths | lock_file)
-        relevant = [d for d in general if d.span.path in paths] + shared + own
-        letters[letter_id] = LetterCheck(letter_id, documents, unique(relevant), lock, paths, own, entry)
-    reported = [d for check in letters.values() for d in check.diagnostics]
-    if not letter_ids:
-        reported.extend(general)
-    return CheckRun(letters, unique(reported))

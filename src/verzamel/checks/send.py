@@ -38,7 +38,7 @@ NOT_TEXT = ("status", "kamerstuk", *FRAGMENT_LISTS)
 
 def judges(letter: Letter, step: str) -> bool:
     """Whether the gate judges `letter` by what it needs from status `step` on. (A frozen letter is
-    never given to the gate: what was sent is not judged again; run_checks.)"""
+    never given to the gate: what was sent is not judged again; pipeline.run.)"""
     status = status_of(letter)
     if status not in STATUSES:
         return False

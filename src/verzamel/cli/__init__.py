@@ -83,8 +83,8 @@ def _list_letters(project) -> bool:
 def show(project, letter_id, kind):
     """Print a document as plain text (help: `help.show`)."""
     from ..assemble import OUTPUTS
-    from ..checks import run_checks
-    from ..lock.restore import letter_documents
+    from ..pipeline.run import run as run_letters
+    from ..pipeline.sent import letter_documents
     from ..render.text import render_text
     from ..sources import load_sources
 
@@ -95,7 +95,7 @@ def show(project, letter_id, kind):
     sources = load_sources(project)
     require_letters(sources, [letter_id])
     output = next(o for o in OUTPUTS if o.name == kind)
-    checked = run_checks(project, sources, [letter_id], outputs=[output]).letters[letter_id]
+    checked = run_letters(project, sources, [letter_id], outputs=[output]).letters[letter_id]
     documents, problems = letter_documents(project, checked, [output])  # a sent letter: as sent
     echo_diagnostics(checked.diagnostics + problems)
     if checked.failed or not documents:

@@ -79,7 +79,8 @@ def _markdown(agenda) -> str:
 @root_option
 def agenda(project, mr, start, end, today, output_format, out):
     """The letters for a ministerraad (help: `help.agenda`)."""
-    from ..agenda import is_friday, make_agenda
+    from ..agenda import is_friday
+    from ..pipeline.agenda import make_agenda
 
     if mr is not None and (start is not None or end is not None):
         raise click.UsageError(t("agenda.mr_or_range"))

@@ -26,7 +26,7 @@ from .common import (
 
 def _formats(ctx, param, value: str) -> tuple[str, ...]:
     """`docx,html` → ('docx', 'html'); an unknown one, or pdf without LibreOffice, is refused."""
-    from ..build import FORMATS
+    from ..pipeline.render import FORMATS
 
     chosen = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
@@ -95,8 +95,8 @@ class Progress:
 @root_option
 def build(project, letter_ids, out_dir, formats, quiet, force, jobs, revision):
     """Check, assemble and write the documents of letters (help: `help.build`)."""
-    from ..build import build as run_build
     from ..jobs import default_jobs
+    from ..pipeline.build import build as run_build
     from ..project import ProjectNotFound
     from ..review.revisions import RevisionError, at_revision
     from ..sources import UnknownLetter

@@ -28,15 +28,15 @@ def check(project, letter_ids, output_format, fix):
     from .. import collector
     from ..cache.memo import Memo
     from ..cache.store import CacheFolder
-    from ..checks import run_checks
     from ..diagnostics import format_json
+    from ..pipeline.run import run as run_letters
     from ..sources import load_sources
 
     memo = Memo(CacheFolder(project.output_dir))  # what the last build or check read, kept
     with collector.paused():
         sources = load_sources(project, memo)
         require_letters(sources, letter_ids)
-        checked = run_checks(project, sources, list(letter_ids))
+        checked = run_letters(project, sources, list(letter_ids))
     if fix:
         from ..checks.fixes import FixNotWritten, apply_fixes
 
@@ -49,7 +49,7 @@ def check(project, letter_ids, output_format, fix):
         if applied:
             with collector.paused():
                 sources = load_sources(project, memo)
-                checked = run_checks(project, sources, list(letter_ids))
+                checked = run_letters(project, sources, list(letter_ids))
     memo.save()
     diagnostics = checked.diagnostics
     if output_format == "json":

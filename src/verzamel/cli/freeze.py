@@ -18,8 +18,8 @@ from .common import LocalCommand, argument, count, echo_diagnostics, option, roo
 @root_option
 def freeze(project, letter_id, force):
     """Record what a sent letter was made from (help: `help.freeze`)."""
-    from ..lock.freeze import FreezeRefused
-    from ..lock.freeze import freeze as run_freeze
+    from ..pipeline.freeze import FreezeRefused
+    from ..pipeline.freeze import freeze as run_freeze
     from ..sources import UnknownLetter
     from .common import unknown_letter_error
 

@@ -134,9 +134,9 @@ def _echo_text(result, colour: bool) -> None:
 @root_option
 def diff(project, arguments, kinds, output_format, redline_dir):
     """Compare the documents of letters between two revisions (help: `help.diff`)."""
+    from ..pipeline.review import RevisionProblem
+    from ..pipeline.review import diff as run_diff
     from ..project import ProjectNotFound
-    from ..review.diff import RevisionProblem
-    from ..review.diff import diff as run_diff
     from ..review.revisions import RevisionError
     from ..sources import UnknownLetter
     from .common import unknown_letter_error

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from ..gitrepo import NoGit, git, toplevel
 from ..project import PACKAGE_TEMPLATES, Project
+from ..sources.lockfile import blob_id
 from ..templating import SHIPPED
-from .lockfile import blob_id
 
 
 class Store:

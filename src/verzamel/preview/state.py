@@ -83,39 +83,40 @@ class PreviewState:
         return True
 
     def _rebuild(self) -> None:
-        from ..checks import run_checks, unique
+        from ..checks import unique
         from ..checks.status import status_of
+        from ..pipeline.run import run
         from ..project import open_project
         from ..sources import load_sources
 
         try:
             project = open_project(self.root)
             sources = load_sources(project)
-            run = run_checks(project, sources)
-            moved = [i for i, check in run.letters.items() if check.from_lock]
+            made = run(project, sources)
+            moved = [i for i, check in made.letters.items() if check.from_lock]
             current = {}
             if moved:  # the sent letters as the current sources make them
                 sources.locks = {i: lock for i, lock in sources.locks.items() if i not in moved}
-                current = run_checks(project, sources, moved, as_sent=True).letters  # sent: not judged again
+                current = run(project, sources, moved, as_sent=True).letters  # sent: not judged again
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
             self.failure = f"{type(exc).__name__}: {exc}"
             self.letters = {i: replace(view, outdated=True) for i, view in self.letters.items()}
             return
         self.failure = None
-        self.diagnostics = run.diagnostics
+        self.diagnostics = made.diagnostics
         letters: dict[str, LetterView] = {}
-        for letter_id, check in run.letters.items():
+        for letter_id, check in made.letters.items():
             # A new view each time (pages being served read the old one): the last good documents kept.
             before = self.letters.get(letter_id)
             view = LetterView(letter_id, dict(before.documents) if before else {})
             letters[letter_id] = view
-            made = current.get(letter_id, check)
+            shown = current.get(letter_id, check)
             # A sent letter shown from its current sources: their problems too, beside the lock's.
-            view.diagnostics = unique(check.diagnostics + made.diagnostics)
+            view.diagnostics = unique(check.diagnostics + shown.diagnostics)
             view.sent_moved_on = letter_id in current
-            view.outdated = bool(made.failed) and bool(view.documents)
-            if not made.failed:
-                view.documents = {d.kind: d for d in made.documents}
+            view.outdated = bool(shown.failed) and bool(view.documents)
+            if not shown.failed:
+                view.documents = {d.kind: d for d in shown.documents}
             letter = sources.letters.get(letter_id)
             view.readable = letter is not None
             if letter is not None:

@@ -20,8 +20,8 @@ from .registry import entry_ids, load_registry_file
 from .yamlfile import PositionedYaml, normalize_id, parse_yaml
 
 if TYPE_CHECKING:
-    from ..lock.lockfile import Lock
     from ..project import Project
+    from .lockfile import Lock
 
 
 @dataclass
@@ -178,7 +178,7 @@ def load_sources(project: Project, memo: Memo | Callable = no_memo) -> Sources:
             sources.letters[letter.id] = letter
         else:  # its errors are reported; citing it is not an error as well
             sources.unreadable_notes |= written_kamerstuk_ids(text)
-    from ..lock.lockfile import SUFFIX  # the lock reads YAML as the sources do
+    from .lockfile import SUFFIX  # the lock reads YAML as the sources do
 
     for path in _files(project, sources, "letters", SUFFIX):
         _load_lock(path, project, sources, memo)
@@ -201,7 +201,7 @@ def _manifest(text: str, rel: str, letter_id: str, config: str, *, defaults, tex
 
 
 def _load_lock(path: Path, project: Project, sources: Sources, memo) -> None:
-    from ..lock.lockfile import read_lock
+    from .lockfile import read_lock
 
     rel = project.relative(path)
     letter_id = normalize_id(path.stem)

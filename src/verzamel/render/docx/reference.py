@@ -51,45 +51,56 @@ class Reference:
         return docx.Document(io.BytesIO(self.skeleton))
 
 
-_kept_in = None
-"""A cache folder (cache.store.CacheFolder) where prepared references are kept between runs."""
-_waiting: dict[str, Reference] = {}
-"""References prepared before their cache folder could be written (a first build makes its
-output folder only when it writes its documents), by name in that folder."""
+class References:
+    """The reference documents prepared for one run (a build, a preview session), kept in a
+    build's cache folder (cache.store.CacheFolder) between runs when one is given. A run that
+    prepares one before its cache folder can be written (a first build makes its output folder
+    only when it writes its documents) keeps it there at `keep()`."""
 
+    def __init__(self, folder=None):
+        self.folder = folder
+        self._prepared: dict[tuple, Reference] = {}
+        self._waiting: dict[str, Reference] = {}
 
-def keep_prepared_in(folder) -> None:
-    """Keep prepared references in `folder` (a build's cache), so the next run need not prepare
-    them again; None: only for this process, once what waited for the folder is kept in it."""
-    global _kept_in
-    if _kept_in is not None:
-        for name, prepared in _waiting.items():
-            _kept_in.write(name, prepared)
-    _waiting.clear()
-    _kept_in = folder
+    def load(self, path: Path) -> Reference:
+        """The reference document at `path`, prepared once (again when the file changes)."""
+        stat = path.stat()
+        key = (str(path), stat.st_mtime_ns, stat.st_size)
+        if key not in self._prepared:
+            self._prepared[key] = self._kept_or_prepared(*key)
+        return self._prepared[key]
+
+    def _kept_or_prepared(self, path: str, mtime_ns: int, size: int) -> Reference:
+        if self.folder is None:
+            return _prepared(path, mtime_ns, size)
+        from ...cache.store import digest
+
+        name = f"reference-{digest(Path(path).read_bytes())}"
+        kept = self.folder.read(name)
+        if isinstance(kept, Reference):
+            return kept
+        prepared = _prepared(path, mtime_ns, size)
+        if not self.folder.write(name, prepared):
+            self._waiting[name] = prepared
+        return prepared
+
+    def keep(self) -> None:
+        """Keep in the cache folder what could not be kept there when it was prepared."""
+        for name, prepared in self._waiting.items():
+            self.folder.write(name, prepared)
+        self._waiting.clear()
 
 
 def load_reference(path: Path) -> Reference:
     """The reference document at `path`, prepared once per process (again when the file changes)."""
     stat = path.stat()
-    return _prepared(str(path), stat.st_mtime_ns, stat.st_size, _kept_in)
+    return _prepared(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 @lru_cache(maxsize=8)
-def _prepared(path: str, mtime_ns: int, size: int, folder) -> Reference:
-    data = Path(path).read_bytes()
-    if folder is None:
-        return _prepare(data)
-    from ...cache.store import digest
-
-    name = f"reference-{digest(data)}"
-    kept = folder.read(name)
-    if isinstance(kept, Reference):
-        return kept
-    prepared = _prepare(data)
-    if not folder.write(name, prepared):
-        _waiting[name] = prepared
-    return prepared
+def _prepared(path: str, mtime_ns: int, size: int) -> Reference:
+    """A pure function of the file (its path, time and size name its bytes): kept per process."""
+    return _prepare(Path(path).read_bytes())
 
 
 NOT_PUBLISHED = frozenset(

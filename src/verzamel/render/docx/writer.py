@@ -44,7 +44,7 @@ from ..text import withheld_label, woo_marks
 from . import oxml
 from .footnotes import FootnotesPart
 from .package import Member, write_zip
-from .reference import load_reference
+from .reference import Reference, load_reference
 
 TABLE_TEXT = "Tabeltekst"  # paragraphs in table cells, and the blank line after a table
 FOOTNOTE_TEXT = "FootnoteText"
@@ -70,9 +70,10 @@ class _NoteContainer:
 
 
 class DocxWriter:
-    def __init__(self, reference: Path, changes_by=None):
-        """`changes_by` (author, when) signs the tracked changes of a merged document (a redline)."""
-        self.reference = load_reference(reference)
+    def __init__(self, reference: Path | Reference, changes_by=None):
+        """`reference`: the house style's reference document, or its path; `changes_by` (author,
+        when) signs the tracked changes of a merged document (a redline)."""
+        self.reference = reference if isinstance(reference, Reference) else load_reference(reference)
         self.doc = self.reference.open()
         self.change_author = changes_by.author if changes_by else ""
         when = changes_by.when if changes_by else None
@@ -360,7 +361,7 @@ class _Members:
         self.members.append(self.unchanged.get(name.membername) or Member.of(name.membername, blob))
 
 
-def render_docx(document: Document, reference: Path, changes_by=None) -> bytes:
+def render_docx(document: Document, reference: Path | Reference, changes_by=None) -> bytes:
     """The document as .docx; a merged document (`verzamel diff`) with its changes tracked, signed
     by `changes_by` (anything with `author` and `when`)."""
     return DocxWriter(reference, changes_by).write(document)

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from .. import __version__
 from ..diagnostics import Diagnostic
+from ..lock.store import Store
 from ..messages import dossier_setting, t
 from ..project import Project
+from ..sources.lockfile import SUFFIX, Lock, differing_outputs, lock_text, output_hash
 from ..templating import template_label
-from .lockfile import SUFFIX, Lock, differing_outputs, lock_text, output_hash
-from .store import Store
 
 
 class FreezeRefused(Exception):
@@ -42,13 +42,14 @@ class Frozen:
 
 def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
     """Freeze a sent letter; raises FreezeRefused, or sources.UnknownLetter for an unknown id."""
-    from ..build import document_files
-    from ..checks import letter_paths, run_checks
-    from ..checks.lock import SENT, LockState
+    from ..checks import letter_paths
     from ..checks.status import status_of
+    from ..lock.state import SENT, LockState
     from ..sources import load_sources, select_letters
     from ..write import write_atomic
-    from .restore import remake
+    from .render import document_files
+    from .run import run
+    from .sent import remake
 
     sources = load_sources(project)
     select_letters(sources, [letter_id])
@@ -65,10 +66,10 @@ def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
     sources.diagnostics = [d for d in sources.diagnostics if d.span.path != lock_file]
     if lock_file and before is None and not force:
         raise FreezeRefused(t("freeze.broken_lock", path=lock_file), t("freeze.force_hint", letter=letter_id))
-    run = run_checks(project, sources, [letter_id])
-    check = run.letters[letter_id]
+    made = run(project, sources, [letter_id])
+    check = made.letters[letter_id]
     if letter is None or check.failed:
-        return Frozen(path, outcome="failed", diagnostics=run.diagnostics)
+        return Frozen(path, outcome="failed", diagnostics=made.diagnostics)
     files = document_files(project, check.documents)
     store = Store(project)
     names = sorted(p for p in letter_paths(letter, check.documents) if not p.startswith("<"))
@@ -99,7 +100,7 @@ def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
     text = lock_text(lock, dossier_setting(project.root))
     if not path.exists() or path.read_text(encoding="utf-8") != text:
         write_atomic(path, text.encode("utf-8"))
-    kept = [d for d in run.diagnostics if d.rule != "LOCK005"]  # not frozen: now it is
+    kept = [d for d in made.diagnostics if d.rule != "LOCK005"]  # not frozen: now it is
     return Frozen(path, lock, outcome, in_git, kept)
 
 

@@ -1,7 +1,8 @@
-"""`verzamel build`: run every check, then render and write the letters that passed.
+"""`verzamel build`: the whole pipeline, then render and write the letters that passed.
 
-A build with nothing changed since the last is answered from the cache before anything heavy is
-imported: the checks, the assembler and the writers load only when there is work for them.
+The build cache wraps the stages: a build with nothing changed since the last is answered from it
+before anything heavy is imported (the checks, the assembler and the writers load only when there
+is work for them), and a letter whose inputs are the same is neither made nor written again.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import collector
-from .diagnostics import Diagnostic, has_errors, report
-from .messages import t
-from .model import Document, SourceSpan
-from .project import Project
+from .. import collector
+from ..diagnostics import Diagnostic, has_errors, report
+from ..messages import t
+from ..model import SourceSpan
+from ..project import Project
+from .render import document_files
 
 if TYPE_CHECKING:
-    from .checks import LetterCheck
+    from .run import LetterRun
 
 
 @dataclass
@@ -54,10 +56,6 @@ class BuildResult:
         )
 
 
-FORMATS = ("docx", "html", "pdf")
-"""What `build --format` can write; the lock of a sent letter records its .docx files."""
-
-
 def build(
     project: Project,
     letter_ids: list[str],
@@ -77,24 +75,24 @@ def build(
     (id, how many were made before it, how many will be), `on_written` each file once in place.
     What the last build made and still stands is not made again (cache.builds) unless `force`;
     letters are made on `jobs` processes, with the same files and reports as on one."""
-    from .cache.builds import BuildCache
-    from .cache.memo import Memo
+    from ..cache.builds import BuildCache
+    from ..cache.memo import Memo
 
     cache = BuildCache(project, out_dir, formats, letter_ids, force)
     replayed = cache.unchanged()
     if replayed is not None:
         on_checked(replayed.diagnostics)
         return replayed
-    from .checks import run_checks
-    from .sources import load_sources
-    from .templating import compile_once_in
+    from ..sources import load_sources
+    from ..templating import compile_once_in
+    from .run import run
 
     compile_once_in(project, cache.folder)  # compiled templates kept for the next build
     try:
         with collector.paused():
             memo = Memo(cache.folder)
             sources = load_sources(project, memo)
-            checked = run_checks(project, sources, letter_ids, reuse=cache.reusable)
+            checked = run(project, sources, letter_ids, reuse=cache.reusable)
         with collector.set_aside():
             on_checked(checked.diagnostics)
             events = Events(on_checked, on_written, on_letter)
@@ -120,17 +118,23 @@ class Events:
 def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs, events) -> BuildResult:
     """Render and put in place the letters that passed their checks and changed since the last
     build, in the order of the letters however many processes make them."""
-    from .jobs import map_in_order
+    from ..jobs import map_in_order
 
     result = BuildResult(diagnostics=checked.diagnostics)
     to_make = [c for c in checked.letters.values() if not (c.failed or c.reused)]
-    word = bool(to_make and {"docx", "pdf"} & set(formats))
-    if word:
-        _ready_to_render(project, cache.folder)  # before workers are forked: they inherit it
+    references = None
+    if to_make and {"docx", "pdf"} & set(formats):
+        from ..render.docx.reference import References
+        from .render import prepare
+
+        references = References(cache.folder)  # kept there for the next build
+        prepare(project, references)  # before workers are forked: they inherit it
     letter_spans = {i: SourceSpan(path) for i, path in sources.letter_files.items()}
     kept = {c.letter_id: cache.kept_documents(c.letter_id, c.documents, c.lock is not None) for c in to_make}
     made = map_in_order(
-        lambda c: _made(project, c, formats, letter_spans[c.letter_id], kept[c.letter_id]), to_make, jobs
+        lambda c: _made(project, c, formats, letter_spans[c.letter_id], kept[c.letter_id], references),
+        to_make,
+        jobs,
     )
     position = {check.letter_id: n for n, check in enumerate(to_make)}
     try:
@@ -153,28 +157,15 @@ def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs
                 events.checked(outcome.problems)
     finally:
         made.close()  # the workers stop here, not whenever the garbage is collected
-        if word:
-            from .render.docx.reference import keep_prepared_in
-
-            keep_prepared_in(None)
+        if references is not None:
+            references.keep()
     return result
 
 
-def _ready_to_render(project: Project, folder) -> None:
-    """python-docx imported, the house style prepared (from the last build's cache when it is
-    there), kept there for the next build."""
-    from .assemble import OUTPUTS
-    from .render.docx.reference import keep_prepared_in, load_reference
-
-    keep_prepared_in(folder)
-    for output in OUTPUTS:
-        load_reference(project.find_template(output.reference))
-
-
-def _put(check: LetterCheck, made, kept: set[str], out_dir: Path, cache, outcome, letter: SourceSpan) -> bool:
+def _put(check: LetterRun, made, kept: set[str], out_dir: Path, cache, outcome, letter: SourceSpan) -> bool:
     """Put what changed of a letter's documents in place (those of `kept` are, as the last build
     left them); False (with `outcome.problems`) if they could not be made or written."""
-    from .cache.builds import LetterEntry, document_kind
+    from ..cache.builds import LetterEntry, document_kind
 
     withheld, files, problems = made
     rendered = [(out_dir / check.letter_id / name, data) for name, data in files]
@@ -201,57 +192,30 @@ def _put(check: LetterCheck, made, kept: set[str], out_dir: Path, cache, outcome
     return True
 
 
-def document_files(
-    project: Project, documents: list[Document], formats: tuple[str, ...] = ("docx",)
-) -> list[tuple[str, bytes]]:
-    """Each document as the files build writes (`kamerbrief.docx`, `kamerbrief.html`, …), in the
-    house style of `project`. Raises render.pdf.PdfFailed when a PDF cannot be made."""
-    from .assemble import OUTPUTS
-
-    files: list[tuple[str, bytes]] = []
-    docx_files: list[tuple[str, bytes]] = []
-    if "docx" in formats or "pdf" in formats:
-        from .render.docx import render_docx  # python-docx and lxml: only when writing
-
-        for document in documents:
-            output = next(o for o in OUTPUTS if o.name == document.kind)
-            reference = project.find_template(output.reference)
-            docx_files.append((f"{document.kind}.docx", render_docx(document, reference)))
-    if "docx" in formats:
-        files.extend(docx_files)
-    if "html" in formats:
-        from .render.html import render_html
-
-        files.extend((f"{d.kind}.html", render_html(d)) for d in documents)
-    if "pdf" in formats:
-        from .render.pdf import docx_to_pdf
-
-        files.extend(docx_to_pdf(docx_files))
-    return files
-
-
-def _made(project: Project, check: LetterCheck, formats: tuple[str, ...], letter: SourceSpan, kept=()):
+def _made(
+    project: Project, check: LetterRun, formats: tuple[str, ...], letter: SourceSpan, kept=(), references=None
+):
     """A letter's files, what they withhold, and why they cannot be made if they cannot; a sent
     one from its lock, and only with its recorded bytes (its .docx files are made to compare,
     asked for or not). The documents of `kept` are in place already and not made. Runs in a
     worker process when the build has more than one job."""
-    from .lock.lockfile import differs_from_lock
-    from .render.pdf import PdfFailed
-    from .woo.guard import guard
-    from .woo.redact import grounds_withheld
+    from ..render.pdf import PdfFailed
+    from ..sources.lockfile import differs_from_lock
+    from ..woo.guard import guard
+    from ..woo.redact import grounds_withheld
 
     needed = formats if check.lock is None else tuple(dict.fromkeys(("docx", *formats)))
     try:
         if check.from_lock:
-            from .lock.restore import remake
+            from .sent import remake
 
-            remade = remake(project, check.lock, render=lambda p, d: document_files(p, d, needed))
+            remade = remake(project, check.lock, render=lambda p, d: document_files(p, d, needed, references))
             if remade.diagnostics:
                 return {}, [], remade.diagnostics
             documents, files = remade.documents, remade.files
         else:
             documents = [d for d in check.documents if d.kind not in kept]
-            files = document_files(project, documents, needed)
+            files = document_files(project, documents, needed, references)
     except PdfFailed as exc:
         return {}, [], [report("OUT001", letter, t("build.pdf_failed", error=exc))]
     # the leak guard: the bytes of every public file, against everything the letter withholds
@@ -270,7 +234,7 @@ def _made(project: Project, check: LetterCheck, formats: tuple[str, ...], letter
 
 def _write(files: list[tuple[Path, bytes]], out_dir: Path, letter: SourceSpan) -> Diagnostic | None:
     """Put a letter's documents in place, all or none; why they could not be, if they could not."""
-    from .write import write_all_atomic
+    from ..write import write_all_atomic
 
     for path, _ in files:
         if not path.resolve().is_relative_to(out_dir.resolve()):

@@ -23,7 +23,7 @@ from pathlib import PurePosixPath
 from ..diagnostics import Diagnostic, report
 from ..messages import DEFAULT, t, using
 from ..model import SourceSpan
-from ..sources.yamlfile import parse_yaml
+from .yamlfile import parse_yaml
 
 SUFFIX = ".lock"
 BLOB_ID = re.compile(r"^[0-9a-f]{40}$")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..checks.status import status_of
 from ..diagnostics import Diagnostic, report
-from ..lock.lockfile import Lock, source_lost
-from ..lock.store import Store
 from ..messages import t
 from ..model import SourceSpan
 from ..sources import Sources
-from .status import status_of
+from ..sources.lockfile import Lock, source_lost
+from .store import Store
 
 SENT = "verzonden"
 
@@ -34,7 +34,7 @@ class LockState:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def check_locks(store: Store, sources: Sources) -> tuple[dict[str, LockState], list[Diagnostic]]:
+def lock_states(store: Store, sources: Sources) -> tuple[dict[str, LockState], list[Diagnostic]]:
     """The lock state of every sent letter with a lock (each with its diagnostics), and what is
     wrong with letters and locks that do not go together."""
     states: dict[str, LockState] = {}
