@@ -1,4 +1,4 @@
-"""Write docs/rules/ from the rule catalogue (src/verzamel/checks/catalogue.py).
+"""Write docs/rules/ from the rule catalogue (src/verzamel/rules.py).
 
     python tools/make_rule_docs.py
 

@@ -56,7 +56,7 @@ def report(
     detail: str | None = None,
 ) -> Diagnostic:
     """A diagnostic of `rule`, with the rule's default severity (verzamel.yaml may change it later)."""
-    from .checks.catalogue import RULES
+    from .rules import RULES
 
     return Diagnostic(rule, Severity(RULES[rule].severity), span, message, hint, fix, detail)
 

@@ -126,6 +126,9 @@ class LetterEntry:
     documents: dict[str, str] = field(default_factory=dict)
     """The key of each of its documents (kamerbrief, beslisnota, …): the fragments it was made
     from, and every input that is not a fragment."""
+    made: list = field(default_factory=list)
+    """The documents themselves, when they are kept in memory (LettersInMemory); a build keeps
+    its documents as files."""
 
     def files_of(self, kind: str) -> dict[str, Stamp]:
         """The files of one document: `<letter>/<kind>.docx`, `.html`, …"""
@@ -148,6 +151,44 @@ class Record:
     """That build's whole BuildResult, when it may be given again as it was."""
 
 
+class InputKeys:
+    """The digest of every input file, and from it each letter's key: what a letter's documents
+    are made from (its fragments, and every input that is not a fragment). `salt` names anything
+    else the result depends on (a build's formats and output folder)."""
+
+    def __init__(self, root: Path, known: dict[str, tuple] | None = None, salt: tuple = ()):
+        files = InputFiles(root, known)
+        self.stats = files.stats
+        self.digests = files.digests
+        shared = {p: d for p, d in self.digests.items() if not p.startswith(FRAGMENTS)}
+        self.shared = digest(repr((sorted(self.digests), sorted(shared.items()), *salt)))
+        self.all = digest(repr(sorted(self.digests.items())) + self.shared)
+
+    def key(self, paths) -> str:
+        own = sorted((p, self.digests.get(p, "")) for p in paths if p.startswith(FRAGMENTS))
+        return digest(repr(own) + self.shared)
+
+
+class LettersInMemory:
+    """Each letter as the last run made it, documents included, for as long as this process lives
+    (the preview keeps one between saves): a letter whose key is the same is not made again."""
+
+    def __init__(self):
+        self.keys: InputKeys | None = None
+        self.letters: dict[str, LetterEntry] = {}
+
+    def start(self, root: Path) -> None:
+        """A new run: the input files as they are now."""
+        self.keys = InputKeys(root, self.keys.stats if self.keys else None)
+
+    def reusable(self, letter_id: str) -> LetterEntry | None:
+        entry = self.letters.get(letter_id)
+        return entry if entry is not None and entry.key == self.keys.key(entry.paths) else None
+
+    def remember(self, letter_id: str, paths, own, documents) -> None:
+        self.letters[letter_id] = LetterEntry(self.keys.key(paths), paths, own, made=list(documents))
+
+
 class BuildCache:
     def __init__(self, project: Project, out_dir: Path, formats: tuple[str, ...], letter_ids, force: bool):
         self.folder = CacheFolder(out_dir)
@@ -155,21 +196,16 @@ class BuildCache:
         self.name = "build-" + digest(",".join(formats))[:16]
         stored = None if force else self.folder.read(self.name)
         self.last: Record = stored if isinstance(stored, Record) else Record("")
-        files = InputFiles(project.root, self.last.files)
-        self.digests = files.digests
-        shared = {p: d for p, d in self.digests.items() if not p.startswith(FRAGMENTS)}
-        self._shared = digest(repr((sorted(self.digests), sorted(shared.items()), formats, str(out_dir))))
-        self.inputs = digest(repr(sorted(self.digests.items())) + self._shared)
-        self.now = Record(self.inputs, files.stats, letter_ids=tuple(letter_ids))
+        self.inputs = InputKeys(project.root, self.last.files, (formats, str(out_dir)))
+        self.now = Record(self.inputs.all, self.inputs.stats, letter_ids=tuple(letter_ids))
 
     def key(self, paths) -> str:
-        own = sorted((p, self.digests.get(p, "")) for p in paths if p.startswith(FRAGMENTS))
-        return digest(repr(own) + self._shared)
+        return self.inputs.key(paths)
 
     def unchanged(self):
         """The last build's report when nothing it read or wrote changed since; else None."""
         report = self.last.report
-        if report is None or (self.last.inputs, self.last.letter_ids) != (self.inputs, self.now.letter_ids):
+        if report is None or (self.last.inputs, self.last.letter_ids) != (self.inputs.all, self.now.letter_ids):
             return None
         entries = [self.last.letters.get(letter.letter_id) for letter in report.letters if not letter.failed]
         if not all(entry is not None and self._intact(entry.outputs) for entry in entries):

@@ -21,7 +21,7 @@ from ..messages import LANGUAGES, t
 from ..model import SourceSpan
 from ..project import CONFIG_NAME, Project, usable_output
 from ..sources.yamlfile import unknown_key
-from .catalogue import RULES
+from ..rules import RULES
 from .style import HOUSE_STYLE
 
 CONFIG_KEYS = ("output", "letter_defaults", "rules", "house_style", "taal")

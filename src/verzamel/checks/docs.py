@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..messages import t, using
-from .catalogue import FAMILIES, RULES, Rule
+from ..rules import FAMILIES, RULES, Rule
 
 
 def rule_text(rule: Rule) -> str:
@@ -27,7 +27,7 @@ def family_page(family: str) -> str:
     lines = [
         f"# {t(f'family.{family}')}",
         "",
-        "<!-- Generated from src/verzamel/checks/catalogue.py by tools/make_rule_docs.py: do not edit. -->",
+        "<!-- Generated from src/verzamel/rules.py by tools/make_rule_docs.py: do not edit. -->",
         "",
         "| rule | severity | what it finds |",
         "|---|---|---|",
@@ -68,7 +68,7 @@ def index_page() -> str:
     lines = [
         "# Rules",
         "",
-        "<!-- Generated from src/verzamel/checks/catalogue.py by tools/make_rule_docs.py: do not edit. -->",
+        "<!-- Generated from src/verzamel/rules.py by tools/make_rule_docs.py: do not edit. -->",
         "",
         "`verzamel check` and `verzamel build` report these rules as "
         "`file:line:column: severity RULE message`. `verzamel rules` lists them, "

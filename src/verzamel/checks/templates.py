@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from ..cache.memo import no_memo
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import SourceSpan
@@ -23,7 +22,7 @@ DOCUMENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.
 CONTENT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
-def check_templates(project: Project, memo=no_memo) -> list[Diagnostic]:
+def check_templates(project: Project, memo) -> list[Diagnostic]:
     """The dossier's templates/ checked; `memo` may keep a reference document's verdict."""
     found: list[Diagnostic] = []
     for suffix in TEMPLATE_SUFFIXES:

@@ -85,7 +85,7 @@ def _check_summary(diagnostics) -> str:
 @argument("rule_id", required=False, metavar="rule")
 def rules(rule_id):
     """List or explain the rules (help: `help.rules`)."""
-    from ..checks.catalogue import RULES
+    from ..rules import RULES
     from ..checks.docs import rule_text
 
     if rule_id:

@@ -40,8 +40,9 @@ class LetterRun:
     own: list[Diagnostic] = field(default_factory=list)
     """What only this letter's context gives (after the settings), not what its sources give."""
     reused: LetterEntry | None = None
-    """Taken from the last build (cache.builds): its inputs are the same and its documents are
-    still in place, so it has no documents and needs none."""
+    """Taken from the last run (cache.builds): its inputs are the same. From the last build, its
+    documents are still in place as files, so it has none here and needs none; from memory (the
+    preview), its documents are those it had."""
 
     @property
     def from_lock(self) -> bool:
@@ -136,8 +137,8 @@ def run(
             letters[letter_id] = LetterRun(letter_id, [], unique(relevant), lock)
             continue
         entry = reuse(letter_id)
-        if entry is not None:
-            documents, paths, own = [], entry.paths, entry.own
+        if entry is not None:  # the same inputs as when it was made: kept as it was
+            documents, paths, own = list(entry.made), entry.paths, entry.own
         else:
             judged = not as_sent and lock is None
             made = make_letter(project, sources, dossier, letter, outputs, judged=judged)

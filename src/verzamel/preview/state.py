@@ -69,6 +69,10 @@ class PreviewState:
         self.closed = False
         self.changed = threading.Condition()
         self._seen: tuple | None = None
+        self.remade = 0
+        """How many letters the last refresh made again (the others' inputs were the same)."""
+        self._memo = None
+        self._kept = None
 
     def refresh(self) -> bool:
         """Make everything again if a source changed since the last time; whether it did."""
@@ -89,15 +93,29 @@ class PreviewState:
         from ..project import open_project
         from ..sources import load_sources
 
+        from ..cache.builds import LettersInMemory
+        from ..cache.memo import Memo
+
+        # What the last refresh parsed and made, by the text and inputs it came from: a saved
+        # fragment is parsed again, and only the letters that use it are made again.
+        memo = Memo(None)
+        memo.stored = self._memo.used if self._memo else {}
+        self._kept = self._kept or LettersInMemory()
         try:
             project = open_project(self.root)
-            sources = load_sources(project)
-            made = run(project, sources)
+            self._kept.start(self.root)
+            sources = load_sources(project, memo)
+            made = run(project, sources, reuse=self._kept.reusable)
             moved = [i for i, check in made.letters.items() if check.from_lock]
             current = {}
             if moved:  # the sent letters as the current sources make them
                 sources.locks = {i: lock for i, lock in sources.locks.items() if i not in moved}
                 current = run(project, sources, moved, as_sent=True).letters  # sent: not judged again
+            for letter_id, letter in made.letters.items():
+                if not (letter.reused or letter.failed or letter.from_lock):
+                    self._kept.remember(letter_id, letter.paths, letter.own, letter.documents)
+            self._memo = memo
+            self.remade = sum(not (c.reused or c.from_lock) for c in made.letters.values()) + len(current)
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
             self.failure = f"{type(exc).__name__}: {exc}"
             self.letters = {i: replace(view, outdated=True) for i, view in self.letters.items()}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..messages import t
+from .messages import t
 
 
 @dataclass(frozen=True)
