@@ -32,45 +32,14 @@ from .model import (
     map_block,
     merge_texts,
 )
+from .outputs import OUTPUTS, OutputKind
 from .project import Project
 from .render.text import inline_text, title_of
 from .sources import Sources
 from .sources.markdown import parse_markdown
 from .templating import MARKER_RE, Missing, forged_marker, marker, render_template, written_layout
 
-
-@dataclass(frozen=True)
-class OutputKind:
-    name: str
-    template: str
-    reference: str
-    public: bool
-    description: str
-    withholds: bool = True
-    """Withheld text may be in it: marked (internal) or replaced by redaction marks (public).
-    False for the Kamerbrief: withheld text there is an error (CONF001)."""
-
-
-OUTPUTS = (
-    OutputKind(
-        "kamerbrief",
-        "kamerbrief.md.j2",
-        "kamerbrief.docx",
-        True,
-        "the letter to the Tweede Kamer",
-        withholds=False,
-    ),
-    OutputKind(
-        "beslisnota", "beslisnota.md.j2", "beslisnota.docx", False, "the decision memo, complete (internal)"
-    ),
-    OutputKind(
-        "beslisnota-openbaar",
-        "beslisnota.md.j2",
-        "beslisnota.docx",
-        True,
-        "the decision memo as published with the letter (withheld text replaced by redaction marks)",
-    ),
-)
+__all__ = ["OUTPUTS", "OutputKind", "assemble"]
 
 
 @dataclass(frozen=True)
