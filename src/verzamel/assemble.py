@@ -37,7 +37,7 @@ from .project import Project
 from .render.text import inline_text, title_of
 from .sources import Sources
 from .sources.markdown import parse_markdown
-from .templating import MARKER_RE, Missing, forged_marker, marker, render_template, written_layout
+from .templating import MARKER_RE, Missing, Templates, forged_marker, marker, written_layout
 
 __all__ = ["OUTPUTS", "OutputKind", "assemble"]
 
@@ -52,8 +52,11 @@ class _Insert:
 class Assembler:
     """Builds one Document; collects diagnostics instead of raising."""
 
-    def __init__(self, project: Project, sources: Sources, letter: Letter, output: OutputKind):
+    def __init__(
+        self, project: Project, sources: Sources, letter: Letter, output: OutputKind, templates: Templates
+    ):
         self.project = project
+        self.templates = templates
         self.sources = sources
         self.letter = letter
         self.output = output
@@ -124,8 +127,8 @@ class Assembler:
 
     def _assemble(self, withheld: list[dict]) -> Document | None:
         context = self._context(withheld)
-        text, diagnostics = render_template(
-            self.project, self.output.template, context, {"fragment": self._fragment_function}
+        text, diagnostics = self.templates.render(
+            self.output.template, context, {"fragment": self._fragment_function}
         )
         self.diagnostics.extend(diagnostics)
         forged = forged_marker(self.project, self.output.template, text, len(self.inserts)) if text else None
@@ -393,7 +396,11 @@ def _shift_headings(block: Block, shift: int) -> Block:
     return block
 
 
-def assemble(project: Project, sources: Sources, letter: Letter, output: OutputKind):
-    assembler = Assembler(project, sources, letter, output)
+def assemble(
+    project: Project, sources: Sources, letter: Letter, output: OutputKind, templates: Templates | None = None
+):
+    """The document `output` of `letter`, or None, and what was found wrong on the way; `templates`
+    renders the templates (None: those of `project`, without keeping what is compiled)."""
+    assembler = Assembler(project, sources, letter, output, templates or Templates(project))
     document = assembler.assemble()
     return document, assembler.diagnostics

@@ -110,6 +110,7 @@ def check_letter(
     outputs=OUTPUTS,
     *,
     levels: HouseStyleLevels | None,
+    templates=None,
 ):
     """Assemble a letter's outputs; the diagnostics that only this letter's context can give.
 
@@ -121,7 +122,7 @@ def check_letter(
     complete: list[Document] = []
     found: list[Diagnostic] = []
     for output in outputs:
-        document, diagnostics = assemble(project, sources, letter, output)
+        document, diagnostics = assemble(project, sources, letter, output, templates)
         found.extend(diagnostics)
         if document is None:
             continue
@@ -168,6 +169,7 @@ def run_checks(
     reuse: Callable[[str], LetterEntry | None] = lambda letter_id: None,
     *,
     as_sent: bool = False,
+    templates=None,
 ):
     """Check the named letters (all when none are named) and the sources they use.
 
@@ -180,8 +182,8 @@ def run_checks(
     settings = read_settings(project)
     regions = ProseRegions(sources)
     locks, stray = check_locks(Store(project), sources)
-    templates = check_templates(project, sources.memo)
-    general = check_sources(sources, settings, regions) + settings.apply(templates + stray)
+    template_problems = check_templates(project, sources.memo)
+    general = check_sources(sources, settings, regions) + settings.apply(template_problems + stray)
     levels = HouseStyleLevels(project, sources.memo)
     shared = [d for d in general if is_shared(d.span.path) and d.is_error]
     letters: dict[str, LetterCheck] = {}
@@ -206,7 +208,9 @@ def run_checks(
             documents, paths, own = [], entry.paths, entry.own
         else:
             judged = None if as_sent or lock is not None else levels
-            documents, paths, own = check_letter(project, sources, letter, regions, outputs, levels=judged)
+            documents, paths, own = check_letter(
+                project, sources, letter, regions, outputs, levels=judged, templates=templates
+            )
             own = settings.apply(own)
         paths = frozenset(paths | lock_file)
         relevant = [d for d in general if d.span.path in paths] + shared + own
