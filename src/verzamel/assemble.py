@@ -32,9 +32,9 @@ from .model import (
     map_block,
     merge_texts,
 )
+from .model_text import inline_text, title_of
 from .outputs import OUTPUTS, OutputKind
 from .project import Project
-from .render.text import inline_text, title_of
 from .sources import Sources
 from .sources.markdown import parse_markdown
 from .templating import MARKER_RE, Missing, Templates, forged_marker, marker, written_layout
