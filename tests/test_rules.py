@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import KENMERK, REPO, copy_dossier, run_cli
-from verzamel.rules import RULES
 from verzamel.pipeline.run import run as run_checks
 from verzamel.project import open_project
+from verzamel.rules import RULES
 from verzamel.sources import load_sources
 
 RULES_SOURCE = REPO / "src" / "verzamel"

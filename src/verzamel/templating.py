@@ -88,9 +88,48 @@ class _Budget:
         return numbers
 
 
+class Templates:
+    """The templates of one project, rendered in one sandboxed environment, so each compiles once.
+
+    `compiled_in` (a build's cache.store.CacheFolder): what is compiled is read from there and
+    `keep()` writes what was compiled anew, for the next run (Jinja checks each template's source
+    before it uses what was kept). Without it, the environment is the one every Templates of the
+    same template folders shares in this process. Jinja is imported at the first rendering."""
+
+    def __init__(self, project: Project, compiled_in=None):
+        self.project = project
+        self.compiled_in = compiled_in
+        self._env = None
+
+    def environment(self):
+        if self._env is None:
+            folders = tuple(self.project.template_dirs())
+            if self.compiled_in is None:
+                self._env = _shared_environment(folders)
+            else:
+                self._env = _environment(folders, _compiled_in(self.compiled_in))
+        return self._env
+
+    def keep(self) -> None:
+        """Write what was compiled to `compiled_in` (nothing when none was given or nothing is new)."""
+        if self._env is not None and self._env.bytecode_cache is not None:
+            self._env.bytecode_cache.keep()
+
+    def render(
+        self, name: str, context: dict, functions: dict[str, Callable]
+    ) -> tuple[str | None, list[Diagnostic]]:
+        """Render template `name` to Markdown text, or report where it failed."""
+        return _render(self.project, self.environment(), name, context, functions)
+
+
 @cache
-def _environment(template_dirs: tuple[Path, ...]):
-    """One sandboxed environment per set of template folders, so templates compile once."""
+def _shared_environment(template_dirs: tuple[Path, ...]):
+    return _environment(template_dirs)
+
+
+def _environment(template_dirs: tuple[Path, ...], compiled=None):
+    """A sandboxed environment that loads templates from `template_dirs`, keeping what it
+    compiles in `compiled` (a Jinja BytecodeCache) when given."""
     from jinja2 import FileSystemLoader, StrictUndefined
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -114,6 +153,7 @@ def _environment(template_dirs: tuple[Path, ...]):
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=compiled,
     )
     env.filters.update(
         long_date=dutch.long_date,
@@ -122,17 +162,6 @@ def _environment(template_dirs: tuple[Path, ...]):
         join_list=dutch.join_list,
     )
     return env
-
-
-def compile_once_in(project: Project, folder) -> None:
-    """Keep the compiled templates in `folder` (a build's cache.store.CacheFolder) for the next
-    run; None: compile them in each process, once what was compiled is kept in the folder it had
-    (the output folder of a first build exists only once its documents are written). Jinja checks
-    each template's source before it uses what it kept."""
-    env = _environment(tuple(project.template_dirs()))
-    if env.bytecode_cache is not None:
-        env.bytecode_cache.keep()
-    env.bytecode_cache = _compiled_in(folder) if folder is not None else None
 
 
 def _compiled_in(folder):
@@ -171,13 +200,11 @@ def _product_length(left, right) -> int:
     return 0
 
 
-def render_template(
-    project: Project, name: str, context: dict, functions: dict[str, Callable]
+def _render(
+    project: Project, env, name: str, context: dict, functions: dict[str, Callable]
 ) -> tuple[str | None, list[Diagnostic]]:
-    """Render template `name` to Markdown text, or report where it failed."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
 
-    env = _environment(tuple(project.template_dirs()))
     try:
         path = project.find_template(name)
     except FileNotFoundError:

@@ -205,7 +205,10 @@ class BuildCache:
     def unchanged(self):
         """The last build's report when nothing it read or wrote changed since; else None."""
         report = self.last.report
-        if report is None or (self.last.inputs, self.last.letter_ids) != (self.inputs.all, self.now.letter_ids):
+        if report is None or (self.last.inputs, self.last.letter_ids) != (
+            self.inputs.all,
+            self.now.letter_ids,
+        ):
             return None
         entries = [self.last.letters.get(letter.letter_id) for letter in report.letters if not letter.failed]
         if not all(entry is not None and self._intact(entry.outputs) for entry in entries):

@@ -20,8 +20,8 @@ from ..diagnostics import Diagnostic, Severity, report
 from ..messages import LANGUAGES, t
 from ..model import SourceSpan
 from ..project import CONFIG_NAME, Project, usable_output
-from ..sources.yamlfile import unknown_key
 from ..rules import RULES
+from ..sources.yamlfile import unknown_key
 from .style import HOUSE_STYLE
 
 CONFIG_KEYS = ("output", "letter_defaults", "rules", "house_style", "taal")

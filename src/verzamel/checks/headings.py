@@ -1,6 +1,6 @@
 """Heading levels: a heading comes out only at a level the house style has (MD004).
 
-A fragment's `#` levels become Word's `Heading N` styles (assemble.py: under the fragment's title,
+A fragment's `#` levels become Word's `Heading N` styles (assemble/fragments.py: under the fragment's title,
 or as written when it is inserted without one). The levels the house style has are read from the
 reference document: the heading styles it defines and shows. The shipped ones define Heading 1-9
 in the house font but show Heading 1-3 only (Word keeps the others hidden until used), so a

@@ -82,7 +82,7 @@ def _list_letters(project) -> bool:
 @root_option
 def show(project, letter_id, kind):
     """Print a document as plain text (help: `help.show`)."""
-    from ..assemble import OUTPUTS
+    from ..outputs import OUTPUTS
     from ..pipeline.run import run as run_letters
     from ..pipeline.sent import letter_documents
     from ..render.text import render_text

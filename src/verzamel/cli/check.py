@@ -85,8 +85,8 @@ def _check_summary(diagnostics) -> str:
 @argument("rule_id", required=False, metavar="rule")
 def rules(rule_id):
     """List or explain the rules (help: `help.rules`)."""
-    from ..rules import RULES
     from ..checks.docs import rule_text
+    from ..rules import RULES
 
     if rule_id:
         rule = RULES.get(rule_id.upper())

@@ -84,21 +84,21 @@ def build(
         on_checked(replayed.diagnostics)
         return replayed
     from ..sources import load_sources
-    from ..templating import compile_once_in
+    from ..templating import Templates
     from .run import run
 
-    compile_once_in(project, cache.folder)  # compiled templates kept for the next build
+    templates = Templates(project, compiled_in=cache.folder)  # compiled templates kept for the next build
     try:
         with collector.paused():
             memo = Memo(cache.folder)
             sources = load_sources(project, memo)
-            checked = run(project, sources, letter_ids, reuse=cache.reusable)
+            checked = run(project, sources, letter_ids, reuse=cache.reusable, templates=templates)
         with collector.set_aside():
             on_checked(checked.diagnostics)
             events = Events(on_checked, on_written, on_letter)
             result = _make_letters(project, checked, sources, out_dir, formats, cache, jobs, events)
     finally:
-        compile_once_in(project, None)
+        templates.keep()
     memo.save()
     # a letter made from its lock depended on git as well, a write that failed on the disk
     replayable = not any(c.from_lock for c in checked.letters.values())

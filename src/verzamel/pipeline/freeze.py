@@ -109,7 +109,7 @@ def _templates(project: Project, kinds: set[str]) -> list[Path]:
     templates those include, import or extend."""
     from jinja2 import Environment, meta
 
-    from ..assemble import OUTPUTS
+    from ..outputs import OUTPUTS
 
     outputs = [o for o in OUTPUTS if o.name in kinds]
     queue = [o.template for o in outputs] + [o.reference for o in outputs]

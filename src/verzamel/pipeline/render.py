@@ -6,8 +6,8 @@ in a `render.docx.reference.References`, never held in a module.
 
 from __future__ import annotations
 
-from ..assemble import OUTPUTS
 from ..model import Document
+from ..outputs import OUTPUTS
 from ..project import Project
 
 FORMATS = ("docx", "html", "pdf")

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..assemble import OUTPUTS
 from ..diagnostics import Diagnostic
 from ..model import SourceSpan
+from ..outputs import OUTPUTS
 from ..project import Project
 from ..review.diff import DocumentDiff, compare_documents, stamp_of
 from ..review.revisions import Revision, at_revision

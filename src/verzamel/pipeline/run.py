@@ -12,12 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..assemble import OUTPUTS, assemble
+from ..assemble import assemble
 from ..checks import DossierCheck, check_as_sent_now, check_dossier, check_letter, letter_paths, unique
 from ..diagnostics import Diagnostic, has_errors
 from ..lock.state import LockState, lock_states
 from ..lock.store import Store
 from ..model import Document, Letter
+from ..outputs import OUTPUTS
 from ..project import Project
 from ..sources import Sources, select_letters
 from ..woo.redact import redact
@@ -82,12 +83,14 @@ def make_letter(
     outputs=OUTPUTS,
     *,
     judged: bool,
+    templates=None,
 ) -> Made:
-    """Assemble each output of `letter`, redact the public ones, and run the letter's rules."""
+    """Assemble each output of `letter` (its templates rendered by `templates`, a
+    templating.Templates), redact the public ones, and run the letter's rules."""
     made = []
     found: list[Diagnostic] = []
     for output in outputs:
-        document, diagnostics = assemble(project, sources, letter, output)
+        document, diagnostics = assemble(project, sources, letter, output, templates)
         found.extend(diagnostics)
         if document is not None:
             made.append((output, document, redact(document) if output.public else document))
@@ -106,6 +109,7 @@ def run(
     reuse: Callable[[str], LetterEntry | None] = lambda letter_id: None,
     *,
     as_sent: bool = False,
+    templates=None,
 ) -> Run:
     """The named letters (all when none are named) through the pipeline, with the sources they use.
 
@@ -113,7 +117,8 @@ def run(
     letter's entry from the last build when its inputs did not change: then it is not assembled.
     A frozen letter is what was sent, and so is every letter `as_sent` (made again from its lock):
     the send gate and the house style's heading levels do not judge them again (`freeze` takes
-    the lock out of `sources`, so the letter it freezes is judged).
+    the lock out of `sources`, so the letter it freezes is judged). `templates` (a
+    templating.Templates) renders the templates; None: one for this dossier, kept in no cache.
     """
     locks, stray = lock_states(Store(project), sources)
     dossier = check_dossier(project, sources, stray)
@@ -141,7 +146,7 @@ def run(
             documents, paths, own = list(entry.made), entry.paths, entry.own
         else:
             judged = not as_sent and lock is None
-            made = make_letter(project, sources, dossier, letter, outputs, judged=judged)
+            made = make_letter(project, sources, dossier, letter, outputs, judged=judged, templates=templates)
             documents, paths, own = made.documents, made.paths, made.diagnostics
         paths = frozenset(paths | lock_file)
         relevant = [d for d in general if d.span.path in paths] + shared + own

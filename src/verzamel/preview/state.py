@@ -87,14 +87,13 @@ class PreviewState:
         return True
 
     def _rebuild(self) -> None:
+        from ..cache.builds import LettersInMemory
+        from ..cache.memo import Memo
         from ..checks import unique
         from ..checks.status import status_of
         from ..pipeline.run import run
         from ..project import open_project
         from ..sources import load_sources
-
-        from ..cache.builds import LettersInMemory
-        from ..cache.memo import Memo
 
         # What the last refresh parsed and made, by the text and inputs it came from: a saved
         # fragment is parsed again, and only the letters that use it are made again.
