@@ -40,13 +40,19 @@ from .nodes import (
     merge_texts,
 )
 from .walk import (
+    SKIP,
     child_blocks,
+    flat_inlines,
     iter_blocks,
     iter_inlines,
     leaf_inlines,
     map_block,
+    map_blocks,
     map_inlines,
     marked_all,
+    own_inlines,
+    visit,
+    with_parts,
 )
 
 __all__ = [
@@ -72,6 +78,7 @@ __all__ = [
     "Paragraph",
     "Redaction",
     "Revised",
+    "SKIP",
     "SourceSpan",
     "Strong",
     "Table",
@@ -79,11 +86,16 @@ __all__ = [
     "Withheld",
     "WithheldBlock",
     "child_blocks",
+    "flat_inlines",
     "iter_blocks",
     "iter_inlines",
     "leaf_inlines",
     "map_block",
+    "map_blocks",
     "map_inlines",
     "marked_all",
     "merge_texts",
+    "own_inlines",
+    "visit",
+    "with_parts",
 ]
