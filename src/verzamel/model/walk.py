@@ -107,12 +107,14 @@ def with_parts(block, blocks: tuple | None = None, inlines: tuple | None = None)
 # ---- reading ------------------------------------------------------------------------------------
 
 
-def iter_blocks(blocks):
-    """Every block in `blocks`, nested ones included (after the block holding them), in reading order."""
+def iter_blocks(blocks, skip: type | tuple = ()):
+    """Every block in `blocks`, nested ones included (after the block holding them), in reading
+    order; not those inside a block of a kind in `skip`."""
     for block in blocks:
         yield block
-        for children in _SHAPES[type(block)].blocks(block):
-            yield from iter_blocks(children)
+        if not isinstance(block, skip):
+            for children in _SHAPES[type(block)].blocks(block):
+                yield from iter_blocks(children, skip)
 
 
 def leaf_inlines(blocks):
