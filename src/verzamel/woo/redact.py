@@ -104,11 +104,11 @@ def withheld_passages(document: Document, titles: dict[str, str] | None = None) 
     """Everything withheld in a (complete) document, in reading order, footnotes after the body.
     `titles` gives the title of the fragment in each source file, to say where a passage stands."""
     passages = _Passages(titles or {})
-    visit(document.blocks, passages, "passage")
+    visit(document.blocks, passages.node, "passage")
     for note in document.notes:
         if note.number in passages.section_of_note:
             passages.section = passages.section_of_note[note.number]
-            visit(note.blocks, passages, "voetnoot")
+            visit(note.blocks, passages.node, "voetnoot")
     return passages.found
 
 
@@ -125,7 +125,7 @@ class _Passages:
     def where(self, span: SourceSpan | None) -> str | None:
         return self.titles.get(span.path, self.section) if span is not None else self.section
 
-    def __call__(self, node, kind: str):
+    def node(self, node, kind: str):
         if isinstance(node, WithheldBlock):
             text = "\n".join(line for child in node.children for line in block_lines(child) if line)
             whole = "onderdeel" if node.title else "alinea"

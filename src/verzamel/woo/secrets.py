@@ -44,9 +44,9 @@ def secrets(documents: list[Document]) -> list[Secret]:
     found: dict[tuple, Secret] = {}
     for document in documents:
         walk = _Walk()
-        visit(document.blocks, walk)
+        visit(document.blocks, walk.node)
         for note in document.notes:
-            visit(note.blocks, walk)
+            visit(note.blocks, walk.node)
             context = walk.notes_inside.get(note.number)
             if context is not None and note.number not in walk.notes_outside:
                 walk.add(plain_text(note.blocks), context[0], note.span)
@@ -69,7 +69,7 @@ class _Walk:
         if text.strip():
             self.found.append(Secret(" ".join(text.split()), tuple(grounds), span))
 
-    def __call__(self, node, context):
+    def node(self, node, context):
         if isinstance(node, WithheldBlock):
             children = node.children
             if node.title and children and isinstance(children[0], Heading):
