@@ -5,24 +5,22 @@ from __future__ import annotations
 from ..model import (
     BlockQuote,
     Code,
-    Columns,
     Deleted,
     Document,
-    Emphasis,
     Heading,
     Inserted,
     LineBreak,
-    Link,
     ListBlock,
     NoteRef,
     Paragraph,
     Redaction,
     Revised,
-    Strong,
     Table,
     Text,
     Withheld,
     WithheldBlock,
+    child_blocks,
+    leaf_inlines,
 )
 
 
@@ -46,19 +44,19 @@ def inline_text(inlines, mark=word_diff_marks) -> str:
     for inline in inlines:
         if isinstance(inline, Text | Code):
             parts.append(inline.text)
-        elif isinstance(inline, Emphasis | Strong | Link):
-            parts.append(inline_text(inline.children, mark))
-        elif isinstance(inline, Inserted | Deleted):
-            change = "inserted" if isinstance(inline, Inserted) else "deleted"
-            parts.append(mark(inline_text(inline.children, mark), change))
         elif isinstance(inline, LineBreak):
             parts.append("\n")
         elif isinstance(inline, NoteRef):
             parts.append(f"[{inline.number}]" if inline.number else f"[^{inline.label}]")
-        elif isinstance(inline, Withheld):  # the internal beslisnota: marked, with its ground
-            parts.append(f"[woo {', '.join(inline.grounds)}: {inline_text(inline.children, mark)}]")
         elif isinstance(inline, Redaction):
             parts.append(woo_marks(inline.grounds))
+        elif isinstance(inline, Inserted | Deleted):
+            change = "inserted" if isinstance(inline, Inserted) else "deleted"
+            parts.append(mark(inline_text(inline.children, mark), change))
+        elif isinstance(inline, Withheld):  # the internal beslisnota: marked, with its ground
+            parts.append(f"[woo {', '.join(inline.grounds)}: {inline_text(inline.children, mark)}]")
+        elif hasattr(inline, "children"):  # emphasis, strong, a link: their words
+            parts.append(inline_text(inline.children, mark))
     return "".join(parts)
 
 
@@ -85,17 +83,16 @@ def block_lines(block, indent: str = "") -> list[str]:
     if isinstance(block, Table):
         rows = ([block.header] if block.header else []) + list(block.rows)
         return [indent + " | ".join(inline_text(c) for c in row) for row in rows] + [""]
-    if isinstance(block, Columns):
-        return [line for column in block.columns for b in column for line in block_lines(b, indent)]
-    if isinstance(block, BlockQuote):
-        return [line for b in block.children for line in block_lines(b, indent + "> ")]
+    inner = indent + _INNER_INDENT.get(type(block), "")
+    lines = [line for children in child_blocks(block) for b in children for line in block_lines(b, inner)]
     if isinstance(block, Revised):
-        inner = [line for b in block.children for line in block_lines(b, indent)]
-        return [word_diff_marks(line, block.change) if line else line for line in inner]
+        return [word_diff_marks(line, block.change) if line else line for line in lines]
     if isinstance(block, WithheldBlock):  # the internal beslisnota: marked, with its ground
-        inner = [line for b in block.children for line in block_lines(b, indent + "| ")]
-        return [f"{indent}[woo {', '.join(block.grounds)}]", *inner]
-    return []
+        return [f"{indent}[woo {', '.join(block.grounds)}]", *lines]
+    return lines  # columns, and any other block holding blocks: the lines of what it holds
+
+
+_INNER_INDENT = {BlockQuote: "> ", WithheldBlock: "| "}
 
 
 def render_text(document: Document) -> bytes:
@@ -105,6 +102,6 @@ def render_text(document: Document) -> bytes:
     if document.notes:
         lines.append("---")
         for note in document.notes:
-            text = " ".join(inline_text(b.inlines) for b in note.blocks if hasattr(b, "inlines"))
+            text = " ".join(inline_text(inlines) for inlines in leaf_inlines(note.blocks))
             lines.append(f"[{note.number}] {text}")
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")

@@ -11,18 +11,16 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, replace
 
 from ..model import (
-    BlockQuote,
-    Columns,
     Deleted,
     Heading,
     Inserted,
-    ListBlock,
     NoteRef,
     Paragraph,
     Revised,
     Table,
     Text,
-    WithheldBlock,
+    child_blocks,
+    flat_inlines,
     map_inlines,
 )
 from ..render.text import inline_text, word_diff_marks
@@ -55,18 +53,8 @@ class Change:
 def _units(blocks, change=None):
     """(inlines, change of the whole block or None, is a heading) of every paragraph-like unit."""
     for block in blocks:
-        if isinstance(block, Revised):
-            yield from _units(block.children, block.change)
-        elif isinstance(block, Paragraph | Heading):
+        if isinstance(block, Paragraph | Heading):
             yield block.inlines, change, isinstance(block, Heading)
-        elif isinstance(block, ListBlock):
-            for item in block.items:
-                yield from _units(item, change)
-        elif isinstance(block, BlockQuote | WithheldBlock):
-            yield from _units(block.children, change)
-        elif isinstance(block, Columns):
-            for column in block.columns:
-                yield from _units(column, change)
         elif isinstance(block, Table):
             rows = ((block.header,) if block.header else ()) + block.rows
             for index, row in enumerate(rows):
@@ -75,13 +63,14 @@ def _units(blocks, change=None):
                     cells.extend(((Text(" | "),) if n else ()) + tuple(cell))
                 row_change = block.row_changes[index] if block.row_changes else None
                 yield tuple(cells), change or row_change, False
+        else:
+            inner = block.change if isinstance(block, Revised) else change
+            for children in child_blocks(block):
+                yield from _units(children, inner)
 
 
 def _has_marks(inlines) -> bool:
-    for inline in inlines:
-        if isinstance(inline, Inserted | Deleted) or _has_marks(getattr(inline, "children", ())):
-            return True
-    return False
+    return any(isinstance(inline, Inserted | Deleted) for inline in flat_inlines(inlines))
 
 
 class _Numbers:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from functools import partial
 
 from ..model import (
-    BlockQuote,
     Columns,
     Deleted,
     Document,
-    Heading,
     Inserted,
     ListBlock,
     Note,
@@ -29,10 +28,14 @@ from ..model import (
     Text,
     Withheld,
     WithheldBlock,
+    child_blocks,
     iter_inlines,
     map_block,
+    map_blocks,
     map_inlines,
     marked_all,
+    own_inlines,
+    with_parts,
 )
 from ..render.text import block_lines, inline_text, word_diff_marks
 from .tokens import Token, rebuild, tokens
@@ -117,25 +120,21 @@ class _Merger:
     def _removed(self, blocks) -> list:
         if not blocks:
             return []
-        return [Revised("deleted", tuple(map_block(b, _from_old) for b in blocks))]
+        return [Revised("deleted", map_blocks(blocks, inline=_from_old))]
 
     @staticmethod
     def _added(blocks) -> list:
         return [Revised("inserted", tuple(blocks))] if blocks else []
 
     def _merge(self, a, b):
-        if isinstance(b, Paragraph | Heading):
-            return replace(b, inlines=self.inlines(a.inlines, b.inlines))
-        if isinstance(b, BlockQuote | WithheldBlock):
-            return replace(b, children=self.blocks(a.children, b.children))
-        if isinstance(b, Columns):
-            columns = tuple(self.blocks(x, y) for x, y in zip(a.columns, b.columns, strict=True))
-            return replace(b, columns=columns)
+        """Two blocks of one kind (see _comparable): what they hold compared, part by part."""
         if isinstance(b, ListBlock):
             return replace(b, items=self._items(a.items, b.items))
         if isinstance(b, Table):
             return self._table(a, b)
-        return b
+        blocks = tuple(self.blocks(x, y) for x, y in zip(child_blocks(a), child_blocks(b), strict=True))
+        inlines = tuple(self.inlines(x, y) for x, y in zip(own_inlines(a), own_inlines(b), strict=True))
+        return with_parts(b, blocks, inlines)
 
     def _table(self, a: Table, b: Table) -> Table:
         """Rows aligned as paragraphs are; a row added or removed is marked as one."""
@@ -228,7 +227,7 @@ class _Merger:
             notes.append(Note(merged, inline.label, body, (new or old or inline).span))
             return replace(inline, number=merged)
 
-        merged_blocks = tuple(map_block(b, renumber) for b in blocks)
+        merged_blocks = map_blocks(blocks, inline=renumber)
         return merged_blocks, tuple(notes), numbers
 
 
@@ -297,47 +296,27 @@ def empty_like(document: Document) -> Document:
 # ---- the two revisions back out of a merged document ----------------------------------------
 
 
-def _view_inlines(inlines, accept: bool) -> tuple:
-    out: list = []
-    for inline in inlines:
-        if isinstance(inline, Inserted | Deleted):
-            if isinstance(inline, Inserted) == accept:
-                out.extend(_view_inlines(inline.children, accept))
-        elif hasattr(inline, "children"):
-            out.append(replace(inline, children=_view_inlines(inline.children, accept)))
-        else:
-            out.append(inline)
-    return tuple(out)
+def _view_inline(accept: bool, inline):
+    if isinstance(inline, Inserted | Deleted):
+        return inline.children if isinstance(inline, Inserted) == accept else None
+    return inline
+
+
+def _view_block(accept: bool, block):
+    if isinstance(block, Revised):
+        return block.children if (block.change == "inserted") == accept else None
+    if isinstance(block, ListBlock) and not all(block.items):
+        return replace(block, items=tuple(item for item in block.items if item))
+    if isinstance(block, Table) and block.row_changes:
+        dropped = "deleted" if accept else "inserted"
+        changes = block.row_changes[1:] if block.header else block.row_changes
+        rows = tuple(row for row, change in zip(block.rows, changes, strict=True) if change != dropped)
+        return replace(block, rows=rows, row_changes=())
+    return block
 
 
 def _view_blocks(blocks, accept: bool) -> tuple:
-    out: list = []
-    for block in blocks:
-        if isinstance(block, Revised):
-            if (block.change == "inserted") == accept:
-                out.extend(_view_blocks(block.children, accept))
-        elif isinstance(block, Paragraph | Heading):
-            out.append(replace(block, inlines=_view_inlines(block.inlines, accept)))
-        elif isinstance(block, BlockQuote | WithheldBlock):
-            out.append(replace(block, children=_view_blocks(block.children, accept)))
-        elif isinstance(block, Columns):
-            out.append(replace(block, columns=tuple(_view_blocks(c, accept) for c in block.columns)))
-        elif isinstance(block, ListBlock):
-            items = (_view_blocks(item, accept) for item in block.items)
-            out.append(replace(block, items=tuple(item for item in items if item)))
-        elif isinstance(block, Table):
-            header = tuple(_view_inlines(c, accept) for c in block.header) if block.header else None
-            dropped = "deleted" if accept else "inserted"
-            changes = block.row_changes[1:] if block.header and block.row_changes else block.row_changes
-            rows = tuple(
-                tuple(_view_inlines(c, accept) for c in row)
-                for n, row in enumerate(block.rows)
-                if not changes or changes[n] != dropped
-            )
-            out.append(replace(block, header=header, rows=rows, row_changes=()))
-        else:
-            out.append(block)
-    return tuple(out)
+    return map_blocks(blocks, block=partial(_view_block, accept), inline=partial(_view_inline, accept))
 
 
 def view(document: Document, accept: bool) -> Document:
@@ -353,12 +332,11 @@ def view(document: Document, accept: bool) -> Document:
             return replace(inline, number=len(kept))
         return inline
 
-    blocks = tuple(map_block(b, renumber) for b in blocks)
-    return replace(document, blocks=blocks, notes=tuple(kept))
+    return replace(document, blocks=map_blocks(blocks, inline=renumber), notes=tuple(kept))
 
 
 def unit_text(inlines, accept: bool | None, mark=word_diff_marks) -> str:
     """A paragraph's text as one revision has it, or (accept None) with both, marked by `mark`."""
     if accept is None:
         return inline_text(inlines, mark)
-    return inline_text(_view_inlines(inlines, accept))
+    return inline_text(map_inlines(inlines, partial(_view_inline, accept)))

@@ -33,7 +33,7 @@ from ..model import (
     Text,
     Withheld,
     WithheldBlock,
-    iter_inlines,
+    flat_inlines,
     merge_texts,
 )
 from ..woo.grounds import ATTRIBUTE, attribute_value, read_grounds
@@ -349,7 +349,7 @@ class _Builder:
         self._search_from = self.source.starts[inline_token.map[0]] if inline_token.map else 0
         result, _ = self._inline_run(inline_token.children or [], 0, None)
         self._withheld_in_link(result)
-        read = (i.text for i in iter_inlines((Paragraph(tuple(result)),)) if isinstance(i, Text | Code))
+        read = (i.text for i in flat_inlines(result) if isinstance(i, Text | Code))
         if lookalikes("".join(read)):
             self.decoded_marks.append(self.source.line_span(inline_token.map))
         return tuple(result)
@@ -397,7 +397,7 @@ class _Builder:
     def _withheld_in_link(self, inlines) -> None:
         """WOO007 at withheld words inside a link: markdown-it makes no link of `[[words]{woo=…}](address)`
         and prints the brackets and the address, which may say what is withheld (an e-mail address)."""
-        found = list(iter_inlines((Paragraph(tuple(inlines)),)))
+        found = list(flat_inlines(inlines))
         if any(isinstance(i, Text) and "](" in i.text for i in found):
             for inline in found:
                 if isinstance(inline, Withheld):

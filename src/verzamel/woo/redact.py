@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import (
+    SKIP,
     Document,
     Heading,
     Note,
@@ -21,11 +22,10 @@ from ..model import (
     SourceSpan,
     Withheld,
     WithheldBlock,
-    child_blocks,
     iter_inlines,
-    leaf_inlines,
-    map_block,
+    map_blocks,
     map_inlines,
+    visit,
 )
 from ..render.text import block_lines, inline_text, title_of, woo_marks
 from .grounds import ATTRIBUTE, attribute_value, parse_grounds
@@ -46,7 +46,7 @@ def _block(block):
 
 
 def redact_blocks(blocks) -> tuple:
-    return tuple(map_block(b, _inline, _block) for b in blocks)
+    return map_blocks(blocks, block=_block, inline=_inline)
 
 
 def redact_plain(text: str) -> str:
@@ -73,7 +73,7 @@ def redact(document: Document) -> Document:
     )
     return replace(
         document,
-        blocks=tuple(map_block(b, number) for b in blocks),
+        blocks=map_blocks(blocks, inline=number),
         notes=kept,
         title=title_of(blocks) or redact_plain(document.title),
         subject=redact_plain(document.subject),
@@ -104,18 +104,17 @@ def withheld_passages(document: Document, titles: dict[str, str] | None = None) 
     """Everything withheld in a (complete) document, in reading order, footnotes after the body.
     `titles` gives the title of the fragment in each source file, to say where a passage stands."""
     passages = _Passages(titles or {})
-    passages.walk(document.blocks)
+    visit(document.blocks, passages.node, "passage")
     for note in document.notes:
         if note.number in passages.section_of_note:
-            for block in note.blocks:
-                where = passages.section_of_note[note.number]
-                passages.inlines_of(getattr(block, "inlines", ()), "voetnoot", where)
+            passages.section = passages.section_of_note[note.number]
+            visit(note.blocks, passages.node, "voetnoot")
     return passages.found
 
 
 class _Passages:
-    """What withheld_passages gathers as it walks a document. (A class rather than nested
-    functions that call themselves: those are cycles only the garbage collector frees.)"""
+    """What withheld_passages gathers as it visits a document, the kind of passage as context.
+    (A class rather than nested functions: see model.walk.)"""
 
     def __init__(self, titles: dict[str, str]) -> None:
         self.titles = titles
@@ -123,38 +122,27 @@ class _Passages:
         self.section_of_note: dict[int, str | None] = {}
         self.section: str | None = None
 
-    def inlines_of(self, inlines, kind: str, where: str | None) -> None:
-        for inline in inlines:
-            if isinstance(inline, Withheld):
-                place = self.where(inline.span, where)
-                self.found.append(
-                    WithheldPassage(inline_text(inline.children), inline.grounds, inline.span, kind, place)
-                )
-            elif isinstance(inline, NoteRef) and inline.number is not None:
-                self.section_of_note.setdefault(inline.number, self.where(inline.span, where))
-            elif hasattr(inline, "children"):
-                self.inlines_of(inline.children, kind, where)
+    def where(self, span: SourceSpan | None) -> str | None:
+        return self.titles.get(span.path, self.section) if span is not None else self.section
 
-    def where(self, span: SourceSpan | None, section: str | None) -> str | None:
-        return self.titles.get(span.path, section) if span is not None else section
-
-    def walk(self, blocks) -> None:
-        for block in blocks:
-            if isinstance(block, WithheldBlock):
-                text = "\n".join(line for child in block.children for line in block_lines(child) if line)
-                kind = "onderdeel" if block.title else "alinea"
-                where = block.title or self.where(block.span, self.section)
-                passage = WithheldPassage(text, block.grounds, block.span, kind, where, block.fragment)
-                self.found.append(passage)
-                continue
-            if isinstance(block, Heading):
-                self.section = inline_text(map_inlines(block.inlines, _inline))  # as published
-            if child_blocks(block):
-                for child in child_blocks(block):
-                    self.walk(child)
-            else:  # a paragraph, a heading, or each cell of a table
-                for inlines in leaf_inlines((block,)):
-                    self.inlines_of(inlines, "passage", self.section)
+    def node(self, node, kind: str):
+        if isinstance(node, WithheldBlock):
+            text = "\n".join(line for child in node.children for line in block_lines(child) if line)
+            whole = "onderdeel" if node.title else "alinea"
+            where = node.title or self.where(node.span)
+            self.found.append(WithheldPassage(text, node.grounds, node.span, whole, where, node.fragment))
+            return SKIP
+        if isinstance(node, Withheld):
+            passage = WithheldPassage(
+                inline_text(node.children), node.grounds, node.span, kind, self.where(node.span)
+            )
+            self.found.append(passage)
+            return SKIP
+        if isinstance(node, Heading) and kind == "passage":
+            self.section = inline_text(map_inlines(node.inlines, _inline))  # as published
+        elif isinstance(node, NoteRef) and node.number is not None:
+            self.section_of_note.setdefault(node.number, self.where(node.span))
+        return kind
 
 
 def withheld_by_ground(document: Document, titles: dict[str, str] | None = None) -> list[dict]:

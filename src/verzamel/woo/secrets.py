@@ -22,8 +22,10 @@ from ..model import (
     Text,
     Withheld,
     WithheldBlock,
-    child_blocks,
+    flat_inlines,
+    iter_blocks,
     leaf_inlines,
+    visit,
 )
 
 
@@ -42,9 +44,9 @@ def secrets(documents: list[Document]) -> list[Secret]:
     found: dict[tuple, Secret] = {}
     for document in documents:
         walk = _Walk()
-        walk.blocks(document.blocks, None)
+        visit(document.blocks, walk.node)
         for note in document.notes:
-            walk.blocks(note.blocks, None)
+            visit(note.blocks, walk.node)
             context = walk.notes_inside.get(note.number)
             if context is not None and note.number not in walk.notes_outside:
                 walk.add(plain_text(note.blocks), context[0], note.span)
@@ -54,7 +56,9 @@ def secrets(documents: list[Document]) -> list[Secret]:
 
 
 class _Walk:
-    """What `secrets` gathers from one document (a class, not nested functions: see model)."""
+    """What `secrets` gathers as it visits one document; the context is the grounds and place of
+    the withheld block or words a node stands in, else None. (A class, not nested functions: see
+    model.walk.)"""
 
     def __init__(self) -> None:
         self.found: list[Secret] = []
@@ -65,37 +69,25 @@ class _Walk:
         if text.strip():
             self.found.append(Secret(" ".join(text.split()), tuple(grounds), span))
 
-    def blocks(self, blocks, context) -> None:
-        for block in blocks:
-            if isinstance(block, WithheldBlock):
-                children = block.children
-                if block.title and children and isinstance(children[0], Heading):
-                    children = children[1:]  # a withheld fragment's title is published in 5.1
-                self.add(plain_text(children), block.grounds, block.span)
-                self.blocks(block.children, (block.grounds, block.span))
-            elif isinstance(block, Heading) or not child_blocks(block):
-                for inlines in leaf_inlines((block,)):
-                    self.inlines(inlines, context)
+    def node(self, node, context):
+        if isinstance(node, WithheldBlock):
+            children = node.children
+            if node.title and children and isinstance(children[0], Heading):
+                children = children[1:]  # a withheld fragment's title is published in 5.1
+            self.add(plain_text(children), node.grounds, node.span)
+            return (node.grounds, node.span)
+        if isinstance(node, Withheld):
+            self.add(_plain(node.children), node.grounds, node.span)
+            return (node.grounds, node.span)
+        if isinstance(node, NoteRef) and node.number is not None:
+            if context is None:
+                self.notes_outside.add(node.number)
             else:
-                for children in child_blocks(block):
-                    self.blocks(children, context)
-
-    def inlines(self, inlines, context) -> None:
-        for inline in inlines:
-            if isinstance(inline, Withheld):
-                self.add(_plain(inline.children), inline.grounds, inline.span)
-                self.inlines(inline.children, (inline.grounds, inline.span))
-            elif isinstance(inline, NoteRef) and inline.number is not None:
-                if context is None:
-                    self.notes_outside.add(inline.number)
-                else:
-                    self.notes_inside.setdefault(inline.number, context)
-            elif isinstance(inline, Link) and context is not None:
-                # the address of a withheld link is withheld too (an e-mail address names its owner)
-                self.add(SCHEME.sub("", inline.href), *context)
-                self.inlines(inline.children, context)
-            elif hasattr(inline, "children"):
-                self.inlines(inline.children, context)
+                self.notes_inside.setdefault(node.number, context)
+        elif isinstance(node, Link) and context is not None:
+            # the address of a withheld link is withheld too (an e-mail address names its owner)
+            self.add(SCHEME.sub("", node.href), *context)
+        return context
 
 
 SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?://)?", re.IGNORECASE)
@@ -108,15 +100,14 @@ def plain_text(blocks) -> str:
 
 
 def _plain(inlines) -> str:
-    parts = []
-    for inline in inlines:
-        if isinstance(inline, Text | Code):
-            parts.append(inline.text)
-        elif isinstance(inline, LineBreak | NoteRef):
-            parts.append(" ")
-        elif hasattr(inline, "children"):
-            parts.append(_plain(inline.children))
-    return "".join(parts)
+    return "".join(_words(inline) for inline in flat_inlines(inlines))
+
+
+def _words(inline) -> str:
+    """What one inline adds to the plain text (one holding others adds what they hold)."""
+    if isinstance(inline, Text | Code):
+        return inline.text
+    return " " if isinstance(inline, LineBreak | NoteRef) else ""
 
 
 def template_text(documents: list[Document]) -> str:
@@ -124,17 +115,7 @@ def template_text(documents: list[Document]) -> str:
     articles in 5.1), without anything withheld: one word of it says nothing of a passage."""
     parts = []
     for document in documents:
-        for block in _leaves(document.blocks):
-            if block.span is not None and block.span.path.startswith("<"):
+        for block in iter_blocks(document.blocks, skip=WithheldBlock):
+            if isinstance(block, Paragraph | Heading) and block.span and block.span.path.startswith("<"):
                 parts.append(_plain(i for i in block.inlines if not isinstance(i, Withheld)))
     return " ".join(parts)
-
-
-def _leaves(blocks):
-    for block in blocks:
-        if isinstance(block, WithheldBlock):
-            continue
-        if isinstance(block, Paragraph | Heading):
-            yield block
-        for children in child_blocks(block):
-            yield from _leaves(children)
