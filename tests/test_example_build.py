@@ -215,7 +215,7 @@ def test_metadata_is_from_the_manifest_not_the_machine(built):
 def _model_paragraph_texts(blocks) -> list[str]:
     """What each paragraph of the Document model says, in reading order, without note marks."""
     from verzamel.model import BlockQuote, Columns, Heading, ListBlock, Paragraph, Table, WithheldBlock
-    from verzamel.render.text import inline_text
+    from verzamel.model.text import inline_text
 
     texts: list[str] = []
     for block in blocks:

@@ -35,7 +35,7 @@ from verzamel.model import (
 )
 from verzamel.model.walk import _SHAPES
 from verzamel.render.text import render_text
-from verzamel.woo.redact import withheld_passages
+from verzamel.woo.passages import withheld_passages
 
 
 def words(*texts):

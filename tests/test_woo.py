@@ -17,7 +17,7 @@ from verzamel.pipeline.run import run as run_checks
 from verzamel.project import open_project
 from verzamel.sources import load_sources
 from verzamel.woo.grounds import grounds, parse_grounds
-from verzamel.woo.redact import withheld_passages
+from verzamel.woo.passages import withheld_passages
 
 N = 6  # words per n-gram; a shorter passage (a name: "J. de Vries") is looked for whole
 

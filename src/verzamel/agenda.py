@@ -14,8 +14,8 @@ from .checks.ministerraad import PAPERS_AHEAD
 from .checks.status import STATUSES, status_of
 from .messages import t, tn
 from .model import Document, Heading, LineBreak, Paragraph, Table, Text
+from .model.text import block_lines, inline_text
 from .project import Project
-from .render.text import block_lines, inline_text
 
 DECISION_HEADING = "geadviseerd besluit"
 """The beslisnota section whose lines are the decision asked for (its number left aside)."""

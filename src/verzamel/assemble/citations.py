@@ -20,7 +20,7 @@ from ..model import (
     iter_inlines,
     merge_texts,
 )
-from ..model_text import inline_text
+from ..model.text import inline_text
 from ..sources import Sources
 from .refs import map_refs
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic
 from ..model import Document, Letter
-from ..model_text import title_of
+from ..model.text import title_of
 from ..outputs import OutputKind
 from ..project import Project
 from ..sources import Sources
@@ -26,7 +26,7 @@ def assemble(
 
     When the document withholds anything, the template is rendered once more with what it
     withholds (`withheld`, per ground), so section 5.1 can name it."""
-    from ..woo.redact import withheld_by_ground
+    from ..woo.passages import withheld_by_ground
 
     templates = templates or Templates(project)
     document, diagnostics = _one_pass(project, sources, letter, output, templates, [])

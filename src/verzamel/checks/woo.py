@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Document, Letter
+from ..model.text import document_text
 from ..sources import Sources
 from ..sources.letters import PROSE_FIELDS
 from ..woo.grounds import ATTRIBUTE, PERSONAL_POLICY_OPINIONS
@@ -16,7 +17,7 @@ from ..woo.guard import find_leaks
 from ..woo.marks import LOOKALIKE
 from ..woo.names import PERSON
 from ..woo.needles import needles
-from ..woo.redact import withheld_passages
+from ..woo.passages import withheld_passages
 from ..woo.secrets import secrets, template_text
 from .regions import Region
 
@@ -40,8 +41,6 @@ def check_letter(complete: list[Document], public: list[Document]) -> list[Diagn
     """WOO003 and WOO004 over a letter's documents: `complete` before redaction, `public` after.
     WOO004 looks for what the leak guard looks for (woo.guard) in the public documents' text, so
     what the guard would refuse at writing is an error in `check` already."""
-    from ..render.text import render_text
-
     found: list[Diagnostic] = []
     seen = set()
     for document in complete:
@@ -59,7 +58,7 @@ def check_letter(complete: list[Document], public: list[Document]) -> list[Diagn
                     )
                 )
     looked_for = needles(secrets(complete), template_text(complete))
-    texts = [(d.kind, render_text(d)) for d in sorted(public, key=lambda d: d.kind)]
+    texts = [(d.kind, document_text(d).encode()) for d in sorted(public, key=lambda d: d.kind)]
     for leak in find_leaks(texts, looked_for):
         secret = leak.needle.secret
         found.append(

@@ -46,7 +46,7 @@ def _split_arguments(project, arguments: tuple[str, ...]) -> tuple[list[str | No
 def _marks(colour: bool):
     """`[-old-]{+new+}` in a file or pipe; red and green on a terminal, as git shows word diffs."""
 
-    from ..render.text import word_diff_marks
+    from ..model.text import word_diff_marks
 
     if not colour:
         return word_diff_marks
@@ -55,7 +55,7 @@ def _marks(colour: bool):
 
 def _in_context(inlines, mark) -> str:
     """The paragraph with its changes marked, long unchanged stretches shortened to `…`."""
-    from ..render.text import inline_text
+    from ..model.text import inline_text
 
     raw = inline_text(inlines, lambda text, change: f"\x01{change[0]}{text}\x02")
     pieces = re.split(r"(\x01[id][^\x02]*\x02)", raw)

@@ -202,7 +202,7 @@ def _made(
     from ..render.pdf import PdfFailed
     from ..sources.lockfile import differs_from_lock
     from ..woo.guard import guard
-    from ..woo.redact import grounds_withheld
+    from ..woo.passages import grounds_withheld
 
     needed = formats if check.lock is None else tuple(dict.fromkeys(("docx", *formats)))
     try:

@@ -35,7 +35,7 @@ from ..model import (
     Withheld,
     WithheldBlock,
 )
-from .text import withheld_label, woo_marks
+from ..model.text import withheld_label, woo_marks
 
 WRAPPERS = {Emphasis: "em", Strong: "strong", Inserted: "ins", Deleted: "del"}
 """Inlines that are their children inside one element."""

@@ -23,7 +23,7 @@ from ..model import (
     flat_inlines,
     map_inlines,
 )
-from ..render.text import inline_text, word_diff_marks
+from ..model.text import inline_text, word_diff_marks
 from .compare import Merged, unit_text
 
 

@@ -37,7 +37,7 @@ from ..model import (
     own_inlines,
     with_parts,
 )
-from ..render.text import block_lines, inline_text, word_diff_marks
+from ..model.text import block_lines, inline_text, word_diff_marks
 from .tokens import Token, rebuild, tokens
 
 SIMILAR = 0.4

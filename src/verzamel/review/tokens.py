@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from ..model import Deleted, Emphasis, Inserted, Link, NoteRef, Strong, Text
-from ..render.text import inline_text
+from ..model.text import inline_text
 
 WORD = re.compile(r"\w+|\s+|[^\w\s]")
 

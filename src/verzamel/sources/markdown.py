@@ -38,10 +38,9 @@ from ..model import (
 )
 from ..woo.grounds import ATTRIBUTE, attribute_value, read_grounds
 from ..woo.marks import lookalikes, stray
+from .markdown_layout import column_widths, too_wide
 from .markdown_syntax import (
-    MAX_COLUMNS,
     MAX_DEPTH,
-    WIDTH,
     WOO_SPAN_START,
     closed,
     parser,
@@ -233,7 +232,7 @@ class _Builder:
                     rows.append(tuple(row))
                 row = []
             i += 1
-        self._not_too_wide(max((len(r) for r in (header or (), *rows)), default=0), span)
+        self.diagnostics += too_wide(max((len(r) for r in (header or (), *rows)), default=0), span)
         return Table(header, tuple(rows)), i + 1
 
     def _container_layout_open(self, tokens, i):
@@ -267,39 +266,10 @@ class _Builder:
                 )
             i += 1
         span = self.source.line_span(tok.map)
-        self._not_too_wide(len(columns), span)
-        return Columns(tuple(columns), self._widths(args, len(columns), span)), i + 1
-
-    def _widths(self, args: list[str], columns: int, span: SourceSpan) -> tuple[int, ...]:
-        """`:::: kolommen 68 32`: one whole percentage from 1 to 100 per column, together at most
-        100. Anything else is MD002 and no widths at all (the columns share the width equally)."""
-        if not args:
-            return ()
-        wrong = next(
-            (arg for arg in args if not WIDTH.fullmatch(arg) or not 1 <= int(arg.rstrip("%")) <= 100), None
-        )
-        widths = tuple(int(arg.rstrip("%")) for arg in args) if wrong is None else ()
-        if wrong is not None:
-            problem = t("markdown.width_not_percentage", width=wrong)
-        elif len(widths) != columns:
-            problem = t("markdown.widths_for_columns", widths=len(widths), columns=columns)
-        elif sum(widths) > 100:
-            problem = t("markdown.widths_over_100", total=sum(widths))
-        else:
-            return widths
-        self.diagnostics.append(report("MD002", span, problem, t("markdown.widths_hint")))
-        return ()
-
-    def _not_too_wide(self, columns: int, span: SourceSpan) -> None:
-        if columns > MAX_COLUMNS:
-            self.diagnostics.append(
-                report(
-                    "MD003",
-                    span,
-                    t("markdown.too_many_columns", columns=columns, max_columns=MAX_COLUMNS),
-                    t("markdown.split_table"),
-                )
-            )
+        self.diagnostics += too_wide(len(columns), span)
+        widths, problems = column_widths(args, len(columns), span)
+        self.diagnostics += problems
+        return Columns(tuple(columns), widths), i + 1
 
     def _container_woo_open(self, tokens, i):
         tok = tokens[i]

@@ -40,7 +40,7 @@ from ...model import (
     WithheldBlock,
     marked_all,
 )
-from ..text import withheld_label, woo_marks
+from ...model.text import withheld_label, woo_marks
 from . import oxml
 from .footnotes import FootnotesPart
 from .package import Member, write_zip
