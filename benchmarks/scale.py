@@ -228,11 +228,13 @@ def dossier_figures(work: Path, sizes: list[int], runs: int) -> None:
 
 def check_one_figures(dossiers: dict, yardstick: list[str], runs: int) -> None:
     """`verzamel check LETTER` in a fresh process after a word changed in one of its fragments,
-    against pandoc writing one of its documents, taken in turns. The dossier was checked once
-    before, as in a writer's edit loop (check keeps what it read in the output folder)."""
+    against pandoc writing one of its documents, taken in turns. The dossier was built and
+    checked once before, as in a writer's edit loop: check keeps what it read in the output
+    folder, which exists once a build has made it (a cache alone never makes one)."""
     print("check of one letter after a one-fragment change, fresh process (to pandoc writing one document):")
     for label, (dossier, fragment, letter) in dossiers.items():
         command = verzamel("check", letter, "--root", str(dossier))
+        timed(verzamel("build", "--root", str(dossier), "-q"))
         timed(command)
         checks, pandocs = [], []
         for _ in range(runs):
