@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Letter, SourceSpan
 from ..outputs import OutputKind
 from ..sources import Sources
 from ..templating import Missing
-from .fragments import Selection
 
 
 def template_context(
-    letter: Letter, output: OutputKind, sources: Sources, selection: Selection, withheld: list[dict]
+    letter: Letter, output: OutputKind, sources: Sources, fragment: Callable, withheld: list[dict]
 ) -> dict:
     """The template's variables. A value the letter leaves out is Missing (an error when printed);
-    each prose field is a marker `selection.fragment` gives; `withheld` is what the document
-    withholds, per ground (empty on the first pass). The fragments whose values it reads go into
-    `selection.paths`: the document is made from them, inserted or not."""
+    each prose field is a marker `fragment` gives; `withheld` is what the document withholds, per
+    ground (empty on the first pass)."""
 
     def given(key: str, value):
         return Missing(key, letter.spans.get(key, SourceSpan(letter.path))) if value is None else value
@@ -37,19 +37,16 @@ def template_context(
         data[section][key] = list(uses)
     for dotted, prose in letter.prose.items():
         section, key = dotted.split(".")
-        data[section][key] = selection.fragment(prose.id, heading=None)
+        data[section][key] = fragment(prose.id, heading=None)
     return {
         "letter": data,
         "document": output.name,
         "public": output.public,
-        "appraised_reports": _appraised_reports(letter, sources, selection.paths),
+        "appraised_reports": _appraised_reports(letter, sources),
         "withheld": withheld,
     }
 
 
-def _appraised_reports(letter: Letter, sources: Sources, read: set[str]) -> list[str]:
-    """What the kamerbrief's public fragments appraise; the files of all it looked at go into
-    `read` (a fragment's `appraises:` or `public:` changes the document)."""
-    fragments = [f for f in (sources.fragments.get(use.id) for use in letter.fragments) if f is not None]
-    read.update(f.path for f in fragments)
-    return [f.appraises for f in fragments if f.appraises and f.public]
+def _appraised_reports(letter: Letter, sources: Sources) -> list[str]:
+    fragments = (sources.fragments.get(use.id) for use in letter.fragments)
+    return [f.appraises for f in fragments if f is not None and f.appraises and f.public]

@@ -46,7 +46,7 @@ def _one_pass(
     withheld: list[dict],
 ) -> tuple[Document | None, list[Diagnostic]]:
     selection = Selection(sources, letter)
-    context = template_context(letter, output, sources, selection, withheld)
+    context = template_context(letter, output, sources, selection.fragment, withheld)
     text, diagnostics = templates.render(output.template, context, {"fragment": selection.fragment})
     forged = forged_marker(project, output.template, text, len(selection.asked)) if text else None
     if text is None or forged is not None:
