@@ -105,6 +105,19 @@ def test_one_changed_fragment_makes_only_the_documents_that_use_it(dossier, tmp_
     assert "nog eens op een rij" in text
 
 
+def test_a_document_that_reads_another_documents_fragments_is_made_again_when_they_change(dossier, tmp_path):
+    # The beslisnota names the reports its letter's kamerbrief fragments appraise (their
+    # `appraises:`), without inserting those fragments: it is made from them all the same.
+    out = tmp_path / "out"
+    build(dossier, out)
+    edit(dossier / "sections" / "appreciatie-clingendael.md", "appraises: Rapport", "appraises: Het rapport")
+    build(dossier, out)
+    build(dossier, tmp_path / "fresh", "--force")
+    assert documents(out) == documents(tmp_path / "fresh")
+    text = "\n".join(p.text for p in Document(out / TERUGKEERBRIEF / "beslisnota.docx").paragraphs)
+    assert "appreciatie van het Het rapport instituut Clingendael" in text
+
+
 def test_warnings_are_reported_again_from_the_cache(dossier, tmp_path):
     out = tmp_path / "out"
     edit(dossier / "sections" / "terugkeer.md", "wanneer dat kan", 'wanneer dat "kan"')

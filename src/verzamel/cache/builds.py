@@ -1,7 +1,7 @@
 """What the last build made, so the next one makes only what changed.
 
-Two levels, both keyed on the bytes of the sources (never on file times, which a git checkout
-changes without changing anything):
+Three levels, keyed on the bytes of the sources and of what is made of them (never on file
+times, which a git checkout changes without changing anything):
 
 - the whole build: when no input file changed since the last build with the same letters,
   formats and output folder, and every document it wrote is still there as it was written, its
@@ -9,8 +9,11 @@ changes without changing anything):
 - each letter: its key is every input that is not a fragment (manifests, registry, templates,
   verzamel.yaml, the names of all source files) and the fragments its documents were made from.
   A letter whose key did not change, and whose documents are still there as written, is not
-  assembled, rendered or written again; a document rendered to the bytes it already has is not
-  written again either (it keeps its file, and so its inode and time).
+  assembled, rendered or written again;
+- each document of a letter made again: one assembled as the last build assembled it, with the
+  same inputs that are not fragments, and still there as written, is not rendered again; a
+  document rendered to the bytes it already has is not written again either (it keeps its file,
+  and so its inode and time).
 
 A letter made from its lock after its sources moved on depends on git's object store as well, so
 it is never taken from the cache, and a build with such a letter keeps no whole-build record.
@@ -124,8 +127,8 @@ class LetterEntry:
     """Each document written, by its path in the output folder."""
     withheld: dict[str, tuple[list[str], bool]] = field(default_factory=dict)
     documents: dict[str, str] = field(default_factory=dict)
-    """The key of each of its documents (kamerbrief, beslisnota, …): the fragments it was made
-    from, and every input that is not a fragment."""
+    """The key of each of its documents (kamerbrief, beslisnota, …): the document as assembled,
+    and every input that is not a fragment (BuildCache.document_key)."""
     made: list = field(default_factory=list)
     """The documents themselves, when they are kept in memory (LettersInMemory); a build keeps
     its documents as files."""
@@ -202,6 +205,12 @@ class BuildCache:
     def key(self, paths) -> str:
         return self.inputs.key(paths)
 
+    def document_key(self, document) -> str:
+        """What a document's files are made from: the document as assembled (its text, wherever
+        that came from: a beslisnota reads what its kamerbrief's fragments appraise without
+        inserting them), and every input that is not a fragment (reference documents, formats)."""
+        return digest(repr(document) + self.inputs.shared)
+
     def unchanged(self):
         """The last build's report when nothing it read or wrote changed since; else None."""
         report = self.last.report
@@ -223,7 +232,7 @@ class BuildCache:
         return entry
 
     def kept_documents(self, letter_id: str, documents, locked: bool) -> set[str]:
-        """The kinds of a letter's documents that the last build made from the same inputs and
+        """The kinds of a letter's documents that the last build made the same (document_key) and
         that are still in place as written: they are not rendered again. (A letter with a lock
         is always made whole: all its documents are compared with what was sent.)"""
         entry = self.last.letters.get(letter_id)
@@ -232,7 +241,7 @@ class BuildCache:
         kept = set()
         for document in documents:
             files = entry.files_of(document.kind)
-            same = entry.documents.get(document.kind) == self.key(document.source_paths)
+            same = entry.documents.get(document.kind) == self.document_key(document)
             if same and files and self._intact(files):
                 kept.add(document.kind)
         return kept

@@ -97,7 +97,7 @@ def check_letter(
     judged: bool,
 ) -> list[Diagnostic]:
     """What only this letter's context can give, after the settings: `made` holds each output
-    (assemble.OutputKind) with its document as assembled and as it goes out (redacted when public);
+    (outputs.OutputKind) with its document as assembled and as it goes out (redacted when public);
     `paths` the sources they were made from. A letter not `judged` is one made as it was sent,
     which the house style and the send gate do not judge again."""
     found: list[Diagnostic] = []

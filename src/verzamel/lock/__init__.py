@@ -1,9 +1,10 @@
 """Sent letters, frozen: what a letter was built from when it was sent, kept so it can be built
 again byte for byte while the shared fragments go on changing for the next letter.
 
-`verzamel freeze` writes `letters/<id>.lock` (lockfile.py): every source, template and reference
-document the letter used, by git blob id, and the SHA-256 of every document it gave. store.py
-finds those versions again (in the working tree while unchanged, else in git's object store),
-restore.py lays them out as a dossier of their own to assemble and render the letter there, and
-freeze.py makes the lock. The checks of a lock are in checks/lock.py.
+`verzamel freeze` (pipeline/freeze.py) writes `letters/<id>.lock`, read and written by
+sources/lockfile.py: every source, template and reference document the letter used, by git blob
+id, and the SHA-256 of every document it gave. Here, store.py finds those versions again (in the
+working tree while unchanged, else in git's object store), state.py says how the dossier stands to
+each lock (LOCK002, LOCK004-LOCK006), and restore.py lays the locked versions out as a dossier of their own,
+which pipeline/sent.py makes the letter from.
 """

@@ -186,7 +186,7 @@ def _put(check: LetterRun, made, kept: set[str], out_dir: Path, cache, outcome, 
     outcome.written = [path for path, _ in changed]
     outcome.unchanged = [path for path, _ in rendered if path not in outcome.written] + kept_files
     if not check.from_lock:
-        keys = {document.kind: cache.key(document.source_paths) for document in check.documents}
+        keys = {document.kind: cache.document_key(document) for document in check.documents}
         entry = LetterEntry(cache.key(check.paths), check.paths, check.own, withheld=withheld, documents=keys)
         cache.remember(check.letter_id, entry, rendered, kept)
     return True

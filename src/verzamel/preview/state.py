@@ -3,6 +3,8 @@
 Every letter is made from the sources as they are now, a sent one too (a preview is for writing;
 the page of a sent letter whose sources moved on says that `build` writes it as sent). A letter
 whose sources have errors keeps its last good documents, marked outdated, beside the errors.
+A letter whose inputs did not change since the last refresh is not made again: its documents are
+kept in memory (cache.builds.LettersInMemory) under the same key a build's cache uses.
 """
 
 from __future__ import annotations
