@@ -34,10 +34,11 @@ class DossierCheck:
     diagnostics: list[Diagnostic]
     """After the settings in verzamel.yaml."""
 
-    @property
-    def shared_errors(self) -> list[Diagnostic]:
-        """Errors in a source every letter depends on: they stop every letter."""
-        return [d for d in self.diagnostics if is_shared(d.span.path) and d.is_error]
+    def concerning(self, paths) -> list[Diagnostic]:
+        """What was found in the sources at `paths`, and every error in a source every letter
+        depends on (it stops every letter)."""
+        shared = [d for d in self.diagnostics if is_shared(d.span.path) and d.is_error]
+        return [d for d in self.diagnostics if d.span.path in paths] + shared
 
 
 def unique(diagnostics) -> list[Diagnostic]:

@@ -122,15 +122,12 @@ def run(
     """
     locks, stray = lock_states(Store(project), sources)
     dossier = check_dossier(project, sources, stray)
-    general = dossier.diagnostics
-    shared = dossier.shared_errors
     letters: dict[str, LetterRun] = {}
     for letter_id in select_letters(sources, letter_ids or []):
         letter = sources.letters.get(letter_id)
         if letter is None:
-            path = sources.letter_files[letter_id]
-            own = [d for d in general if d.span.path == path]
-            letters[letter_id] = LetterRun(letter_id, [], unique(own + shared))
+            concerning = dossier.concerning({sources.letter_files[letter_id]})
+            letters[letter_id] = LetterRun(letter_id, [], unique(concerning))
             continue
         lock = locks.get(letter_id)
         lock_file = {sources.lock_files[letter_id]} if letter_id in sources.lock_files else set()
@@ -138,8 +135,7 @@ def run(
             # Sent with other versions of its sources: made from those (pipeline.sent).
             paths = {letter.path} | lock_file
             own = check_as_sent_now(letter, dossier, lock.diagnostics)
-            relevant = [d for d in general if d.span.path in paths] + shared + own
-            letters[letter_id] = LetterRun(letter_id, [], unique(relevant), lock)
+            letters[letter_id] = LetterRun(letter_id, [], unique(dossier.concerning(paths) + own), lock)
             continue
         entry = reuse(letter_id)
         if entry is not None:  # the same inputs as when it was made: kept as it was
@@ -149,9 +145,9 @@ def run(
             made = make_letter(project, sources, dossier, letter, outputs, judged=judged, templates=templates)
             documents, paths, own = made.documents, made.paths, made.diagnostics
         paths = frozenset(paths | lock_file)
-        relevant = [d for d in general if d.span.path in paths] + shared + own
-        letters[letter_id] = LetterRun(letter_id, documents, unique(relevant), lock, paths, own, entry)
+        relevant = unique(dossier.concerning(paths) + own)
+        letters[letter_id] = LetterRun(letter_id, documents, relevant, lock, paths, own, entry)
     reported = [d for check in letters.values() for d in check.diagnostics]
     if not letter_ids:
-        reported.extend(general)
+        reported.extend(dossier.diagnostics)
     return Run(letters, unique(reported))
