@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     runs = parser.parse_args().runs
     from verzamel.pipeline.build import build
-    from verzamel.pipeline.run import run as run_checks
+    from verzamel.pipeline.run import run as run_letters
     from verzamel.project import open_project
     from verzamel.sources import load_sources
 
@@ -50,7 +50,7 @@ def main() -> None:
             ("verzamel check, whole command", command("check", "--root", str(REPO), "--format", "json")),
             (
                 "check inside one process",
-                lambda: run_checks(open_project(REPO), load_sources(open_project(REPO))),
+                lambda: run_letters(open_project(REPO), load_sources(open_project(REPO))),
             ),
             (
                 "verzamel build --force",  # everything made again, as on a first build

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from conftest import TERUGKEERBRIEF, copy_dossier
 from docx_reading import resolve_tracked_changes
 from test_docx_markdown_features import FRAGMENT
-from verzamel.pipeline.run import run as run_checks
+from verzamel.pipeline.run import run as run_letters
 from verzamel.project import open_project
 from verzamel.render.docx import render_docx
 from verzamel.render.text import render_text
@@ -51,7 +51,7 @@ CASES = [
 def _kamerbrief(dossier: Path, fragment: str):
     (dossier / "sections" / "opmaak.md").write_text(fragment, encoding="utf-8")
     project = open_project(dossier)
-    run = run_checks(project, load_sources(project), [TERUGKEERBRIEF])
+    run = run_letters(project, load_sources(project), [TERUGKEERBRIEF])
     check = run.letters[TERUGKEERBRIEF]
     assert not check.failed, run.diagnostics
     return project, next(d for d in check.documents if d.kind == "kamerbrief")

@@ -278,17 +278,17 @@ def test_reading_and_checking_make_no_garbage_in_cycles(synthetic):
     themselves)."""
     import gc
 
-    from verzamel.pipeline.run import run as run_checks
+    from verzamel.pipeline.run import run as run_letters
     from verzamel.project import open_project
     from verzamel.sources import load_sources
 
     project = open_project(synthetic)
-    run_checks(project, load_sources(project))  # what is made once per process is made now
+    run_letters(project, load_sources(project))  # what is made once per process is made now
     gc.collect()
     enabled = gc.isenabled()
     gc.disable()
     try:
-        checked = run_checks(project, load_sources(project))
+        checked = run_letters(project, load_sources(project))
         assert gc.collect() == 0
     finally:
         if enabled:

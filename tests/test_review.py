@@ -22,7 +22,7 @@ from conftest import (
     run_cli,
 )
 from docx_reading import NS, W, footnote_reference_ids, footnotes, part_xml, resolve_tracked_changes
-from verzamel.pipeline.run import run as run_checks
+from verzamel.pipeline.run import run as run_letters
 from verzamel.project import open_project
 from verzamel.review.textconv import docx_text
 from verzamel.sources import load_sources
@@ -54,7 +54,7 @@ def git_state(repo: Path) -> tuple[str, str, str]:
 def users_of(repo: Path, source: str) -> set[tuple[str, str]]:
     """The (letter, document) pairs whose documents are made from `source`."""
     project = open_project(repo)
-    run = run_checks(project, load_sources(project))
+    run = run_letters(project, load_sources(project))
     return {(i, d.kind) for i, c in run.letters.items() for d in c.documents if source in d.source_paths}
 
 

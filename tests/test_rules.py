@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import KENMERK, REPO, copy_dossier, run_cli
-from verzamel.pipeline.run import run as run_checks
+from verzamel.pipeline.run import run as run_letters
 from verzamel.project import open_project
 from verzamel.rules import RULES
 from verzamel.sources import load_sources
@@ -689,7 +689,7 @@ def _line(dossier, path, expected, markers) -> int:
 
 def _diagnostics(dossier):
     project = open_project(dossier)
-    return run_checks(project, load_sources(project)).diagnostics
+    return run_letters(project, load_sources(project)).diagnostics
 
 
 @pytest.fixture

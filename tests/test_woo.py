@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import OUTPUT_NAMES, REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
-from verzamel.pipeline.run import run as run_checks
+from verzamel.pipeline.run import run as run_letters
 from verzamel.project import open_project
 from verzamel.sources import load_sources
 from verzamel.woo.grounds import grounds, parse_grounds
@@ -43,7 +43,7 @@ def joined(path) -> str:
 @pytest.mark.parametrize("letter", [VERZAMELBRIEF, TERUGKEERBRIEF])
 def test_withheld_passages_reach_no_part_of_a_public_document(built, letter):
     project = open_project(REPO)
-    checked = run_checks(project, load_sources(project), [letter]).letters[letter]
+    checked = run_letters(project, load_sources(project), [letter]).letters[letter]
     assert checked.diagnostics == []
     internal = next(d for d in checked.documents if d.kind == "beslisnota")  # never redacted
     passages = withheld_passages(internal)
@@ -188,7 +188,7 @@ def test_random_withheld_spans_never_leak(tmp_path_factory, target, before, afte
         text += f"\n{span}\n"
     path.write_text(text, encoding="utf-8")
     project = open_project(dossier)
-    checked = run_checks(project, load_sources(project), [TERUGKEERBRIEF]).letters[TERUGKEERBRIEF]
+    checked = run_letters(project, load_sources(project), [TERUGKEERBRIEF]).letters[TERUGKEERBRIEF]
     if target.endswith(".yaml"):  # the registry footnote is also in the Kamerbrief: refused
         assert any(d.rule == "CONF001" for d in checked.diagnostics)
     else:

@@ -20,7 +20,7 @@ from conftest import (
     run_cli,
 )
 from verzamel.model import SourceSpan
-from verzamel.pipeline.run import run as run_checks
+from verzamel.pipeline.run import run as run_letters
 from verzamel.project import open_project
 from verzamel.sources import load_sources
 from verzamel.woo import guard
@@ -59,7 +59,7 @@ def test_a_writer_that_prints_withheld_text_is_stopped_and_nothing_is_written(do
 
 def test_every_part_of_a_file_is_read_and_text_split_over_runs_is_found():
     project = open_project(REPO)
-    check = run_checks(project, load_sources(project), [TERUGKEERBRIEF]).letters[TERUGKEERBRIEF]
+    check = run_letters(project, load_sources(project), [TERUGKEERBRIEF]).letters[TERUGKEERBRIEF]
     internal = next(d for d in check.documents if d.kind == "beslisnota")
     secret = Secret("Jantje Geheimstra 82.000", ("5.1.2e",), SourceSpan("x.md", 3, 1))
     needles = needles_of([secret])
@@ -164,7 +164,7 @@ def test_a_redline_of_a_public_document_that_would_show_withheld_text_is_not_wri
 def test_the_example_passes_the_guard_as_it_is(built, letter):
     """No false alarm on the example: its public files hold nothing it withholds."""
     project = open_project(REPO)
-    check = run_checks(project, load_sources(project), [letter]).letters[letter]
+    check = run_letters(project, load_sources(project), [letter]).letters[letter]
     from verzamel.pipeline.sent import letter_documents
 
     documents, _ = letter_documents(project, check)

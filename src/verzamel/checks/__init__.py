@@ -10,6 +10,7 @@ here imports python-docx or lxml, nor the assembler, the writers, the cache, the
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..citations.render import DEFAULT_STYLE
 from ..diagnostics import Diagnostic
@@ -34,11 +35,14 @@ class DossierCheck:
     diagnostics: list[Diagnostic]
     """After the settings in verzamel.yaml."""
 
+    @cached_property
+    def shared_errors(self) -> list[Diagnostic]:
+        """Errors in a source every letter depends on: they stop every letter."""
+        return [d for d in self.diagnostics if is_shared(d.span.path) and d.is_error]
+
     def concerning(self, paths) -> list[Diagnostic]:
-        """What was found in the sources at `paths`, and every error in a source every letter
-        depends on (it stops every letter)."""
-        shared = [d for d in self.diagnostics if is_shared(d.span.path) and d.is_error]
-        return [d for d in self.diagnostics if d.span.path in paths] + shared
+        """What was found in the sources at `paths`, and the shared errors."""
+        return [d for d in self.diagnostics if d.span.path in paths] + self.shared_errors
 
 
 def unique(diagnostics) -> list[Diagnostic]:

@@ -14,6 +14,7 @@ from ..diagnostics import Diagnostic, report
 from ..lock.restore import SourcesLost, laid_out
 from ..messages import t
 from ..model import Document
+from ..outputs import OUTPUTS
 from ..project import Project
 from ..sources import load_sources
 from ..sources.lockfile import remake_hint
@@ -38,7 +39,7 @@ def remake(project: Project, state, outputs=None, render: Render | None = None) 
     try:
         with laid_out(project, state) as dossier:
             sources = load_sources(dossier)
-            made = run(dossier, sources, [lock.letter_id], *([outputs] if outputs else []), as_sent=True)
+            made = run(dossier, sources, [lock.letter_id], outputs or OUTPUTS, as_sent=True)
             errors = [d for d in made.diagnostics if d.is_error]
             letter = made.letters[lock.letter_id]
             if errors or not letter.documents:

@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..cache.builds import LettersInMemory
 from ..diagnostics import Diagnostic
 from ..model import Document
 
@@ -73,8 +74,9 @@ class PreviewState:
         self._seen: tuple | None = None
         self.remade = 0
         """How many letters the last refresh made again (the others' inputs were the same)."""
-        self._memo = None
-        self._kept = None
+        self._parsed: dict = {}
+        """What the last refresh parsed (a Memo's entries, by the text each came from)."""
+        self._kept = LettersInMemory()
 
     def refresh(self) -> bool:
         """Make everything again if a source changed since the last time; whether it did."""
@@ -89,7 +91,6 @@ class PreviewState:
         return True
 
     def _rebuild(self) -> None:
-        from ..cache.builds import LettersInMemory
         from ..cache.memo import Memo
         from ..checks import unique
         from ..checks.status import status_of
@@ -100,8 +101,7 @@ class PreviewState:
         # What the last refresh parsed and made, by the text and inputs it came from: a saved
         # fragment is parsed again, and only the letters that use it are made again.
         memo = Memo(None)
-        memo.stored = self._memo.used if self._memo else {}
-        self._kept = self._kept or LettersInMemory()
+        memo.stored = self._parsed
         try:
             project = open_project(self.root)
             self._kept.start(self.root)
@@ -115,7 +115,7 @@ class PreviewState:
             for letter_id, letter in made.letters.items():
                 if not (letter.reused or letter.failed or letter.from_lock):
                     self._kept.remember(letter_id, letter.paths, letter.own, letter.documents)
-            self._memo = memo
+            self._parsed = memo.used
             self.remade = sum(not (c.reused or c.from_lock) for c in made.letters.values()) + len(current)
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
             self.failure = f"{type(exc).__name__}: {exc}"
