@@ -11,7 +11,7 @@ the letter's documents really change. At each size the full build (from nothing)
 build and the one-fragment build are taken in turns over `--runs` rounds and each figure is their
 median, so a busy spell falls on all three alike. Peak memory is the largest resident set of the
 process or of any worker it started (ru_maxrss). The targets are those of issue 13;
-`docs/performance.md` records the results and the machine.
+`docs/dev/performance.md` records the results and the machine.
 
 Two figures of the edit loop (issue 25), on the example and on each synthetic dossier, each taken
 in turns with pandoc writing one of the letter's documents (the same yardstick) and the median

@@ -1,4 +1,4 @@
-"""The shape of the code as a contract: the layers of docs/architecture.md, and no import cycle."""
+"""The shape of the code as a contract: the layers of docs/dev/architecture.md, and no import cycle."""
 
 from __future__ import annotations
 

@@ -202,7 +202,7 @@ def test_an_unknown_language_is_reported(tmp_path, no_locale):
 
 
 COMMANDS = [[], ["build"], ["check"], ["letters"], ["show"], ["rules"], ["templates"], ["init"], ["refs"],
-            ["refs", "scan"]]  # fmt: skip
+            ["refs", "scan"], ["help"]]  # fmt: skip
 ENGLISH = re.compile(
     r"\b(Usage|Options|Commands|Examples|Show this message|the|and|with|which|from|DIRECTORY|FILE)\b"
 )

@@ -1,5 +1,6 @@
-"""The wheel carries the house style from templates/ at the root, byte for byte, and an installed
-verzamel (not this checkout) starts and builds a dossier of its own with it."""
+"""The wheel carries the house style from templates/ at the root and the user guides from docs/, byte
+for byte, and an installed verzamel (not this checkout) starts and builds a dossier of its own with
+it and prints its guides."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import pytest
 
 from conftest import REPO
 
-PACKAGED = ("pyproject.toml", "README.md", "src", "templates")
+PACKAGED = ("pyproject.toml", "README.md", "src", "templates", "docs")
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +45,21 @@ def test_the_wheel_holds_the_templates_of_the_root_with_the_same_bytes(wheel):
     shipped = {path.name: path.read_bytes() for path in (REPO / "templates").iterdir() if path.is_file()}
     assert sorted(packaged) == ["beslisnota.docx", "beslisnota.md.j2", "kamerbrief.docx", "kamerbrief.md.j2"]
     assert packaged == shipped
+
+
+def test_the_wheel_holds_the_user_guides_of_docs_and_not_the_developer_notes(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        packaged = {
+            name.removeprefix("verzamel/docs/"): archive.read(name)
+            for name in archive.namelist()
+            if name.startswith("verzamel/docs/")
+        }
+    docs = REPO / "docs"
+    guides = [*docs.glob("*.md"), *docs.glob("rules/*.md")]
+    assert packaged == {p.relative_to(docs).as_posix(): p.read_bytes() for p in guides}
+    assert {"formats.md", "rules/README.md", "rules/woo.md"} <= set(packaged)
+    assert (docs / "dev" / "architecture.md").is_file()
+    assert not [name for name in packaged if name.startswith("dev/")]
 
 
 def test_the_wheel_holds_every_module_of_the_source(wheel):
@@ -93,6 +109,9 @@ def test_an_installed_verzamel_starts_and_builds_a_dossier_elsewhere(wheel, tmp_
     fragment = dossier / "sections" / "inleiding.md"
     fragment.write_text(fragment.read_text(encoding="utf-8") + "[x]{woo=5.1.2z}\n", encoding="utf-8")
     assert "WOO002" in verzamel("check", cwd=dossier).stdout
+    # ... and the guides its comments point at (`verzamel help opmaak`).
+    guide = verzamel("help", "opmaak", cwd=dossier)
+    assert (guide.returncode, guide.stdout) == (0, (REPO / "docs" / "formats.md").read_text(encoding="utf-8"))
     fragment.write_text(
         fragment.read_text(encoding="utf-8").replace("[x]{woo=5.1.2z}\n", ""), encoding="utf-8"
     )

@@ -14,17 +14,18 @@ from .sources.yamlfile import PositionedYaml, parse_yaml
 CONFIG_NAME = "verzamel.yaml"
 
 
-def _shipped_templates() -> Path:
-    """The house style verzamel ships: `templates/` at the root of its repository.
+def shipped_folder(name: str) -> Path:
+    """A folder verzamel ships from the root of its repository: `templates/` (the house style),
+    `docs/` (the user guides).
 
-    A wheel carries it as verzamel/templates/ (pyproject.toml maps it there); an editable
-    install or a source checkout reads it where it lives, two folders above this file.
+    A wheel carries it as verzamel/<name>/ (pyproject.toml maps it there); an editable install
+    or a source checkout reads it where it lives, two folders above this file.
     """
-    installed = Path(__file__).parent / "templates"
-    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "templates"
+    installed = Path(__file__).parent / name
+    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / name
 
 
-PACKAGE_TEMPLATES = _shipped_templates()
+PACKAGE_TEMPLATES = shipped_folder("templates")
 TEMPLATE_SUFFIXES = (".j2", ".docx")
 """What counts as a template file (pyproject.toml packages the same)."""
 

@@ -3,7 +3,7 @@
 Exit codes: 0 success, 1 the sources have errors, 2 the command was used wrongly, 3 a bug in
 verzamel (cli.common.Verzamel), 130 interrupted with Ctrl-C.
 The commands live one group per module beside this one (build.py, check.py, refs.py, review.py …);
-the small ones (show, letters, templates, init) here.
+the small ones (show, letters, templates, init) here; `help` in guides.py.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from .common import (
     root_option,
 )
 from .freeze import freeze
+from .guides import guide
 from .new import new
 from .preview import preview
 from .refs import refs
@@ -169,5 +170,6 @@ for command in (
     new,
     templates,
     init,
+    guide,
 ):
     main.add_command(command)
