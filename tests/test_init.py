@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 from conftest import run_cli
 from docx_reading import paragraphs
@@ -83,3 +87,50 @@ def test_init_in_an_existing_repository_adds_build_to_its_gitignore(tmp_path):
     assert "added the line build/" in result.stdout
     (tmp_path / "verzamel.yaml").unlink()
     assert run_cli("init", str(tmp_path)).exit_code == 2  # the letter and fragment are there
+
+
+# Words of English that Dutch does not use; keys such as `letter_defaults` or `house_style` are the
+# file format and do not match (a word boundary does not fall inside them).
+ENGLISH = re.compile(
+    r"\b(the|and|with|which|this|that|these|from|your|you|when|where|what|every|only|here|its|it|are|be"
+    r"|for|to|or|on|at|by|an|so|not|there|see|made|copy|write|writes|change|one|each|can|must|should)\b",
+    re.IGNORECASE,
+)
+
+
+def test_a_new_dossier_and_what_new_adds_to_it_hold_no_english(tmp_path, monkeypatch):
+    monkeypatch.setenv("VERZAMEL_TAAL", "nl")
+    said = [run_cli("init", str(tmp_path / "d"))]
+    root = ("--root", str(tmp_path / "d"))
+    said.append(run_cli("new", "letter", "2026-03-06-nieuw", *root, "--betreft", "Nieuw", "--datum",
+                        "2026-03-06", "--mr", "2026-03-06", "--fragments", "inleiding"))  # fmt: skip
+    said.append(
+        run_cli("new", "section", "nieuw", *root, "--title", "Nieuw", "--not-public", "--woo", "5.1.2i")
+    )
+    assert [r.exit_code for r in said] == [0, 0, 0], [r.output for r in said]
+    found = [f"{p.relative_to(tmp_path)}: {line}" for p in sorted(tmp_path.rglob("*")) if p.is_file()
+             for line in p.read_text(encoding="utf-8").splitlines() if ENGLISH.search(line)]  # fmt: skip
+    found += [line for r in said for line in r.output.splitlines() if ENGLISH.search(line)]
+    assert found == []
+    assert len(list(tmp_path.rglob("*.*"))) == 7  # what was read: five from init, two from new
+
+
+@pytest.mark.parametrize(
+    ("today", "mr"),
+    [
+        (date(2026, 3, 1), date(2026, 2, 27)),  # a Sunday: the Friday before
+        (date(2026, 3, 6), date(2026, 3, 6)),  # a Friday: that day
+        (date(2026, 4, 5), date(2026, 3, 27)),  # Easter: Goede Vrijdag is no MR, the Friday before it is
+        (date(2026, 12, 28), date(2026, 12, 18)),  # Christmas on a Friday: the week before
+        (date(2027, 1, 1), date(2026, 12, 18)),  # Nieuwjaarsdag and Christmas both Fridays, another year
+    ],
+)
+def test_the_example_mr_date_is_a_friday_the_mr_meets_and_checks_clean_uncommented(tmp_path, today, mr):
+    started = start_dossier(tmp_path, today)
+    manifest = tmp_path / "letters" / f"{started.letter_id}.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    assert f"\n# ministerraad: {mr.isoformat()} " in text
+    manifest.write_text(text.replace("\n# ministerraad: ", "\nministerraad: "), encoding="utf-8")
+    result = run_cli("check", "--root", str(tmp_path), "--format", "json")
+    found = {(d["rule"], d["severity"]) for d in json.loads(result.stdout)}
+    assert (result.exit_code, found) == (0, {("MR003", "info")})  # the beslisnota has no date of its own

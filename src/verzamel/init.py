@@ -3,18 +3,20 @@
 The starter (src/verzamel/starter/) is a small dossier that checks and builds clean: settings
 with comments, one letter, one fragment, one registry entry and a .gitignore for build/. The
 letter is dated the day the dossier is started (the only place verzamel reads the clock: never
-while checking or building). The house style is not copied: the dossier uses verzamel's own
-until `verzamel templates --copy` takes it over.
+while checking or building); its commented-out MR date is the last Friday before it on which the
+ministerraad meets, so that uncommenting it checks clean. The house style is not copied: the
+dossier uses verzamel's own until `verzamel templates --copy` takes it over.
 """
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from string import Template
 
+from . import dutch
 from .project import CONFIG_NAME
 from .write import write_all_atomic
 
@@ -70,7 +72,7 @@ def start_dossier(folder: Path, today: date) -> Started:
     existing = [name for name in files if name != GITIGNORE and os.path.lexists(folder / name)]
     if existing:
         raise DossierExists(folder, existing)
-    values = {"datum": today.isoformat(), "letter_id": letter_id}
+    values = {"datum": today.isoformat(), "vrijdag": last_meeting(today).isoformat(), "letter_id": letter_id}
     started = Started(folder.resolve(), letter_id=letter_id)
     gitignore = folder / GITIGNORE
     writes = []
@@ -85,6 +87,14 @@ def start_dossier(folder: Path, today: date) -> Started:
         started.written.append(relative)
     write_all_atomic(writes)  # all or none: a folder that cannot be written gets no half dossier
     return started
+
+
+def last_meeting(day: date) -> date:
+    """The last Friday on or before `day` that is not a public holiday: an MR the letter may follow."""
+    friday = day - timedelta(days=(day.weekday() - 4) % 7)
+    while friday in dutch.public_holidays(friday.year):
+        friday -= timedelta(days=7)
+    return friday
 
 
 def _ignore_build(gitignore: Path) -> bytes | None:
