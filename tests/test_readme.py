@@ -9,7 +9,7 @@ from conftest import REPO
 
 def readme_commands() -> list[str]:
     text = (REPO / "README.md").read_text(encoding="utf-8")
-    top = text.split("## What you get")[0]
+    top = text.split("## Wat u krijgt")[0]
     return re.findall(r"```sh\n(.+?)\n```", top)
 
 
