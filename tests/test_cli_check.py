@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
+from verzamel import messages
 from verzamel.checks.docs import pages
 
 FRAGMENT = "sections/eu-exit-strategie.md"
@@ -110,6 +111,20 @@ def test_rule_docs_are_generated_from_the_catalogue():
     for name, text in pages().items():
         assert (folder / name).read_text(encoding="utf-8") == text, f"run tools/make_rule_docs.py ({name})"
     assert sorted(p.name for p in folder.glob("*.md")) == sorted(pages())
+
+
+def test_rule_pages_are_dutch_every_word_from_the_catalogue():
+    """docs/rules/ is a Dutch user guide whatever language the tests read; its furniture is messages."""
+    dutch, english = pages("nl"), pages("en")
+    nl, en = messages.catalogue("nl"), messages.catalogue("en")
+    assert nl["rules_page.intro"] in dutch["README.md"]
+    assert nl["rules.DATE001.summary"] in dutch["dates.md"]
+    for name, text in dutch.items():
+        for key in ("rules_page.bad", "rules_page.good", "rules_page.finds", "rules_page.changeable"):
+            assert en[key].split("{")[0] not in text, (name, key)
+        assert text != english[name]
+    # the terminal keeps the user's language (the tests read English)
+    assert run_cli("rules", "DATE001").stdout.startswith("DATE001 (error, ")
 
 
 @pytest.mark.parametrize("command", ["check", "letters", "refs"])

@@ -1,4 +1,4 @@
-"""Write docs/rules/ from the rule catalogue (src/verzamel/rules.py).
+"""Write docs/rules/, in Dutch, from the rule catalogue (src/verzamel/rules.py and the messages).
 
     python tools/make_rule_docs.py
 

@@ -2,9 +2,9 @@
 
 This table is the one place rules are listed. What a rule finds and its wrong and right examples
 are in the message catalogue (`rules.<ID>.summary`, `.bad`, `.good`), in Dutch and English.
-`verzamel rules` shows them, the pages in docs/rules/ are generated from them in English
-(tools/make_rule_docs.py; a test keeps them equal), and a diagnostic's default severity comes
-from here.
+`verzamel rules` shows them in the user's language, the pages in docs/rules/ are generated from
+them in Dutch, with the words around them from `rules_page.*` (tools/make_rule_docs.py; a test
+keeps them equal), and a diagnostic's default severity comes from here.
 """
 
 from __future__ import annotations

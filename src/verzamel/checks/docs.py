@@ -23,72 +23,40 @@ def rule_text(rule: Rule) -> str:
 
 
 def family_page(family: str) -> str:
-    """A Markdown page with every rule of one family."""
+    """A Markdown page with every rule of one family: the Markdown is here, every word in the catalogue."""
+    rules = [r for r in RULES.values() if r.family == family]
     lines = [
         f"# {t(f'family.{family}')}",
         "",
-        "<!-- Generated from src/verzamel/rules.py by tools/make_rule_docs.py: do not edit. -->",
+        t("rules_page.generated"),
         "",
-        "| rule | severity | what it finds |",
+        f"| {t('rules_page.rule')} | {t('rules_page.severity')} | {t('rules_page.finds')} |",
         "|---|---|---|",
     ]
-    rules = [r for r in RULES.values() if r.family == family]
-    lines += [f"| [{r.id}](#{r.id.lower()}) | {r.severity} | {r.summary} |" for r in rules]
+    lines += [f"| [{r.id}](#{r.id.lower()}) | {t(f'severity.{r.severity}')} | {r.summary} |" for r in rules]
     for rule in rules:
-        lines += [
-            "",
-            f"## {rule.id}",
-            "",
-            rule.summary,
-            "",
-            "Wrong:",
-            "",
-            "```",
-            rule.bad,
-            "```",
-            "",
-            "Right:",
-            "",
-            "```",
-            rule.good,
-            "```",
-            "",
-        ]
+        lines += ["", f"## {rule.id}", "", rule.summary, ""]
+        lines += [t("rules_page.bad"), "", "```", rule.bad, "```", ""]
+        lines += [t("rules_page.good"), "", "```", rule.good, "```", ""]
         if rule.fixable:
-            lines.append("`verzamel check --fix` corrects it. ")
+            lines.append(t("rules_page.fixable") + " ")
         lines.append(
-            "Its severity cannot be changed."
+            t("rules_page.locked")
             if rule.locked
-            else f"Default severity: {rule.severity}; change it under `rules:` in verzamel.yaml."
+            else t("rules_page.changeable", severity=t(f"severity.{rule.severity}"), setting=rule.severity)
         )
     return "\n".join(lines) + "\n"
 
 
 def index_page() -> str:
     lines = [
-        "# Rules",
+        f"# {t('rules_page.title')}",
         "",
-        "<!-- Generated from src/verzamel/rules.py by tools/make_rule_docs.py: do not edit. -->",
+        t("rules_page.generated"),
         "",
-        "`verzamel check` and `verzamel build` report these rules as "
-        "`file:line:column: severity RULE message`. `verzamel rules` lists them, "
-        "`verzamel rules ID` explains one.",
+        t("rules_page.intro"),
         "",
-        "Change a severity, or turn a rule off, in verzamel.yaml (rules marked locked cannot be changed):",
-        "",
-        "```yaml",
-        "rules:",
-        "  STYLE002: off                # everywhere",
-        "  DATE004: error",
-        '  "sections/beslisnota/*":     # only for files matching the pattern',
-        "    STYLE001: off",
-        "house_style:",
-        "  citations: aanwijzingen              # or kort, or voluit",
-        "  footnote_marker: after_punctuation   # or before_punctuation",
-        "  quotes: typographic                  # or straight, or any",
-        "```",
-        "",
-        "| family | rules |",
+        f"| {t('rules_page.family')} | {t('rules_page.rules')} |",
         "|---|---|",
     ]
     for family in FAMILIES:
@@ -98,9 +66,9 @@ def index_page() -> str:
     return "\n".join(lines) + "\n"
 
 
-def pages() -> dict[str, str]:
-    """File name in docs/rules/ -> content, in English as all of docs/ is."""
-    with using("en"):
+def pages(language: str = "nl") -> dict[str, str]:
+    """File name in docs/rules/ -> content; in Dutch, as all user guides in docs/ are."""
+    with using(language):
         return {"README.md": index_page(), **{f"{family}.md": family_page(family) for family in FAMILIES}}
 
 

@@ -101,7 +101,7 @@ def set_language(code: str | None) -> None:
 
 @contextmanager
 def using(code: str):
-    """Messages in `code` for the duration (docs/ is generated in English whatever the user reads)."""
+    """Messages in `code` for the duration (docs/rules/ is generated in Dutch whatever the user reads)."""
     global _current
     before = _current
     set_language(code)
