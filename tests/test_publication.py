@@ -155,13 +155,10 @@ def test_the_grounds_used_are_given_with_the_number_of_passages_and_nothing_with
 
 def test_every_value_from_a_tooi_list_is_in_that_list_with_its_label():
     lists = etree.parse(str(SCHEMAS / "diwoo-metadata-lijsten.xsd"))
-    xs = {"xs": "http://www.w3.org/2001/XMLSchema"}
-    labels = {
-        e.get("value"): "".join(e.find("xs:annotation/xs:documentation", xs).itertext())
-        .split("\n")[0]
-        .strip()
-        or next(t.strip() for t in e.itertext() if t.strip())
-        for e in lists.iterfind(".//xs:enumeration", xs)
+    ns = {"xs": "http://www.w3.org/2001/XMLSchema", "dita": "http://dita.oasis-open.org/architecture/2005/"}
+    labels = {  # a value's label is the first paragraph of its documentation
+        e.get("value"): e.findtext("xs:annotation/xs:documentation/dita:p", namespaces=ns)
+        for e in lists.iterfind(".//xs:enumeration", ns)
     }
     used = [
         *diwoo.DOCUMENTSOORT.values(),
