@@ -41,6 +41,7 @@ from verzamel.model import (
     Withheld,
     WithheldBlock,
 )
+from verzamel.pipeline.render import RECORD
 from verzamel.render.html import render_html
 
 KINDS = ("kamerbrief", "beslisnota", "beslisnota-openbaar")
@@ -225,7 +226,7 @@ def test_pdf_is_made_by_libreoffice_or_refused_before_anything_is_done(tmp_path,
     text = subprocess.run([pdftotext, str(out / TERUGKEERBRIEF / "kamerbrief.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout  # fmt: skip
     assert "Terugkeer van ontheemden uit Oekraïne" in text and "d.d. 28 november 2025" in text
-    assert {p.name for p in (out / TERUGKEERBRIEF).iterdir()} == {f"{k}.pdf" for k in KINDS}
+    assert {p.name for p in (out / TERUGKEERBRIEF).iterdir()} == {f"{k}.pdf" for k in KINDS} | {RECORD}
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
     result = run_cli("build", "--root", str(REPO), "--out", str(tmp_path / "none"), "--format", "docx,pdf")
     assert result.exit_code == 2 and "LibreOffice" in result.stderr
@@ -261,6 +262,6 @@ def _on_a_terminal(*args: str) -> str:
 def test_a_build_on_a_terminal_shows_a_progress_bar_and_piped_prints_lines(tmp_path):
     shown = _on_a_terminal("build", "--root", str(REPO), "--out", str(tmp_path / "tty"))
     assert re.search(r"Writing\s+\[#+\]\s+2/2", shown) and TERUGKEERBRIEF in shown
-    assert "wrote " not in shown and "6 documents written" in shown
+    assert "wrote " not in shown and "8 documents written" in shown  # 6 documents, 2 publication records
     piped = run_cli("build", "--root", str(REPO), "--out", str(tmp_path / "piped"))
-    assert "Writing" not in piped.output and piped.stdout.count("wrote ") == 6
+    assert "Writing" not in piped.output and piped.stdout.count("wrote ") == 8

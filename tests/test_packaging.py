@@ -122,4 +122,5 @@ def test_an_installed_verzamel_starts_and_builds_a_dossier_elsewhere(wheel, tmp_
         "beslisnota-openbaar.docx",
         "beslisnota.docx",
         "kamerbrief.docx",
+        "publicatie.xml",
     ]

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from conftest import OUTPUT_NAMES, REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
+from verzamel.pipeline.render import RECORD
 
 
 def test_check_in_the_repository_needs_no_options(monkeypatch):
@@ -27,7 +28,9 @@ def test_build_with_no_options_writes_every_letter_to_build(tmp_path):
         )
         assert result.returncode == 0, result.stderr
         for letter in (VERZAMELBRIEF, TERUGKEERBRIEF):
-            assert sorted(p.name for p in (dossier / "build" / letter).iterdir()) == sorted(OUTPUT_NAMES)
+            assert sorted(p.name for p in (dossier / "build" / letter).iterdir()) == sorted(
+                (*OUTPUT_NAMES, RECORD)
+            )
         assert sorted(p.name for p in (dossier / "build").iterdir()) == [
             ".verzamel-cache",  # what the next build may reuse
             VERZAMELBRIEF,

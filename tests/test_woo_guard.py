@@ -85,6 +85,7 @@ def test_every_part_of_a_file_is_read_and_text_split_over_runs_is_found():
         (b"<cp:keywords>Geheimstra</cp:keywords>", True),  # metadata
         (b'<wp:docPr id="1" descr="foto van Jantje"/>', True),  # an attribute
         (b"<p>82.000</p>", True),
+        (b"<!-- Jantje Geheimstra --><p>x</p>", True),  # a comment, read by whoever opens the file
         (b"<p>geheimstra</p>", False),  # a name in another case is another word
         (b"<p>JANTJE GEHEIMSTRA 82,000</p>", True),  # the whole passage, in any case and separator
         (b"<p>82.0001</p>", False),

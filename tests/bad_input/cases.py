@@ -1028,6 +1028,25 @@ CASES += [
         build=0,
     ),
     Case("reference document that is a zip bomb", REFERENCE, ("text", package(zeros(1_500))), "TPL003", 1),
+    # -- the publication record's settings (publicatie:): a warning, the record written without them
+    Case(
+        "publishing organisation that is no TOOI URI",
+        SETTINGS,
+        ("append", "publicatie:\n  organisatie: ministerie van Asiel en Migratie\n"),
+        "CFG001",
+        26,
+        check=0,
+        build=0,
+    ),
+    Case(
+        "publication settings a list",
+        SETTINGS,
+        ("append", "publicatie:\n  - organisatie\n"),
+        "CFG001",
+        26,
+        check=0,
+        build=0,
+    ),
     Case(
         "manifest name not UTF-8",
         "letters/brief\udce9.yaml",

@@ -8,6 +8,8 @@ rules:
 house_style:
   footnote_marker: after_punctuation
   quotes: typographic
+publicatie:
+  organisatie: https://identifier.overheid.nl/tooi/id/ministerie/mnre1162
 """
 
 from __future__ import annotations
@@ -24,7 +26,10 @@ from ..rules import RULES
 from ..sources.yamlfile import unknown_key
 from .style import HOUSE_STYLE
 
-CONFIG_KEYS = ("output", "letter_defaults", "rules", "house_style", "taal")
+CONFIG_KEYS = ("output", "letter_defaults", "rules", "house_style", "taal", "publicatie")
+PUBLICATION_KEYS = ("organisatie",)
+TOOI_ORGANISATION = re.compile(r"https://identifier\.overheid\.nl/tooi/id/[a-z_]+/[a-z0-9_]+")
+"""An organisation in TOOI's register (ministerie/mnre1162, gemeente/gm0363, …)."""
 SETTINGS = ("error", "warning", "info", "off")
 RULE_ID = re.compile(r"^[A-Z]+\d+$")
 
@@ -119,7 +124,40 @@ def read_settings(project: Project) -> RuleSettings:
             )
         else:
             settings.house_style[key] = value
+    settings.diagnostics += _publication(data.get("publicatie"), span)
     return settings
+
+
+def publication_organisation(data: dict) -> str | None:
+    """The TOOI URI of the organisation that publishes the dossier's letters, when verzamel.yaml
+    gives one that is (`publicatie.organisatie`)."""
+    publication = data.get("publicatie")
+    value = publication.get("organisatie") if isinstance(publication, dict) else None
+    return value if isinstance(value, str) and TOOI_ORGANISATION.fullmatch(value) else None
+
+
+def _publication(publication, span) -> list[Diagnostic]:
+    """`publicatie:`, what the publication record says of the dossier's publications."""
+    if publication is None:
+        return []
+    if not isinstance(publication, dict):
+        return [report("CFG001", span("publicatie"), t("config.publicatie_must_hold"))]
+    found = [
+        unknown_key(key, PUBLICATION_KEYS, span(f"publicatie.{key}@key"), "CFG001")
+        for key in publication
+        if key not in PUBLICATION_KEYS
+    ]
+    value = publication.get("organisatie")
+    if value is not None and publication_organisation({"publicatie": publication}) is None:
+        found.append(
+            report(
+                "CFG001",
+                span("publicatie.organisatie"),
+                t("config.organisatie_not_tooi", value=value),
+                t("config.organisatie_hint"),
+            )
+        )
+    return found
 
 
 def _as_yaml(choice) -> str:

@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic, has_errors, report
 from ..messages import t
 from ..model import SourceSpan
 from ..project import Project
-from .render import document_files
+from .render import document_files, publication_record
 
 if TYPE_CHECKING:
     from .run import LetterRun
@@ -195,10 +195,11 @@ def _put(check: LetterRun, made, kept: set[str], out_dir: Path, cache, outcome, 
 def _made(
     project: Project, check: LetterRun, formats: tuple[str, ...], letter: SourceSpan, kept=(), references=None
 ):
-    """A letter's files, what they withhold, and why they cannot be made if they cannot; a sent
-    one from its lock, and only with its recorded bytes (its .docx files are made to compare,
-    asked for or not). The documents of `kept` are in place already and not made. Runs in a
-    worker process when the build has more than one job."""
+    """A letter's files (its publication record among them), what they withhold, and why they
+    cannot be made if they cannot; a sent one from its lock, and only with its recorded bytes (its
+    .docx files are made to compare, asked for or not). The documents of `kept` are in place
+    already and not made, but the record describes them. Runs in a worker process when the build
+    has more than one job."""
     from ..render.pdf import PdfFailed
     from ..sources.lockfile import differs_from_lock
     from ..woo.guard import guard
@@ -218,18 +219,20 @@ def _made(
             files = document_files(project, documents, needed, references)
     except PdfFailed as exc:
         return {}, [], [report("OUT001", letter, t("build.pdf_failed", error=exc))]
-    # the leak guard: the bytes of every public file, against everything the letter withholds
     everything = remade.documents if check.from_lock else check.documents
+    record = publication_record(project, everything, formats)  # of all its documents, made or kept
+    # the leak guard: the bytes of every public file, against everything the letter withholds
     public = {d.kind for d in everything if d.public}
-    problems = guard(everything, [(n, data) for n, data in files if n.rsplit(".", 1)[0] in public], letter)
-    if check.lock is not None and not problems:
+    published = [(n, data) for n, data in files if n.rsplit(".", 1)[0] in public] + [record]
+    problems = guard(everything, published, letter)
+    if check.lock is not None and not problems:  # the lock records the .docx files: not the record
         problems = differs_from_lock(check.lock.lock, [f for f in files if f[0].endswith(".docx")])
     withheld = {}
     for document in documents:
         grounds = grounds_withheld(document)
         if grounds:
             withheld[f"{document.kind}.{formats[0]}"] = (grounds, document.public)
-    return withheld, [f for f in files if f[0].rsplit(".", 1)[-1] in formats], problems
+    return withheld, [f for f in files if f[0].rsplit(".", 1)[-1] in formats] + [record], problems
 
 
 def _write(files: list[tuple[Path, bytes]], out_dir: Path, letter: SourceSpan) -> Diagnostic | None:

@@ -12,6 +12,9 @@ from ..project import Project
 
 FORMATS = ("docx", "html", "pdf")
 """What `build --format` can write; the lock of a sent letter records its .docx files."""
+RECORD = "publicatie.xml"
+"""A letter's publication record (render.diwoo), beside its documents. Not in a sent letter's lock:
+it describes the publication, not what was sent, and it is made again from the lock's documents."""
 
 
 def document_files(
@@ -41,6 +44,17 @@ def document_files(
 
         files.extend(docx_to_pdf(docx_files))
     return files
+
+
+def publication_record(
+    project: Project, documents: list[Document], formats: tuple[str, ...]
+) -> tuple[str, bytes]:
+    """The record of a letter's public documents, in the files `build` writes of them in `formats`."""
+    from ..checks.config import publication_organisation
+    from ..render.diwoo import render_record
+
+    written = [f for f in FORMATS if f in formats]
+    return RECORD, render_record(documents, written, publication_organisation(project.settings))
 
 
 def reference_of(kind: str) -> str:

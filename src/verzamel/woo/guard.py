@@ -23,6 +23,8 @@ from .secrets import secrets, template_text
 
 XML_BREAK = re.compile(r"</w:p>|<w:(?:br|cr|tab)\b[^>]*>|</(?:p|h\d|li|td|th|div|title)>|<br\b[^>]*>", re.I)
 TAG = re.compile(r"<[^>]*>")
+COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+"""A comment in XML or HTML: not shown, but read by anyone who opens the file."""
 TEXT_ATTRIBUTE = re.compile(r"""\s(?:descr|title|alt|Target|href|content|name)\s*=\s*["']([^"']*)["']""")
 """Attributes whose value a reader of the file sees or follows."""
 
@@ -78,11 +80,12 @@ def _part(pdf: bool, data: bytes) -> _Part:
 
 
 def _markup_text(data: bytes) -> str:
-    """XML or HTML: the text between the tags (runs joined as Word joins them), then the values of
-    the attributes that hold text a reader sees (alt texts, titles, link addresses). Attributes
-    of layout (sizes, fonts, colours) are not text: `w:after="120"` is no figure of a letter."""
+    """XML or HTML: the text between the tags (runs joined as Word joins them) and in comments,
+    then the values of the attributes that hold text a reader sees (alt texts, titles, link
+    addresses). Attributes of layout (sizes, fonts, colours) are not text: `w:after="120"` is no
+    figure of a letter."""
     raw = data.decode("utf-8", "replace")
-    between = TAG.sub("", XML_BREAK.sub(" ", raw))
+    between = TAG.sub("", XML_BREAK.sub(" ", COMMENT.sub(lambda comment: f" {comment[1]} ", raw)))
     shown = " ".join(match[1] for match in TEXT_ATTRIBUTE.finditer(raw))
     return html.unescape(between) + " \n " + html.unescape(shown)
 

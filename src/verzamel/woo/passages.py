@@ -3,6 +3,7 @@ report. Reading it changes nothing (redaction itself is `redact.py`)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..model import (
@@ -110,8 +111,21 @@ def withheld_by_ground(document: Document, titles: dict[str, str] | None = None)
 def grounds_withheld(document: Document) -> list[str]:
     """The grounds on which anything in the document is withheld (marked or redacted), in Woo order."""
     found = {code for passage in withheld_passages(document) for code in passage.grounds}
+    found.update(code for redaction in _redactions(document) for code in redaction.grounds)
+    return [code for code in all_grounds() if code in found] if found else []
+
+
+def redactions_by_ground(document: Document) -> dict[str, int]:
+    """For a public document: how many redaction marks it shows on each ground, in Woo order (a
+    mark on two grounds counts for both). What it tells is in the published text already."""
+    counts = Counter(code for redaction in _redactions(document) for code in redaction.grounds)
+    known = all_grounds() if counts else {}
+    return {code: counts[code] for code in [*known, *sorted(set(counts) - set(known))] if code in counts}
+
+
+def _redactions(document: Document):
+    """Every redaction mark in the document, its footnotes' included."""
     for blocks in (document.blocks, *(note.blocks for note in document.notes)):
         for inline in iter_inlines(blocks):
             if isinstance(inline, Redaction):
-                found.update(inline.grounds)
-    return [code for code in all_grounds() if code in found] if found else []
+                yield inline
