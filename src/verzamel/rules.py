@@ -137,6 +137,7 @@ _RULES = (
     Rule("STYLE001", "style", "warning", fixable=True),
     Rule("STYLE002", "style", "warning", fixable=True),
     Rule("STYLE003", "style", "warning", fixable=True),
+    Rule("STYLE004", "style", "warning", fixable=True),
     # -- woo ------------------------------------------------------------------------------------------
     Rule("CONF001", "woo", "error", locked=True),
     Rule("WOO001", "woo", "error", locked=True),
