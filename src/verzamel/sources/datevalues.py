@@ -68,5 +68,5 @@ def _fix(value: str, span: SourceSpan, file_text: str, iso: str) -> Fix | None:
         after = rest[len(raw) :] if rest.startswith(raw) else None
         if after is not None and (not after.strip() or after.lstrip().startswith("#") and after[:1] in " \t"):
             end = replace(span, end_line=span.line, end_column=span.column + len(raw))
-            return Fix(end, iso, expected=raw)
+            return Fix(end, iso, expected=raw, kind="date")
     return None
