@@ -39,7 +39,7 @@ def advise(key: str, value: str, span: SourceSpan, file_text: str) -> DateAdvice
             reason = t("date_value.no_month", month=written.month)
         else:
             days = calendar.monthrange(written.year, written.month)[1]
-            month = messages.catalogue(messages.language())["calendar.months"][written.month - 1]
+            month = messages.month(written.month)
             reason = t("date_value.days_in_month", month=month, year=written.year, days=days)
         problem = t("date_value.no_such_date", written=shown, reason=reason)
         return DateAdvice(problem, t("date_value.no_such_date_hint"), None)
