@@ -130,7 +130,7 @@ def test_missing_required_field(dossier, field):
 
 def test_date_that_is_not_a_date(dossier):
     manifest = dossier / MANIFEST
-    manifest.write_text(manifest.read_text().replace("datum: 2025-11-28", "datum: 28 november 2025"))
+    manifest.write_text(manifest.read_text().replace("datum: 2025-11-28", "datum: eind november"))
     result = build(dossier, VERZAMELBRIEF)
     assert (
         f"{MANIFEST}:{line_of(manifest, 'datum:')}:8: error MAN002 'datum:' must be a date, not text"

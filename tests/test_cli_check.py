@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
+from conftest import REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, edit, run_cli
 from verzamel import messages
 from verzamel.checks.docs import pages
 
@@ -77,8 +77,59 @@ def test_fix_corrects_in_place_and_keeps_the_rest(tmp_path):
     )
     assert manifest.read_text() == before_manifest.replace("een  korte brief", "een korte brief")
     assert "# A shorter example letter" in manifest.read_text(), "comments survive"
-    assert "fixed sections/inleiding-terugkeer.md:" in result.stderr
-    assert result.stdout.strip() == "All checks passed."
+    assert result.stdout.splitlines() == [
+        "5 corrections made:",
+        f"  letters/{TERUGKEERBRIEF}.yaml:18: double space replaced by one space",
+        "  sections/inleiding-terugkeer.md:9: 'as' after a date written as 'a.s.'",
+        "  sections/inleiding-terugkeer.md:9: double space replaced by one space",
+        "  sections/inleiding-terugkeer.md:9: quotes set in the house style: “het rapport”",
+        "  sections/inleiding-terugkeer.md:9: footnote marker moved: .[^rtb-asielaanvraag]",
+        "All checks passed.",
+    ]
+
+
+def test_fix_says_in_dutch_what_it_changed_by_file_and_line_then_what_is_left(dossier, monkeypatch):
+    monkeypatch.setenv("VERZAMEL_TAAL", "nl")
+    manifest = dossier / "letters" / f"{TERUGKEERBRIEF}.yaml"
+    edit(manifest, "datum: 2025-12-12", "datum: 12-12-2025")  # the letter is checked in full only once fixed
+    edit(manifest, "status: concept", "status: Concept")
+    edit(dossier / "verzamel.yaml", "letter_defaults:\n", "letter_defaults:\n  akkoord_op: 1-12-2025\n")
+    fragment = dossier / "sections" / "inleiding-terugkeer.md"
+    fragment.write_text(fragment.read_text() + "De risico's van 28-11-2025 en 'Geen weg terug?'.\n")
+    result = run_cli("check", TERUGKEERBRIEF, "--root", str(dossier), "--fix")
+    assert result.stdout.splitlines()[:7] == [
+        "6 correcties aangebracht:",
+        f"  letters/{TERUGKEERBRIEF}.yaml:6: datum 12-12-2025 herschreven als 2025-12-12",
+        f"  letters/{TERUGKEERBRIEF}.yaml:8: status 'Concept' verbeterd tot 'concept'",
+        "  sections/inleiding-terugkeer.md:9: apostrof in de huisstijl gezet: risico’s",
+        "  sections/inleiding-terugkeer.md:9: datum 28-11-2025 voluit geschreven: 28 november 2025",
+        "  sections/inleiding-terugkeer.md:9: aanhalingstekens in de huisstijl gezet: ‘Geen weg terug?’",
+        "  verzamel.yaml:15: datum 1-12-2025 herschreven als 2025-12-01",
+    ]
+    left = result.stdout.splitlines()[7:]  # what --fix cannot do: an akkoord_op while in concept
+    rules = [line.split(" ")[2] for line in left if not line.startswith((" ", "Gevonden"))]
+    assert rules == ["LOCK005", "STATUS004"]  # and the copy's sent letter without its lock
+    assert left[-1] == "Gevonden: 2 waarschuwingen." and result.stderr == ""
+
+
+def test_fix_in_json_mode_says_what_it_changed_on_standard_error(dossier):
+    fragment = dossier / "sections" / "inleiding-terugkeer.md"
+    fragment.write_text(fragment.read_text() + "Dit is de  Kamer.\n")
+    result = run_cli("check", TERUGKEERBRIEF, "--root", str(dossier), "--fix", "--format", "json")
+    assert [row["rule"] for row in json.loads(result.stdout)] == ["LOCK005"]  # a copy: no lock
+    assert result.stderr.splitlines() == [
+        "1 correction made:",
+        "  sections/inleiding-terugkeer.md:9: double space replaced by one space",
+    ]
+
+
+def test_every_rule_that_fixes_says_what_it_fixed():
+    from verzamel.messages import catalogue
+    from verzamel.rules import RULES
+
+    for language in ("nl", "en"):
+        sentences = catalogue(language)
+        assert [rule for rule in RULES.values() if rule.fixable and f"fixed.{rule.id}" not in sentences] == []
 
 
 def test_check_of_one_letter_leaves_out_the_other_letters_sources(dossier):

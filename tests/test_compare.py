@@ -137,3 +137,34 @@ def test_any_two_documents_come_back_from_their_merge(old, new):
     merged = compare(document(old), document(new)).document
     assert _words(view(merged, accept=True).blocks) == _words(new)
     assert _words(view(merged, accept=False).blocks) == _words(old)
+
+
+# (old sentence, new sentence, the words changed as `verzamel diff` shows them)
+FIGURES = [
+    ("er zijn ruim 82.000 mensen opgevangen", "er zijn ongeveer 81.500 mensen opgevangen",
+     "er zijn [-ruim-]{+ongeveer+} [-82.000-]{+81.500+} mensen opgevangen"),
+    ("circa 82.000 mensen", "circa 81.500 mensen", "circa [-82.000-]{+81.500+} mensen"),
+    ("een stijging van 12,5%.", "een stijging van 12,75%.", "een stijging van [-12,5%-]{+12,75%+}."),
+    ("een stijging van 12,5 %.", "een stijging van 13 %.", "een stijging van [-12,5 %-]{+13 %+}."),
+    ("kost € 1,5 mln per jaar", "kost € 2,25 mln per jaar", "kost [-€ 1,5 mln-]{+€ 2,25 mln+} per jaar"),
+    ("kost € 1,5 mln per jaar", "kost € 1,5 mld per jaar", "kost [-€ 1,5 mln-]{+€ 1,5 mld+} per jaar"),
+    ("ruim 2,3 miljard euro", "ruim 2,4 miljard euro", "ruim [-2,3 miljard-]{+2,4 miljard+} euro"),
+    ("1.234.567,89 euro", "1.234.568,01 euro", "[-1.234.567,89-]{+1.234.568,01+} euro"),
+    ("om 10.30 uur", "om 11.00 uur", "om [-10.30-]{+11.00+} uur"),
+    ("in 2025 en 2026", "in 2025 en 2027", "in 2025 en [-2026-]{+2027+}"),
+    ("vergaderjaar 2024-2025", "vergaderjaar 2025-2026", "vergaderjaar [-2024-]{+2025+}-[-2025-]{+2026+}"),
+    ("stuk 19637, nr. 3451.", "stuk 19637, nr. 3480.", "stuk 19637, nr. [-3451-]{+3480+}."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("old", "new", "shown"), FIGURES, ids=[case[1] for case in FIGURES])
+def test_a_figure_is_one_word_in_the_comparison(old, new, shown):
+    from verzamel.model import Document, Paragraph, Text
+    from verzamel.model.text import inline_text
+
+    def document(text):
+        blocks = (Paragraph((Text(text),)),)
+        return Document("kamerbrief", "brief", blocks, (), "", "", "", "", datetime(2025, 1, 1).date(), True)
+
+    (merged,) = compare(document(old), document(new)).document.blocks
+    assert inline_text(merged.inlines) == shown

@@ -127,6 +127,18 @@ def test_nothing_but_its_pages_is_served(served, path):
     assert status == 404 and "betreft" not in body
 
 
+@pytest.mark.parametrize("path", [f"/{VERZAMELBRIEF}", f"/{VERZAMELBRIEF}/", f"/{VERZAMELBRIEF}?x=1"])
+def test_a_letter_alone_goes_to_its_kamerbrief(served, path):
+    _, preview = served
+    connection = http.client.HTTPConnection("127.0.0.1", preview.server.server_address[1], timeout=BOUND)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    assert response.status == 302 and response.getheader("Location") == f"/{VERZAMELBRIEF}/kamerbrief"
+    assert get(preview, f"/{VERZAMELBRIEF}x")[0] == 404  # not a letter: nothing to go to
+
+
 def test_a_request_for_another_host_is_refused(served):
     _, preview = served
     assert get(preview, "/", host="evil.example")[0] == 403

@@ -88,6 +88,20 @@ def test_one_word_in_a_shared_fragment_shows_in_every_document_that_uses_it(repo
     assert "Unchanged: " in result.stdout
 
 
+def test_a_changed_figure_shows_whole_in_the_text_and_the_redline(repo, tmp_path):
+    edit(repo / "sections" / "transitiedocument.md", "ongeveer 150.000 mensen", "ruim 148.500 mensen")
+    commit(repo, "een getal")
+    result = diff(repo, "HEAD~1", "HEAD", "--docx", str(tmp_path))
+    assert result.exit_code == 1, result.output
+    assert "naar verwachting [-ongeveer-]{+ruim+} [-150.000-]{+148.500+} mensen" in result.stdout
+    assert "000" not in result.stdout.replace("150.000", "").replace("148.500", "")
+    (redline,) = tmp_path.glob("*/kamerbrief.redline.docx")
+    root = part_xml(redline, "word/document.xml")
+    deleted = ["".join(t.text for t in d.iter(f"{{{W}}}delText")) for d in root.iter(f"{{{W}}}del")]
+    inserted = ["".join(t.text for t in i.iter(f"{{{W}}}t")) for i in root.iter(f"{{{W}}}ins")]
+    assert deleted == ["ongeveer", "150.000"] and inserted == ["ruim", "148.500"]
+
+
 def test_nothing_changed_exits_0(repo):
     before = git_state(repo)
     for args in ((), ("HEAD",), ("HEAD", "HEAD"), ("main", "HEAD", TERUGKEERBRIEF)):

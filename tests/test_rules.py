@@ -415,6 +415,13 @@ CASES = [
         replace("over de ontwikkeling op", "over de ‘ontwikkeling’ op"),
     ),
     ("STYLE003", FRAGMENT, append("Dit is de  Kamer."), ("{L}", 10), append("Dit is de Kamer.")),
+    (
+        "STYLE004",
+        FRAGMENT,
+        append("Het rapport ‘Geen weg terug?’ noemt de risico's."),
+        ("{L}", 40),
+        append("Het rapport ‘Geen weg terug?’ noemt de risico’s van ’s-Gravenhage."),
+    ),
     # structure
     (
         "FM001",

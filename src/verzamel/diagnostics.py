@@ -26,6 +26,10 @@ class Fix:
     reshapes: bool = False
     """The fix adds or removes YAML keys or list items on purpose (a fragment's `references:`):
     the file must still read without problems, but need not keep its shape."""
+    kind: str | None = None
+    """Which sentence under `fixed.` in the messages tells what the fix did, when the rule makes
+    more than one kind of fix (MAN002 quotes a number, or writes a date as JJJJ-MM-DD); None: the
+    rule's own (`fixed.<RULE>`)."""
 
 
 @dataclass(frozen=True)

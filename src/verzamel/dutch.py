@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
 
@@ -21,6 +23,8 @@ MONTHS = (
     "december",
 )
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+                       "sept": 9, "okt": 10, "nov": 11, "dec": 12}  # fmt: skip
 
 
 def long_date(d: date) -> str:
@@ -36,6 +40,68 @@ def day_month(d: date) -> str:
 def weekday(d: date) -> str:
     """`vrijdag`."""
     return WEEKDAYS[d.weekday()]
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as someone wrote it (`18-12-2026`, `18 december 2026`): its day, month and year, and
+    what makes the reading less than certain."""
+
+    day: int
+    month: int
+    year: int
+    short_year: bool = False
+    """Written with two digits (`18-12-26`), read as 20..: likely, not certain."""
+    weekday: str | None = None
+    """The weekday written before it (`vrijdag 18 december 2026`), as written."""
+
+    @property
+    def meant(self) -> date | None:
+        """The date, or None when there is no such day (`31-02-2026`, a 13th month)."""
+        try:
+            return date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+    @property
+    def certain(self) -> bool:
+        """A real date, read one way only: the year in full, and no weekday that says otherwise."""
+        meant = self.meant
+        if meant is None or self.short_year:
+            return False
+        return self.weekday is None or weekday(meant) == self.weekday.lower()
+
+
+_MONTH_NAMES = "|".join((*MONTHS, *MONTH_ABBREVIATIONS))
+_DAY_FIRST = re.compile(r"(?P<day>\d{1,2})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})")
+_YEAR_FIRST = re.compile(r"(?P<year>\d{4})(?P<sep>[-/.])(?P<month>\d{1,2})(?P=sep)(?P<day>\d{1,2})")
+_IN_WORDS = re.compile(
+    rf"(?:(?P<weekday>{'|'.join(WEEKDAYS)}),?\s+)?(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH_NAMES})\.?\s+"
+    r"(?P<year>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def read_date(text: str) -> WrittenDate | None:
+    """A date written the way Dutch people write one, day first (`18-12-2026`, `18/12/2026`,
+    `18.12.2026`, `18-12-26`, `18 december 2026`, `vrijdag 18 dec. 2026`), or year first with other
+    separators than the ISO form's (`2026/12/18`, `2026-12-8`); None for any other text."""
+    text = text.strip()
+    for pattern in (_DAY_FIRST, _YEAR_FIRST, _IN_WORDS):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        month = match["month"].lower()
+        number = int(month) if month.isdigit() else MONTH_ABBREVIATIONS.get(month)
+        year = match["year"]
+        return WrittenDate(
+            int(match["day"]),
+            number or MONTHS.index(month) + 1,
+            int(year) + (2000 if len(year) == 2 else 0),
+            short_year=len(year) == 2,
+            weekday=match.groupdict().get("weekday"),
+        )
+    return None
 
 
 def join_list(items: Iterable[str], conjunction: str = "en") -> str:

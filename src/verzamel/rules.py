@@ -72,7 +72,7 @@ _RULES = (
     Rule("FRAG001", "structure", "error", locked=True),
     Rule("FRAG002", "structure", "error", locked=True),
     Rule("MAN001", "structure", "error", locked=True),
-    Rule("MAN002", "structure", "error", locked=True),
+    Rule("MAN002", "structure", "error", fixable=True, locked=True),
     Rule("MAN004", "structure", "error", locked=True),
     Rule("KEY001", "structure", "error", fixable=True),
     Rule("MAN003", "structure", "warning"),
@@ -107,7 +107,7 @@ _RULES = (
     Rule("FN003", "footnotes", "error", locked=True),
     Rule("FN005", "footnotes", "warning"),
     Rule("FN006", "footnotes", "error", locked=True),
-    Rule("FN007", "footnotes", "error", locked=True),
+    Rule("FN007", "footnotes", "error", fixable=True, locked=True),
     Rule("FN004", "footnotes", "error"),
     # -- dates ----------------------------------------------------------------------------------------
     Rule("DATE001", "dates", "error"),
@@ -137,6 +137,7 @@ _RULES = (
     Rule("STYLE001", "style", "warning", fixable=True),
     Rule("STYLE002", "style", "warning", fixable=True),
     Rule("STYLE003", "style", "warning", fixable=True),
+    Rule("STYLE004", "style", "warning", fixable=True),
     # -- woo ------------------------------------------------------------------------------------------
     Rule("CONF001", "woo", "error", locked=True),
     Rule("WOO001", "woo", "error", locked=True),

@@ -228,6 +228,8 @@ CASES = [
     # -- values of the wrong kind (MAN002, CFG002) ------------------------------------------------------
     Case("datum a number", MANIFEST, ("sub", "datum: 2025-11-28", "datum: 20251128"), "MAN002", 5),
     Case("datum empty", MANIFEST, ("sub", "datum: 2025-11-28", "datum:"), "MAN001", 5),
+    Case("datum the Dutch way", MANIFEST, ("sub", "datum: 2025-11-28", "datum: 28-11-2025"), "MAN002", 5),
+    Case("datum that cannot be", MANIFEST, ("sub", "datum: 2025-11-28", "datum: 31-11-2025"), "MAN002", 5),
     Case(
         "betreft a list",
         MANIFEST,

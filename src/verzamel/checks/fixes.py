@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..messages import t
 from ..sources.reading import SourceText, decode_source, raw_offset
 from ..write import write_atomic
 
@@ -20,6 +21,31 @@ class AppliedFix:
     diagnostic: Diagnostic
     before: str
     after: str
+
+    @property
+    def place(self) -> tuple[str, int, int]:
+        span = self.diagnostic.fix.span
+        return span.path, span.line, span.column
+
+    def sentence(self) -> str:
+        """What was changed where, as `check --fix` tells it: `sections/x.md:12: …` (the place of the
+        edit, the sentence of the rule that made it)."""
+        fix = self.diagnostic.fix
+        said = t(
+            f"fixed.{fix.kind or self.diagnostic.rule}", before=_shown(self.before), after=_shown(self.after)
+        )
+        return t("check.fixed", path=fix.span.path, line=fix.span.line, said=said)
+
+
+_SHOWN_LENGTH = 80
+
+
+def _shown(text: str) -> str:
+    """A replaced text as a sentence can show it: on one line, a character that cannot be shown
+    (a control character) by its code, and a long text shortened."""
+    text = "".join(char if char.isprintable() or char in " \t\r\n" else f"U+{ord(char):04X}" for char in text)
+    text = " ".join(text.split())
+    return text if len(text) <= _SHOWN_LENGTH else text[: _SHOWN_LENGTH - 1] + "…"
 
 
 def apply_fixes(root: Path, files: dict[str, SourceText], diagnostics: list[Diagnostic]) -> list[AppliedFix]:

@@ -1,4 +1,5 @@
-"""House style in running text: footnote markers and punctuation, quotes, double spaces.
+"""House style in running text: footnote markers and punctuation, quotes and apostrophes, double
+spaces.
 
 What the house style is comes from `house_style:` in verzamel.yaml (see HOUSE_STYLE).
 """
@@ -23,11 +24,20 @@ MARKER = r"\[\^[^\]\s]+\]|\[@[^\]\n]+\]"
 MARKER_BEFORE = re.compile(rf"(?P<space> *)(?P<marker>{MARKER})(?P<punct>[.,;:])(?!\S*\]:)")
 """A marker before the punctuation, with the spaces before it: `noot [^x].` becomes `noot.[^x]`."""
 MARKER_AFTER = re.compile(rf"(?P<punct>[.,;:])(?P<marker>{MARKER})")
+_ELIDED = r"(?:[stn]|\d\d)\b"
+"""What follows an apostrophe that starts a word: 's-Gravenhage, 's avonds, 't, 'n, '25."""
+APOSTROPHE_WORD = re.compile(rf"(?<![\w'‘’])['’]{_ELIDED}(?:-\w+)*|\b\w+(?:['’]\w+)+")
+"""A word with an apostrophe in it (risico's, zo'n, auto's) or before it ('s-Gravenhage, 't)."""
 STRAIGHT_QUOTES = re.compile(
     r"(?<![\w\"])\"(?P<inner>[^\"\n]{1,300}?)\"(?![\w])"
-    r"|(?<![\w'])'(?P<inner1>[^'\n]{1,300}?)'(?![\w])"
+    rf"|(?<![\w'])'(?!{_ELIDED})"
+    rf"(?P<inner1>(?:[^'\n]|(?<=\w)'(?=\w)|(?<![\w'])'(?={_ELIDED})){{1,300}}?)'(?!\w)"
 )
-TYPOGRAPHIC_QUOTES = re.compile(r"“(?P<inner>[^”\n]{1,300}?)”|‘(?P<inner1>[^’\n]{1,300}?)’")
+"""Quotes, straight; an apostrophe in a word inside single quotes ('de risico's') is no quote."""
+TYPOGRAPHIC_QUOTES = re.compile(
+    r"“(?P<inner>[^”\n]{1,300}?)”"
+    rf"|‘(?P<inner1>(?:[^’\n]|(?<=\w)’(?=\w)|(?<![\w‘’])’(?={_ELIDED})){{1,300}}?)’(?!\w)"
+)
 DOUBLE_SPACE = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
@@ -36,7 +46,10 @@ def check_text(region: Region, house_style: dict) -> list[Diagnostic]:
     found.extend(_markers(region, house_style.get("footnote_marker", "after_punctuation")))
     quotes = house_style.get("quotes", "typographic")
     if quotes != "any":
-        found.extend(_quotes(region, quotes))
+        other = STRAIGHT_QUOTES if quotes == "typographic" else TYPOGRAPHIC_QUOTES
+        quoted = list(other.finditer(region.text))
+        found.extend(_quotes(region, quotes, quoted))
+        found.extend(_apostrophes(region, quotes, [match.span() for match in quoted]))
     for match in DOUBLE_SPACE.finditer(region.text):
         line_start = region.text.rfind("\n", 0, match.start()) + 1
         if region.text[line_start:].lstrip().startswith("|"):
@@ -71,12 +84,12 @@ def _markers(region: Region, placement: str) -> list[Diagnostic]:
     return found
 
 
-def _quotes(region: Region, wanted: str) -> list[Diagnostic]:
+def _quotes(region: Region, wanted: str, quoted: list[re.Match]) -> list[Diagnostic]:
+    """STYLE002: each quoted passage in `quoted` (the quotes that are not the house style's)."""
     found = []
-    pattern = STRAIGHT_QUOTES if wanted == "typographic" else TYPOGRAPHIC_QUOTES
-    for match in pattern.finditer(region.text):
+    for match in quoted:
         single = match["inner1"] is not None
-        inner = match["inner1"] if single else match["inner"]
+        inner = _apostrophes_as(wanted, match["inner1"] if single else match["inner"])
         if wanted == "typographic":
             fixed = f"‘{inner}’" if single else f"“{inner}”"
         else:
@@ -97,3 +110,26 @@ def _quotes(region: Region, wanted: str) -> list[Diagnostic]:
             )
         )
     return found
+
+
+def _apostrophes(region: Region, wanted: str, quoted: list[tuple[int, int]]) -> list[Diagnostic]:
+    """STYLE004: an apostrophe of the other kind than the quotes of the house style, one report per
+    word; in a passage STYLE002 reports (`quoted`: from, to), that fix sets the apostrophes too."""
+    found = []
+    wrong = "'" if wanted == "typographic" else "’"
+    for match in APOSTROPHE_WORD.finditer(region.text):
+        if wrong not in match[0] or any(start < match.end() and match.start() < end for start, end in quoted):
+            continue
+        span = region.span(match.start(), match.end())
+        fixed = _apostrophes_as(wanted, match[0])
+        kind = t("style.straight") if wanted == "typographic" else t("style.typographic")
+        message = t("style.apostrophe", word=match[0], kind=kind, fixed=fixed)
+        fix = Fix(span, fixed, expected=match[0])  # not where a YAML escape ('') writes the apostrophe
+        found.append(report("STYLE004", span, message, t("style.house_style_set_by_2"), fix))
+    return found
+
+
+def _apostrophes_as(wanted: str, text: str) -> str:
+    """`text` with the apostrophes in its words as the house style writes them."""
+    wrong, right = ("'", "’") if wanted == "typographic" else ("’", "'")
+    return APOSTROPHE_WORD.sub(lambda match: match[0].replace(wrong, right), text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from ..messages import t
+from ..messages import t, tn
 from .common import (
     LocalCommand,
     argument,
@@ -16,6 +16,11 @@ from .common import (
     root_option,
     terminal_style,
 )
+
+FIX_ROUNDS = 5
+"""How often `--fix` corrects and checks again: what one round corrects can bring more to light (a
+letter whose date it wrote as JJJJ-MM-DD is checked in full only then), or make room for a fix that
+overlapped one it made. Bounded, so two fixes that undo each other cannot go on for ever."""
 
 
 @click.command(cls=LocalCommand)
@@ -39,17 +44,24 @@ def check(project, letter_ids, output_format, fix):
         checked = run_letters(project, sources, list(letter_ids))
     if fix:
         from ..checks.fixes import FixNotWritten, apply_fixes
+        from ..project import open_project
 
-        try:
-            applied = apply_fixes(project.root, {**project.files, **sources.files}, checked.diagnostics)
-        except FixNotWritten as exc:
-            _say_fixed(exc.applied)
-            fail(t("check.fix_not_written", file=exc), kind="output", code=1)
-        _say_fixed(applied)
-        if applied:
+        to_stderr = output_format == "json"  # standard output holds the JSON and nothing else
+        applied = []
+        for _ in range(FIX_ROUNDS):
+            try:
+                done = apply_fixes(project.root, {**project.files, **sources.files}, checked.diagnostics)
+            except FixNotWritten as exc:
+                _say_fixed(applied + exc.applied, to_stderr)
+                fail(t("check.fix_not_written", file=exc), kind="output", code=1)
+            if not done:
+                break
+            applied.extend(done)
+            project = open_project(project.root)  # verzamel.yaml may be one of the files fixed
             with collector.paused():
                 sources = load_sources(project, memo)
                 checked = run_letters(project, sources, list(letter_ids))
+        _say_fixed(applied, to_stderr)
     memo.save()
     diagnostics = checked.diagnostics
     if output_format == "json":
@@ -63,12 +75,12 @@ def check(project, letter_ids, output_format, fix):
     raise SystemExit(1 if checked.failed else 0)
 
 
-def _say_fixed(applied) -> None:
-    for change in applied:
-        d = change.diagnostic
-        click.echo(
-            t("check.fixed", span=d.span, rule=d.rule, before=change.before, after=change.after), err=True
-        )
+def _say_fixed(applied, to_stderr: bool) -> None:
+    """What --fix changed, a sentence per change by file and line, before what is left to do."""
+    if applied:
+        click.echo(tn("check.fixes", len(applied)), err=to_stderr)
+    for change in sorted(applied, key=lambda change: change.place):
+        click.echo(change.sentence(), err=to_stderr)
 
 
 def _check_summary(diagnostics) -> str:

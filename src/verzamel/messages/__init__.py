@@ -180,13 +180,17 @@ def _shown(value):
 
 def long_date(day: date) -> str:
     """`28 november 2025` in Dutch, `28 November 2025` in English."""
-    months = catalogue(language())["calendar.months"]
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    return f"{day.day} {month(day.month)} {day.year}"
 
 
 def weekday(day: date) -> str:
     """`vrijdag` in Dutch, `Friday` in English."""
     return catalogue(language())["calendar.weekdays"][day.weekday()]
+
+
+def month(number: int) -> str:
+    """`december` in Dutch, `December` in English (1 is January)."""
+    return catalogue(language())["calendar.months"][number - 1]
 
 
 def join(items, conjunction_key: str = "list.and") -> str:

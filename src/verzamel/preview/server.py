@@ -2,6 +2,7 @@
 
     /                           every letter, with its date, MR date, status and check state
     /<letter-id>/<document>     kamerbrief, beslisnota or beslisnota-openbaar
+    /<letter-id>                to /<letter-id>/kamerbrief
     /events                     Server-Sent Events: the version of the dossier, on every change
 
 Nothing else is served: no file is ever looked up by the path asked for, so `/../` or an
@@ -115,14 +116,27 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, index_page(self.state))
             return
         parts = path.split("/")
-        if len(parts) == 3 and parts[0] == "" and parts[1] in self.state.letters and parts[2] in KINDS:
-            self._send(HTTPStatus.OK, document_page(self.state, parts[1], parts[2]))
+        letter = (
+            parts[1] if len(parts) in (2, 3) and parts[0] == "" and parts[1] in self.state.letters else None
+        )
+        if letter is not None and parts[2:] in ([], [""]):  # the letter alone: its Kamerbrief
+            self._redirect(f"/{letter}/{KINDS[0]}")
+            return
+        if letter is not None and parts[2] in KINDS:
+            self._send(HTTPStatus.OK, document_page(self.state, letter, parts[2]))
             return
         self._send(HTTPStatus.NOT_FOUND, b"404\n", "text/plain; charset=utf-8")
 
     def _from_this_machine(self) -> bool:
         host = (self.headers.get("Host") or HOST).rsplit(":", 1)[0].strip("[]").lower()
         return host in (HOST, "localhost", "::1")
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(HTTPStatus.FOUND)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
 
     def _send(self, status: HTTPStatus, body: bytes, kind: str = "text/html; charset=utf-8") -> None:
         self.send_response(status)

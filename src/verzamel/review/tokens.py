@@ -1,9 +1,9 @@
 """Inlines as a flat run of words, and back: the unit the word-level comparison aligns.
 
 A word carries the formatting around it (bold, italic, a link) as its `chain`, so that
-`**oude**` and `oude` differ; a footnote reference, a withheld passage, a redaction mark, code and
-a line break are one token each. `rebuild` puts tokens back into nested inlines, the changed ones
-wrapped in `Inserted` or `Deleted`.
+`**oude**` and `oude` differ; a figure (NUMBER), a footnote reference, a withheld passage, a
+redaction mark, code and a line break are one token each. `rebuild` puts tokens back into nested
+inlines, the changed ones wrapped in `Inserted` or `Deleted`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,16 @@ from itertools import groupby
 from ..model import Deleted, Emphasis, Inserted, Link, NoteRef, Strong, Text
 from ..model.text import inline_text
 
-WORD = re.compile(r"\w+|\s+|[^\w\s]")
+_SPACE = "[ \u00a0\u202f]"
+NUMBER = (
+    rf"(?:€{_SPACE}?)?\d+(?:[.,]\d+|[\u00a0\u202f]\d{{3}}(?!\d))*"
+    rf"(?:{_SPACE}?%|{_SPACE}?(?:mln|mld|miljoen|miljard|procent)(?!\w)|(?!\w))"
+)
+"""A figure as a reviewer reads it, one token: `82.000`, `1.234,56`, `12,5%`, `€ 1,5 mln`,
+`2,3 miljard`. A changed figure then shows whole (`[-82.000-]{+81.500+}`), never digit group by
+digit group (`[-82-]{+81+}.[-000-]{+500+}`). The euro sign and the scale belong to it, because they
+make its size; a unit written after it as a word (`euro`, `mensen`) does not."""
+WORD = re.compile(rf"{NUMBER}|\w+|\s+|[^\w\s]")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import date
 from ..diagnostics import Diagnostic, Fix, report
 from ..messages import t
 from ..model import Fragment, FragmentUse, Letter, NoteDef, SourceSpan
+from .datevalues import advise
 from .markdown import parse_markdown_lines
 from .yamlfile import PositionedYaml, normalize_id, unknown_key
 from .yamltext import value_lines
@@ -88,7 +89,7 @@ def check_types(
 ) -> list[Diagnostic]:
     """A value of the wrong kind is named at its line, never turned into text (`rule`: MAN002 in a
     manifest, FM005 in front matter); a number or date where text belongs gets the quoted form as
-    its fix."""
+    its fix, a date written the Dutch way where a date belongs the date meant (sources.datevalues)."""
     found = []
     for dotted, kind in (types or FIELD_TYPES).items():
         key = dotted.rpartition(".")[2]
@@ -98,6 +99,12 @@ def check_types(
             continue
         problem = _type_problem(value, kind)
         if problem is None:
+            continue
+        dutch_date = kind == DATE and isinstance(value, str)
+        advice = advise(key, value, span, texts.get(span.path, "")) if dutch_date else None
+        if advice is not None:  # a date written the Dutch way: the date meant, and the fix when certain
+            message = t("manifest.message", key=key, problem=advice.problem)
+            found.append(report(rule, span, message, advice.hint, advice.fix))
             continue
         fix = None
         lines = value_lines(texts.get(span.path, ""), span) if kind == TEXT else []

@@ -14,6 +14,7 @@ from ..citations.resolve import REGISTRY_FACTS, parse_id
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import NoteDef, SourceSpan
+from .datevalues import advise
 from .letters import yaml_kind
 from .markdown import parse_markdown_lines
 from .yamlfile import parse_yaml, unknown_key
@@ -63,20 +64,7 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
                     unknown_key(key, ("text", *REGISTRY_FACTS), parsed.spans[f"{label}.{key}@key"], "FN005")
                 )
             elif value is not None and not isinstance(value, FACT_TYPES[key]):
-                diagnostics.append(
-                    report(
-                        "FN007",
-                        parsed.spans[f"{label}.{key}"],
-                        t(
-                            "registry.must_not",
-                            key=key,
-                            label=label,
-                            wanted=t(f"registry.fact_kind.{key}"),
-                            found=yaml_kind(value),
-                        ),
-                        t("yaml.write_date_as_yyyy") if key == "date" else t("registry.quote_it"),
-                    )
-                )
+                diagnostics.append(_wrong_fact(key, value, label, parsed.spans[f"{label}.{key}"], text))
         if (not isinstance(note_text, str) or not note_text.strip()) and parse_id(str(label)) and facts:
             notes[label] = NoteDef(label, (), key_span, None, facts)  # rendered in the house style
             continue
@@ -95,3 +83,15 @@ def load_registry_file(text: str, path: str) -> tuple[dict[str, NoteDef], list[D
         diagnostics.extend(body.diagnostics)
         notes[label] = NoteDef(label, body.blocks, key_span, value_span, facts)
     return notes, diagnostics
+
+
+def _wrong_fact(key: str, value, label: str, span: SourceSpan, text: str) -> Diagnostic:
+    """A registry fact of the wrong kind; a date written the Dutch way gets the date meant."""
+    advice = advise(key, value, span, text) if key == "date" and isinstance(value, str) else None
+    if advice is not None:
+        message = t("registry.fact_problem", key=key, label=label, problem=advice.problem)
+        return report("FN007", span, message, advice.hint, advice.fix)
+    wanted, found = t(f"registry.fact_kind.{key}"), yaml_kind(value)
+    message = t("registry.must_not", key=key, label=label, wanted=wanted, found=found)
+    hint = t("yaml.write_date_as_yyyy") if key == "date" else t("registry.quote_it")
+    return report("FN007", span, message, hint)
