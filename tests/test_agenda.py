@@ -160,3 +160,27 @@ def test_a_letter_not_sent_is_not_citable(dossier):
     )
     found = json.loads(run_cli("check", "--root", str(dossier), "--format", "json").stdout)
     assert {"CIT003", "STATUS004"} <= {d["rule"] for d in found}
+
+
+@pytest.mark.parametrize(
+    "written", ["2025-12-05", "5-12-2025", "05/12/2025", "5 december 2025", "vrijdag 5 dec. 2025"]
+)
+def test_a_date_on_the_command_line_may_be_written_the_dutch_way_when_it_reads_one_way(written):
+    result = agenda(REPO, "--mr", written, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("5-12-25", "do you mean 2025-12-05?"),  # a two-digit year is a guess: asked, not taken
+        ("31-02-2026", "is not a date: write it as YYYY-MM-DD"),
+        ("volgende vrijdag", "is not a date: write it as YYYY-MM-DD"),
+    ],
+)
+def test_a_date_on_the_command_line_that_is_no_certain_date_is_refused_with_a_suggestion(written, said):
+    result = agenda(REPO, "--mr", written)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "does not match the format" not in result.stderr

@@ -8,9 +8,8 @@ from pathlib import Path
 import click
 
 from ..messages import t, weekday
-from .common import LocalCommand, fail, option, root_option
+from .common import DAY, LocalCommand, fail, option, root_option
 
-DAY = click.DateTime(formats=["%Y-%m-%d"])
 FORMATS = ("text", "json", "md", "docx")
 
 

@@ -21,6 +21,35 @@ EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
 
 
+class Day(click.ParamType):
+    """A date on the command line: JJJJ-MM-DD, or a date written the Dutch way when it reads one
+    way only (`18-12-2026`, `18 december 2026`); otherwise a Dutch usage error that suggests one."""
+
+    name = "date"
+
+    def convert(self, value, param, ctx):
+        from datetime import date, datetime
+
+        from ..dutch import read_date
+
+        if isinstance(value, datetime):
+            return value
+        text = str(value).strip()
+        try:
+            return datetime.combine(date.fromisoformat(text), datetime.min.time())
+        except ValueError:
+            pass
+        written = read_date(text)
+        if written is not None and written.certain:
+            return datetime.combine(written.meant, datetime.min.time())
+        if written is not None and written.meant is not None:
+            self.fail(t("cli.day_meant", value=text, iso=written.meant.isoformat()), param, ctx)
+        self.fail(t("cli.day_not_a_date", value=text), param, ctx)
+
+
+DAY = Day()
+
+
 class LocalCommand(click.Command):
     """A command whose help text comes from the catalogue (`help.<name>`), in the run's language."""
 

@@ -11,9 +11,7 @@ import sys
 import click
 
 from ..messages import t
-from .common import LocalGroup, argument, option, root_option
-
-DAY = click.DateTime(formats=["%Y-%m-%d"])
+from .common import DAY, LocalGroup, argument, option, root_option
 
 
 def interactive() -> bool:
