@@ -76,7 +76,7 @@ def test_fix_corrects_in_place_and_keeps_the_rest(tmp_path):
         "Vanaf 1 mei a.s. geldt dit, zie “het rapport” en grondslag.[^rtb-asielaanvraag]\n"
     )
     assert manifest.read_text() == before_manifest.replace("een  korte brief", "een korte brief")
-    assert "# A shorter example letter" in manifest.read_text(), "comments survive"
+    assert "# Een kortere voorbeeldbrief" in manifest.read_text(), "comments survive"
     assert result.stdout.splitlines() == [
         "5 corrections made:",
         f"  letters/{TERUGKEERBRIEF}.yaml:18: double space replaced by one space",
