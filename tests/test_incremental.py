@@ -93,7 +93,9 @@ def test_one_changed_fragment_makes_only_the_documents_that_use_it(dossier, tmp_
     before = stamps(out)
     rendered = []
     real = docx_writer.render_docx
-    monkeypatch.setattr(docx_writer, "render_docx", lambda d, *a: rendered.append(d.kind) or real(d, *a))
+    monkeypatch.setattr(
+        docx_writer, "render_docx", lambda d, *a, **k: rendered.append(d.kind) or real(d, *a, **k)
+    )
     # only the return-policy letter's kamerbrief has this fragment; the Verzamelbrief does not
     edit(dossier / "sections" / "inleiding-terugkeer.md", "op een rij", "nog eens op een rij")
     result = build(dossier, out, "-j", "1")

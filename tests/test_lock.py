@@ -26,6 +26,7 @@ from conftest import (
     git,
     run_cli,
 )
+from verzamel.render import GENERATION
 from verzamel.review.textconv import docx_text
 from verzamel.sources.lockfile import read_lock
 
@@ -181,7 +182,9 @@ def test_freeze_writes_the_same_lock_again_and_never_changes_what_was_sent_unask
         assert result.exit_code == 0, result.output
         assert "froze letters/" in result.stdout and "not in a git repository" in result.stdout
     assert lock.read_bytes() == (other / LOCK).read_bytes()  # the same lock, whoever makes it
-    finished = ("verzamel.yaml", f"letters/{VERZAMELBRIEF}.yaml", ".docx")
+    # a new lock: the writers of today (`writer:`), so other documents than the repository's lock records
+    finished = ("verzamel.yaml", f"letters/{VERZAMELBRIEF}.yaml", ".docx", "writer")
+    assert f"\nwriter: {GENERATION}\n" in lock.read_text()
     changed = set(lock.read_text().splitlines()) ^ set((REPO / LOCK).read_text().splitlines())
     assert changed and all(any(name in line for name in finished) for line in changed), changed
     first = lock.read_bytes()

@@ -199,6 +199,7 @@ def _made(
     one from its lock, and only with its recorded bytes (its .docx files are made to compare,
     asked for or not). The documents of `kept` are in place already and not made. Runs in a
     worker process when the build has more than one job."""
+    from ..render import GENERATION
     from ..render.pdf import PdfFailed
     from ..sources.lockfile import differs_from_lock
     from ..woo.guard import guard
@@ -209,13 +210,14 @@ def _made(
         if check.from_lock:
             from .sent import remake
 
-            remade = remake(project, check.lock, render=lambda p, d: document_files(p, d, needed, references))
+            remade = remake(project, check.lock, formats=needed, references=references)
             if remade.diagnostics:
                 return {}, [], remade.diagnostics
             documents, files = remade.documents, remade.files
         else:
             documents = [d for d in check.documents if d.kind not in kept]
-            files = document_files(project, documents, needed, references)
+            generation = check.lock.lock.writer if check.lock is not None else GENERATION  # sent as it was
+            files = document_files(project, documents, needed, references, generation)
     except PdfFailed as exc:
         return {}, [], [report("OUT001", letter, t("build.pdf_failed", error=exc))]
     # the leak guard: the bytes of every public file, against everything the letter withholds
