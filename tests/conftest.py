@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from click.testing import CliRunner
 
 from verzamel import messages
 from verzamel.cli import main
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic_dossier import as_frozen  # noqa: E402
 
 # The tests read verzamel's messages in English (the language of the code and docs); the Dutch
 # default and the switch are tested in tests/test_messages.py, which sets VERZAMEL_TAAL itself.
@@ -34,6 +38,16 @@ SEED = Path(__file__).parent / "data" / "seed-beslisnota-2025-11-28.txt"
 VERZAMELBRIEF = "2025-11-28-verzamelbrief-oekraine"
 TERUGKEERBRIEF = "2025-12-12-terugkeer-oekraine"
 OUTPUT_NAMES = ("kamerbrief.docx", "beslisnota.docx", "beslisnota-openbaar.docx")
+MOVED_ON = ("templates/beslisnota.docx", "templates/kamerbrief.docx", "templates/kamerbrief.md.j2")
+"""What the repository changed since its sent letter was frozen (the house style, for accessible
+documents): `check` says so at each (LOCK004, an info), and the letter is made from its lock, with
+the versions git keeps (a copy takes them: copy_dossier(frozen=True))."""
+
+
+def moved_on_only(diagnostics) -> bool:
+    """Whether `diagnostics` (Diagnostic values or their JSON) are LOCK004 at MOVED_ON and nothing else."""
+    found = [(d["rule"], d["file"]) if isinstance(d, dict) else (d.rule, d.span.path) for d in diagnostics]
+    return sorted(found) == [("LOCK004", path) for path in MOVED_ON]
 
 
 def run_cli(*args: str):
@@ -74,7 +88,11 @@ def copy_dossier(target: Path, frozen: bool = False) -> Path:
     letter would be made from the lock instead of from the edited sources the test is about.
     (The sent letter then has a LOCK005 warning: sent, not frozen, and it is judged by the send
     gate, so its example values are filled in: finish_sending.) tests/test_lock.py works with the
-    lock, in git repositories."""
+    lock, in git repositories.
+
+    With `frozen` the copy is the dossier its sent letter was frozen from (as_frozen): where the
+    repository has moved on since, the copy has the locked version; the unsent letter is made
+    with those too."""
     target.mkdir(parents=True)
     for part in DOSSIER_PARTS + (("templates",) if frozen else ()):  # the lock names templates/
         source = REPO / part
@@ -84,7 +102,9 @@ def copy_dossier(target: Path, frozen: bool = False) -> Path:
             )
         else:
             shutil.copyfile(source, target / part)
-    if not frozen:
+    if frozen:
+        as_frozen(target)
+    else:
         finish_sending(target)
     return target
 
