@@ -125,3 +125,98 @@ def test_the_sent_letter_keeps_its_bytes_and_its_writers(built):
     assert made == lock.outputs
     assert "language" not in core(built / VERZAMELBRIEF / "kamerbrief.docx")
     assert pictures(built / VERZAMELBRIEF / "kamerbrief.docx") == []  # its house style had no logo
+
+
+def _heading(level: int, path: str, line: int):
+    from verzamel.model import Heading, SourceSpan, Text
+
+    return Heading(level, (Text(f"Kop {line}"),), SourceSpan(path, line))
+
+
+FRAGMENT = "sections/x.md"
+TEMPLATE = "<kamerbrief.md.j2>"
+
+
+@pytest.mark.parametrize(
+    ("headings", "expected"),
+    [
+        ([(1, TEMPLATE), (2, FRAGMENT), (3, FRAGMENT), (1, FRAGMENT)], []),  # down one at a time, up at will
+        (
+            [(1, TEMPLATE), (3, FRAGMENT)],
+            [("ACC002", 2, "right after a heading of level 1: level 2 is skipped")],
+        ),
+        ([(2, FRAGMENT), (3, FRAGMENT)], [("ACC002", 1, "is the first heading of kamerbrief.docx")]),
+        ([(1, TEMPLATE), (3, TEMPLATE), (3, FRAGMENT)], []),  # the template's own skip is not the fragment's
+        ([(1, FRAGMENT), (4, FRAGMENT)], [("MD004", 2, "heading 4 in kamerbrief.docx")]),  # one of the two
+        ([(1, FRAGMENT), (3, FRAGMENT), (2, FRAGMENT), (3, FRAGMENT)], [("ACC002", 2, "level 2 is skipped")]),
+    ],
+)
+def test_a_skipped_heading_level_is_found_where_the_heading_is_written(headings, expected):
+    from datetime import date
+
+    from verzamel.checks.headings import check_document
+    from verzamel.model import Document
+
+    blocks = tuple(_heading(level, path, line) for line, (level, path) in enumerate(headings, start=1))
+    document = Document("kamerbrief", "brief", blocks, (), "", "", "", "", date(2025, 12, 12), True)
+    found = check_document(document, "kamerbrief.docx", (1, 2, 3))
+    assert [(d.rule, d.span.line) for d in found] == [(rule, line) for rule, line, _ in expected]
+    assert all(part in d.message for d, (_, _, part) in zip(found, expected, strict=True))
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Zie <https://www.rijksoverheid.nl>.", [("ACC004", 1, 6)]),
+        ("Zie [www.rijksoverheid.nl](https://www.rijksoverheid.nl/).", [("ACC004", 1, 6)]),
+        ("Zie [https://a.nl/x](https://b.nl/y).", [("ACC004", 1, 6)]),  # an address, if not its own
+        ("Zie [de website](https://www.rijksoverheid.nl) of <info@minaenm.nl>.", []),  # e-mail reads well
+        ("Tekst.\n\n- een punt met ![ ](x.png)", [("ACC001", 3, 16)]),
+        ("![Grafiek van de opvang](x.png)", []),
+        ("| Regeling |  |\n|---|---|\n| RTB | 2027 |", []),  # one column without a name: still a header
+        ("Tekst.\n\n|  |  |\n|---|---|\n| RTB | 2027 |", [("ACC003", 3, 1)]),
+        ("`![](x.png)` is code, ![](y.png) is not", [("ACC001", 1, 23)]),
+    ],
+)
+def test_what_the_markdown_reader_finds_for_accessibility(markdown, expected):
+    from verzamel.sources.markdown import parse_markdown
+
+    found = parse_markdown(markdown, "sections/x.md").diagnostics
+    assert [(d.rule, d.span.line, d.span.column) for d in found] == expected
+
+
+DECORATIVE = (
+    '<wp:docPr id="2" name="Lijn"><a:extLst><a:ext uri="{C183D7F6-B498-43B3-948B-1728B52AA6E4}">'
+    '<adec:decorative xmlns:adec="http://schemas.microsoft.com/office/drawing/2017/decorative" val="1"/>'
+    "</a:ext></a:extLst></wp:docPr>"
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "language", "expected"),
+    [
+        ('<wp:docPr id="1" name="Logo" descr="Logo Rijksoverheid"/>', "nl-NL", []),
+        ('<wp:docPr id="1" name="Logo" descr=""/>', "nl-NL", ["ACC005"]),
+        ('<wp:docPr id="1" name="Logo"/>' + DECORATIVE, "nl-BE", ["ACC005"]),  # the logo, not the line
+        (DECORATIVE, "nl", []),
+        ("", "en-US", ["ACC006"]),
+        ("", None, ["ACC006"]),
+    ],
+)
+def test_what_a_reference_document_lacks_for_accessible_documents(header, language, expected):
+    import io
+
+    from verzamel.archive import open_zip
+    from verzamel.checks.accessibility import check_reference_accessibility
+
+    lang = f'<w:lang w:val="{language}"/>' if language else ""
+    defaults = f"<w:docDefaults><w:rPrDefault><w:rPr>{lang}</w:rPr></w:rPrDefault></w:docDefaults>"
+    styles = f"<w:styles>{defaults}</w:styles>"
+    package = io.BytesIO()
+    with zipfile.ZipFile(package, "w") as out:
+        out.writestr("word/styles.xml", styles)
+        out.writestr("word/header1.xml", f"<w:hdr>{header}</w:hdr>")
+        out.writestr("word/document.xml", "<w:document/>")
+    found = check_reference_accessibility(open_zip(package.getvalue()), "templates/kamerbrief.docx")
+    assert [d.rule for d in found] == expected
+    assert all(str(d.span) == "templates/kamerbrief.docx:1:1" for d in found)

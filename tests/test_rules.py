@@ -45,6 +45,22 @@ def short(status="akkoord", *changes):
     return ("create", text)
 
 
+def reference(part: str, old: str, new: str) -> tuple:
+    """The shipped Kamerbrief reference document as the dossier's own, with `old` in `part` made `new`."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(REPO / "templates" / "kamerbrief.docx") as source, zipfile.ZipFile(out, "w") as copy:
+        for name in source.namelist():
+            data = source.read(name).decode("utf-8") if name == part else source.read(name)
+            if name == part:
+                assert old in data, (part, old)
+                data = data.replace(old, new).encode("utf-8")
+            copy.writestr(name, data)
+    return ("create-bytes", out.getvalue())
+
+
 def append(text):
     return ("append", text)
 
@@ -642,6 +658,49 @@ CASES = [
         append("::: {woo=5.1.2i}\nEen alinea.\n\nEen openbare alinea."),
         ("{L}", 1),
         append("::: {woo=5.1.2i}\nEen alinea.\n:::\n\nEen openbare alinea."),
+    ),
+    # a11y
+    (
+        "ACC001",
+        FRAGMENT,
+        append("\nEen grafiek: ![](grafiek.png)"),
+        ("{L+1}", 14),
+        append("\nEen grafiek: ![Grafiek: aantal ontheemden per maand](grafiek.png)"),
+    ),
+    (  # a fragment inserted without a title (the beslisnota's 5.1) keeps its levels: `#` 1, `###` 3
+        "ACC002",
+        "sections/beslisnota/niet-openbaar-eu-inzet.md",
+        append("\n# Onderdeel\n\nTekst.\n\n### Detail\n\nMeer tekst."),
+        ("{L+5}", 1),
+        append("\n# Onderdeel\n\nTekst.\n\n## Detail\n\nMeer tekst."),
+    ),
+    (
+        "ACC003",
+        FRAGMENT,
+        append("\n|  |  |\n|---|---|\n| RTB | maart 2027 |"),
+        ("{L+1}", 1),
+        append("\n| Regeling | Afloop |\n|---|---|\n| RTB | maart 2027 |"),
+    ),
+    (
+        "ACC004",
+        FRAGMENT,
+        append("\nZie <https://www.rijksoverheid.nl>."),
+        ("{L+1}", 6),
+        append("\nZie [de website van de Rijksoverheid](https://www.rijksoverheid.nl)."),
+    ),
+    (
+        "ACC005",
+        "templates/kamerbrief.docx",
+        reference("word/header1.xml", ' descr="Logo Rijksoverheid"', ""),
+        (1, 1),
+        reference("word/header1.xml", "Rijksoverheid", "van het ministerie"),
+    ),
+    (
+        "ACC006",
+        "templates/kamerbrief.docx",
+        reference("word/styles.xml", '<w:lang w:val="nl-NL"', '<w:lang w:val="en-US"'),
+        (1, 1),
+        reference("word/styles.xml", '<w:lang w:val="nl-NL"', '<w:lang w:val="nl-BE"'),
     ),
 ]
 
