@@ -3,8 +3,8 @@
     python benchmarks/synthetic_dossier.py N TARGET
 
 TARGET gets a copy of the example dossier at the repository root (its settings, house style,
-registry, fragments, both letters and the sent letter's lock, as it was frozen: as_frozen) plus N
-more letters. Letter i has
+registry, fragments, both letters and the sent letter's lock, with the versions it was sent with in
+git: as_frozen) plus N more letters. Letter i has
 fragments of its own (copies of the return-policy letter's fragments under new ids), cites a
 kamerstuk of its own, and adds that kamerstuk to the registry, so the registry grows with N as a
 real dossier's does. The result checks clean: a figure measured on it is a figure of real work.
@@ -34,19 +34,32 @@ def letter_id(i: int) -> str:
 
 
 def as_frozen(dossier: Path) -> None:
-    """A copy of the example made the dossier its sent letter was frozen from: each source its lock
-    records, where the repository has moved on since (its house style has), as the lock records
-    it, read from the repository's git as `verzamel build` reads it there. A copy is no git
-    repository, so without this the sent letter could not be made (LOCK002)."""
+    """A copy of the example with what its sent letter needs to be made as it was sent: the
+    versions its lock records that the repository has moved on from since (its house style has),
+    read from the repository's git and kept in the copy's own git object store, as `verzamel
+    freeze` keeps them (git hash-object -w). The copy's files stay as the repository has them, so
+    it is made and checked as the repository is (LOCK004 at what moved on)."""
+    import subprocess
+
     from verzamel.lock.store import Store
     from verzamel.project import open_project
-    from verzamel.sources.lockfile import read_lock
+    from verzamel.sources.lockfile import blob_id, read_lock
 
     name = f"letters/{SENT}.lock"
     lock, problems = read_lock((dossier / name).read_text(encoding="utf-8"), name, SENT)
     assert lock is not None, problems
-    for source, data in Store(open_project(REPO)).read(lock.sources).items():
-        (dossier / source).write_bytes(data)
+    moved = {
+        source: blob
+        for source, blob in lock.sources.items()
+        if not (dossier / source).is_file() or blob_id((dossier / source).read_bytes()) != blob
+    }
+    if not moved:
+        return
+    subprocess.run(["git", "init", "-q", str(dossier)], check=True)
+    for data in Store(open_project(REPO)).read(moved).values():
+        subprocess.run(
+            ["git", "hash-object", "-w", "--stdin"], cwd=dossier, input=data, check=True, capture_output=True
+        )
 
 
 def generate(n: int, target: Path) -> Path:

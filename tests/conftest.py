@@ -44,10 +44,31 @@ documents): `check` says so at each (LOCK004, an info), and the letter is made f
 the versions git keeps (a copy takes them: copy_dossier(frozen=True))."""
 
 
+def _key(diagnostic) -> tuple[str, str]:
+    if isinstance(diagnostic, dict):
+        return diagnostic["rule"], diagnostic["file"]
+    return diagnostic.rule, diagnostic.span.path
+
+
+def besides_moved_on(diagnostics) -> list:
+    """`diagnostics` (Diagnostic values or their JSON) without the LOCK004 at MOVED_ON, which are
+    all there (a test of a sent letter made from its lock, or of a copy with its lock)."""
+    moved = [("LOCK004", path) for path in MOVED_ON]
+    keys = [_key(d) for d in diagnostics]
+    assert all(key in keys for key in moved), keys
+    return [d for d in diagnostics if _key(d) not in moved]
+
+
 def moved_on_only(diagnostics) -> bool:
-    """Whether `diagnostics` (Diagnostic values or their JSON) are LOCK004 at MOVED_ON and nothing else."""
-    found = [(d["rule"], d["file"]) if isinstance(d, dict) else (d.rule, d.span.path) for d in diagnostics]
-    return sorted(found) == [("LOCK004", path) for path in MOVED_ON]
+    """Whether `diagnostics` (Diagnostic values or their JSON) say only what MOVED_ON says."""
+    return besides_moved_on(diagnostics) == []
+
+
+def reports_moved_on_only(text: str) -> bool:
+    """Whether `check`'s report in text says only what MOVED_ON says, and how many it found."""
+    lines = text.strip().splitlines()
+    places = [line.split(" info LOCK004 ")[0] for line in lines[:-1]]
+    return places == [f"{path}:1:1:" for path in MOVED_ON] and lines[-1] == f"Found {len(MOVED_ON)} infos."
 
 
 def run_cli(*args: str):
@@ -90,9 +111,9 @@ def copy_dossier(target: Path, frozen: bool = False) -> Path:
     gate, so its example values are filled in: finish_sending.) tests/test_lock.py works with the
     lock, in git repositories.
 
-    With `frozen` the copy is the dossier its sent letter was frozen from (as_frozen): where the
-    repository has moved on since, the copy has the locked version; the unsent letter is made
-    with those too."""
+    With `frozen` the copy keeps the versions its sent letter was sent with in a git object store
+    of its own where the repository has moved on since (as_frozen): it is made and checked as the
+    repository is."""
     target.mkdir(parents=True)
     for part in DOSSIER_PARTS + (("templates",) if frozen else ()):  # the lock names templates/
         source = REPO / part
@@ -103,6 +124,7 @@ def copy_dossier(target: Path, frozen: bool = False) -> Path:
         else:
             shutil.copyfile(source, target / part)
     if frozen:
+        require_tool("git")
         as_frozen(target)
     else:
         finish_sending(target)

@@ -6,16 +6,21 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import MOVED_ON, OUTPUT_NAMES, REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
+from conftest import (
+    OUTPUT_NAMES,
+    REPO,
+    TERUGKEERBRIEF,
+    VERZAMELBRIEF,
+    copy_dossier,
+    reports_moved_on_only,
+    run_cli,
+)
 
 
 def test_check_in_the_repository_needs_no_options(monkeypatch):
     monkeypatch.chdir(REPO / "tests")
     result = run_cli("check")
-    moved = [f"{path}:1:1: info LOCK004 {path} has changed since letter {VERZAMELBRIEF}" for path in MOVED_ON]
-    lines = result.stdout.splitlines()
-    assert result.exit_code == 0 and lines[-1] == f"Found {len(MOVED_ON)} infos."
-    assert [line.split(" was sent")[0] for line in lines[:-1]] == moved
+    assert result.exit_code == 0 and reports_moved_on_only(result.stdout)
     letters = run_cli("letters").stdout.splitlines()
     assert [line.split()[0] for line in letters] == [VERZAMELBRIEF, TERUGKEERBRIEF]
 
