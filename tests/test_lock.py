@@ -214,6 +214,54 @@ def test_freeze_writes_the_same_lock_again_and_never_changes_what_was_sent_unask
     assert recorded(dossier)["kamerbrief.docx"] != outputs["kamerbrief.docx"]
 
 
+def test_a_letter_is_made_again_by_the_writers_its_lock_records(tmp_path, monkeypatch):
+    """A letter frozen by the first generation (no `writer:`) keeps it when frozen again, and is made
+    by it: without language in its properties. `--force` takes today's writers, and their bytes."""
+    import verzamel.pipeline.freeze
+
+    dossier = copy_dossier(tmp_path / "dossier", frozen=True)
+    (dossier / LOCK).unlink()
+    finish_sending(dossier)
+    monkeypatch.setattr(verzamel.pipeline.freeze, "GENERATION", 1)  # a verzamel of before
+    assert run_cli("freeze", VERZAMELBRIEF, "--root", str(dossier)).exit_code == 0
+    monkeypatch.undo()
+    first = (dossier / LOCK).read_text(encoding="utf-8")
+    assert "writer" not in first and read_lock(first, LOCK, VERZAMELBRIEF)[0].writer == 1
+
+    result = run_cli("freeze", VERZAMELBRIEF, "--root", str(dossier))
+    assert result.exit_code == 0 and "is up to date" in result.stdout
+    assert build(dossier, tmp_path / "out").exit_code == 0
+    assert made(tmp_path / "out") == recorded(dossier)
+    assert b"dc:language" not in _core(tmp_path / "out" / VERZAMELBRIEF / "kamerbrief.docx")
+    assert b"<dc:language>nl-NL</dc:language>" in _core(tmp_path / "out" / TERUGKEERBRIEF / "kamerbrief.docx")
+
+    edit(dossier / LOCK, "verzamel: ", f"writer: {GENERATION}\nverzamel: ")  # the bytes say otherwise
+    result = build(dossier, tmp_path / "other")
+    assert result.exit_code == 1 and result.stderr.count(" LOCK003 ") == 3
+
+    (dossier / LOCK).write_text(first, encoding="utf-8")
+    assert run_cli("freeze", VERZAMELBRIEF, "--force", "--root", str(dossier)).exit_code == 0
+    assert f"\nwriter: {GENERATION}\n" in (dossier / LOCK).read_text(encoding="utf-8")
+    assert (
+        recorded(dossier)["kamerbrief.docx"]
+        != read_lock(first, LOCK, VERZAMELBRIEF)[0].outputs["kamerbrief.docx"]
+    )
+
+
+@pytest.mark.parametrize("writer", ["0", "twee", "1.5", "true", "[2]"])
+def test_a_lock_whose_writers_are_no_generation_cannot_be_read(writer):
+    text = (REPO / LOCK).read_text(encoding="utf-8").replace("verzamel: ", f"writer: {writer}\nverzamel: ")
+    lock, problems = read_lock(text, LOCK, VERZAMELBRIEF)
+    assert lock is None and [(d.rule, d.span.line) for d in problems] == [("LOCK001", 5)]
+
+
+def _core(path: Path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return package.read("docProps/core.xml")
+
+
 def test_only_a_sent_letter_of_the_dossier_is_frozen(tmp_path):
     dossier = copy_dossier(tmp_path / "dossier", frozen=True)
     result = run_cli("freeze", TERUGKEERBRIEF, "--root", str(dossier))

@@ -205,8 +205,7 @@ def make(kind: str) -> bytes:
     doc = docx.Document()
     core = doc.core_properties
     core.title, core.author, core.last_modified_by, core.comments = "", "", "", ""
-    core.subject, core.keywords, core.category = "", "", ""
-    core.language = LANGUAGE
+    core.subject, core.keywords, core.category = "", "", ""  # the writer sets them, language too
     core.revision = 1
     core.created = core.modified = datetime(2025, 1, 1)
 
