@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ from click.testing import CliRunner
 
 from verzamel import messages
 from verzamel.cli import main
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+from synthetic_dossier import as_frozen  # noqa: E402
 
 # The tests read verzamel's messages in English (the language of the code and docs); the Dutch
 # default and the switch are tested in tests/test_messages.py, which sets VERZAMEL_TAAL itself.
@@ -34,6 +38,37 @@ SEED = Path(__file__).parent / "data" / "seed-beslisnota-2025-11-28.txt"
 VERZAMELBRIEF = "2025-11-28-verzamelbrief-oekraine"
 TERUGKEERBRIEF = "2025-12-12-terugkeer-oekraine"
 OUTPUT_NAMES = ("kamerbrief.docx", "beslisnota.docx", "beslisnota-openbaar.docx")
+MOVED_ON = ("templates/beslisnota.docx", "templates/kamerbrief.docx", "templates/kamerbrief.md.j2")
+"""What the repository changed since its sent letter was frozen (the house style, for accessible
+documents): `check` says so at each (LOCK004, an info), and the letter is made from its lock, with
+the versions git keeps (a copy takes them: copy_dossier(frozen=True))."""
+
+
+def _key(diagnostic) -> tuple[str, str]:
+    if isinstance(diagnostic, dict):
+        return diagnostic["rule"], diagnostic["file"]
+    return diagnostic.rule, diagnostic.span.path
+
+
+def besides_moved_on(diagnostics) -> list:
+    """`diagnostics` (Diagnostic values or their JSON) without the LOCK004 at MOVED_ON, which are
+    all there (a test of a sent letter made from its lock, or of a copy with its lock)."""
+    moved = [("LOCK004", path) for path in MOVED_ON]
+    keys = [_key(d) for d in diagnostics]
+    assert all(key in keys for key in moved), keys
+    return [d for d in diagnostics if _key(d) not in moved]
+
+
+def moved_on_only(diagnostics) -> bool:
+    """Whether `diagnostics` (Diagnostic values or their JSON) say only what MOVED_ON says."""
+    return besides_moved_on(diagnostics) == []
+
+
+def reports_moved_on_only(text: str) -> bool:
+    """Whether `check`'s report in text says only what MOVED_ON says, and how many it found."""
+    lines = text.strip().splitlines()
+    places = [line.split(" info LOCK004 ")[0] for line in lines[:-1]]
+    return places == [f"{path}:1:1:" for path in MOVED_ON] and lines[-1] == f"Found {len(MOVED_ON)} infos."
 
 
 def run_cli(*args: str):
@@ -74,7 +109,11 @@ def copy_dossier(target: Path, frozen: bool = False) -> Path:
     letter would be made from the lock instead of from the edited sources the test is about.
     (The sent letter then has a LOCK005 warning: sent, not frozen, and it is judged by the send
     gate, so its example values are filled in: finish_sending.) tests/test_lock.py works with the
-    lock, in git repositories."""
+    lock, in git repositories.
+
+    With `frozen` the copy keeps the versions its sent letter was sent with in a git object store
+    of its own where the repository has moved on since (as_frozen): it is made and checked as the
+    repository is."""
     target.mkdir(parents=True)
     for part in DOSSIER_PARTS + (("templates",) if frozen else ()):  # the lock names templates/
         source = REPO / part
@@ -84,7 +123,10 @@ def copy_dossier(target: Path, frozen: bool = False) -> Path:
             )
         else:
             shutil.copyfile(source, target / part)
-    if not frozen:
+    if frozen:
+        require_tool("git")
+        as_frozen(target)
+    else:
         finish_sending(target)
     return target
 

@@ -84,8 +84,8 @@ def test_links_are_hyperlinks_in_body_and_footnotes(built_doc):
 
 def test_fragment_headings_sit_below_the_fragment_title(built_doc):
     document = docx.Document(str(built_doc))
-    assert _paragraph(document, "Opmaak").style.name == "Heading 2"
-    assert _paragraph(document, "Tussenkop").style.name == "Heading 3"
+    assert _paragraph(document, "Opmaak").style.name == "Heading 1"  # the Kamerbrief's top level
+    assert _paragraph(document, "Tussenkop").style.name == "Heading 2"
 
 
 def test_lists_use_list_styles_and_ordered_lists_restart(built_doc):

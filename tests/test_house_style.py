@@ -114,8 +114,8 @@ def test_a_heading_in_a_fragment_comes_out_one_level_under_its_title(tmp_path):
         (text, style)
         for style, text in paragraphs(dossier / "build/2025-11-28-verzamelbrief-oekraine/kamerbrief.docx")
     )
-    assert styles["Terugkeer"] == "Heading 2"
-    assert styles["Tussenkop"] == styles["Ernaast"] == "Heading 3"
+    assert styles["Terugkeer"] == "Heading 1"  # the Kamerbrief's fragments at its top level
+    assert styles["Tussenkop"] == styles["Ernaast"] == "Heading 2"
 
 
 def test_the_house_style_has_the_heading_levels_its_reference_documents_show():
@@ -136,7 +136,7 @@ def test_a_heading_deeper_than_the_house_style_is_an_error_at_its_line_with_the_
     result = run_cli("build", "--root", str(dossier))
     assert result.exit_code == 1
     expected = (
-        f"sections/terugkeer.md:{line}:1: error MD004 this heading becomes heading 6 in kamerbrief.docx, "
+        f"sections/terugkeer.md:{line}:1: error MD004 this heading becomes heading 5 in kamerbrief.docx, "
         "and its house style only has headings of level 1, 2, 3"
     )
     assert expected in result.stderr
@@ -175,3 +175,16 @@ def test_heading_levels_are_read_from_what_the_reference_document_defines_and_sh
     with zipfile.ZipFile(empty, "w") as package:
         package.writestr("word/document.xml", "<w:document/>")
     assert heading_levels(empty.getvalue()) is None
+
+
+@pytest.mark.parametrize(("name", "bold"), [("kamerbrief.docx", 1), ("beslisnota.docx", 2)])
+def test_a_fragments_title_is_bold_and_its_own_headings_italic(name, bold):
+    """The Kamerbrief inserts its fragments at level 1, the beslisnota at 2: the same look in both."""
+    _, by_key = _styles(REPO / "templates" / name)
+
+    def on(level, tag):
+        found = _effective(by_key[f"heading {level}"], by_key, tag)
+        return found is not None and found.get(f"{{{W}}}val") not in ("0", "false")
+
+    assert [on(level, "w:b") for level in range(1, 5)] == [level <= bold for level in range(1, 5)]
+    assert [on(level, "w:i") for level in range(1, 5)] == [level > bold for level in range(1, 5)]

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import (
+    MOVED_ON,
     REPO,
     TERUGKEERBRIEF,
     VERZAMELBRIEF,
+    besides_moved_on,
     commit,
     copy_dossier,
     dossier_in_git,
@@ -26,6 +29,7 @@ from conftest import (
     git,
     run_cli,
 )
+from verzamel.render import GENERATION
 from verzamel.review.textconv import docx_text
 from verzamel.sources.lockfile import read_lock
 
@@ -95,7 +99,8 @@ def test_the_sources_move_on_and_the_sent_letter_stays_as_sent(
 
     code, found = check_json(repo)
     assert code == 0, found
-    [moved] = [d for d in found if d["rule"] == "LOCK004"]
+    assert {d["file"] for d in found if d["rule"] == "LOCK004"} == {source, *MOVED_ON}
+    [moved] = [d for d in found if d["rule"] == "LOCK004" and d["file"] == source]
     assert (moved["file"], moved["line"], moved["severity"]) == (source, 1, "info")
     assert source in moved["message"] and VERZAMELBRIEF in moved["message"]
 
@@ -124,7 +129,7 @@ def test_diff_and_agenda_see_the_sent_letter_as_sent(repo):
 def test_an_uncommitted_change_is_read_past_as_well(repo, tmp_path):
     edit(repo / SHARED, *WORD)
     code, found = check_json(repo)
-    assert code == 0 and [d["rule"] for d in found] == ["LOCK004"]
+    assert code == 0 and [(d["rule"], d["file"]) for d in besides_moved_on(found)] == [("LOCK004", SHARED)]
     assert build(repo, tmp_path / "out").exit_code == 0
     assert made(tmp_path / "out") == recorded(repo)
 
@@ -175,13 +180,16 @@ def test_freeze_writes_the_same_lock_again_and_never_changes_what_was_sent_unask
     dossier, other = (copy_dossier(tmp_path / name, frozen=True) for name in ("dossier", "other"))
     lock = dossier / LOCK
     for copy in (dossier, other):
+        shutil.rmtree(copy / ".git")  # outside git: the versions it keeps are not needed for a new lock
         (copy / LOCK).unlink()
         finish_sending(copy)
         result = run_cli("freeze", VERZAMELBRIEF, "--root", str(copy))
         assert result.exit_code == 0, result.output
         assert "froze letters/" in result.stdout and "not in a git repository" in result.stdout
     assert lock.read_bytes() == (other / LOCK).read_bytes()  # the same lock, whoever makes it
-    finished = ("verzamel.yaml", f"letters/{VERZAMELBRIEF}.yaml", ".docx")
+    # a new lock: today's house style (MOVED_ON) and writers (`writer:`), so other documents too
+    finished = ("verzamel.yaml", f"letters/{VERZAMELBRIEF}.yaml", ".docx", "writer", *MOVED_ON)
+    assert f"\nwriter: {GENERATION}\n" in lock.read_text()
     changed = set(lock.read_text().splitlines()) ^ set((REPO / LOCK).read_text().splitlines())
     assert changed and all(any(name in line for name in finished) for line in changed), changed
     first = lock.read_bytes()
@@ -204,6 +212,54 @@ def test_freeze_writes_the_same_lock_again_and_never_changes_what_was_sent_unask
     assert lock.read_bytes() == before
     assert run_cli("freeze", VERZAMELBRIEF, "--force", "--root", str(dossier)).exit_code == 0
     assert recorded(dossier)["kamerbrief.docx"] != outputs["kamerbrief.docx"]
+
+
+def test_a_letter_is_made_again_by_the_writers_its_lock_records(tmp_path, monkeypatch):
+    """A letter frozen by the first generation (no `writer:`) keeps it when frozen again, and is made
+    by it: without language in its properties. `--force` takes today's writers, and their bytes."""
+    import verzamel.pipeline.freeze
+
+    dossier = copy_dossier(tmp_path / "dossier", frozen=True)
+    (dossier / LOCK).unlink()
+    finish_sending(dossier)
+    monkeypatch.setattr(verzamel.pipeline.freeze, "GENERATION", 1)  # a verzamel of before
+    assert run_cli("freeze", VERZAMELBRIEF, "--root", str(dossier)).exit_code == 0
+    monkeypatch.undo()
+    first = (dossier / LOCK).read_text(encoding="utf-8")
+    assert "writer" not in first and read_lock(first, LOCK, VERZAMELBRIEF)[0].writer == 1
+
+    result = run_cli("freeze", VERZAMELBRIEF, "--root", str(dossier))
+    assert result.exit_code == 0 and "is up to date" in result.stdout
+    assert build(dossier, tmp_path / "out").exit_code == 0
+    assert made(tmp_path / "out") == recorded(dossier)
+    assert b"dc:language" not in _core(tmp_path / "out" / VERZAMELBRIEF / "kamerbrief.docx")
+    assert b"<dc:language>nl-NL</dc:language>" in _core(tmp_path / "out" / TERUGKEERBRIEF / "kamerbrief.docx")
+
+    edit(dossier / LOCK, "verzamel: ", f"writer: {GENERATION}\nverzamel: ")  # the bytes say otherwise
+    result = build(dossier, tmp_path / "other")
+    assert result.exit_code == 1 and result.stderr.count(" LOCK003 ") == 3
+
+    (dossier / LOCK).write_text(first, encoding="utf-8")
+    assert run_cli("freeze", VERZAMELBRIEF, "--force", "--root", str(dossier)).exit_code == 0
+    assert f"\nwriter: {GENERATION}\n" in (dossier / LOCK).read_text(encoding="utf-8")
+    assert (
+        recorded(dossier)["kamerbrief.docx"]
+        != read_lock(first, LOCK, VERZAMELBRIEF)[0].outputs["kamerbrief.docx"]
+    )
+
+
+@pytest.mark.parametrize("writer", ["0", "twee", "1.5", "true", "[2]"])
+def test_a_lock_whose_writers_are_no_generation_cannot_be_read(writer):
+    text = (REPO / LOCK).read_text(encoding="utf-8").replace("verzamel: ", f"writer: {writer}\nverzamel: ")
+    lock, problems = read_lock(text, LOCK, VERZAMELBRIEF)
+    assert lock is None and [(d.rule, d.span.line) for d in problems] == [("LOCK001", 5)]
+
+
+def _core(path: Path) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return package.read("docProps/core.xml")
 
 
 def test_only_a_sent_letter_of_the_dossier_is_frozen(tmp_path):

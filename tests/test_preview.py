@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import (
+    MOVED_ON,
     TERUGKEERBRIEF,
     VERZAMELBRIEF,
     copy_dossier,
@@ -76,7 +77,8 @@ def test_the_kamerbrief_is_served_with_its_footnotes_and_a_saved_sentence_shows(
     assert status == 200 and VERZAMELBRIEF in index and TERUGKEERBRIEF in index and "verzonden" in index
     status, page = get(preview, f"/{VERZAMELBRIEF}/kamerbrief")
     assert status == 200 and page.count('role="doc-footnote"') == 5
-    assert 'new EventSource("/events")' in page and "No problems." in page and 'class="banner"' not in page
+    assert 'new EventSource("/events")' in page and "No problems." not in page
+    assert all(f"{path}:1:1" in page for path in MOVED_ON)  # its house style moved on since it was sent
 
     events = Events(preview)
     shown = events.next()

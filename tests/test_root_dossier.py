@@ -6,14 +6,22 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import OUTPUT_NAMES, REPO, TERUGKEERBRIEF, VERZAMELBRIEF, copy_dossier, run_cli
+from conftest import (
+    OUTPUT_NAMES,
+    REPO,
+    TERUGKEERBRIEF,
+    VERZAMELBRIEF,
+    copy_dossier,
+    reports_moved_on_only,
+    run_cli,
+)
 from verzamel.pipeline.render import RECORD
 
 
 def test_check_in_the_repository_needs_no_options(monkeypatch):
     monkeypatch.chdir(REPO / "tests")
     result = run_cli("check")
-    assert (result.exit_code, result.stdout) == (0, "All checks passed.\n")
+    assert result.exit_code == 0 and reports_moved_on_only(result.stdout)
     letters = run_cli("letters").stdout.splitlines()
     assert [line.split()[0] for line in letters] == [VERZAMELBRIEF, TERUGKEERBRIEF]
 

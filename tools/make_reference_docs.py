@@ -8,13 +8,17 @@ documents: a ministry may open them in Word, change the styles (RO Sans instead 
 its own logo in the header) and drop its own copies in a dossier's templates/ folder.
 
 Rijkshuisstijl-like: Verdana (RO Sans is not freely available), body 9 pt on 12 pt leading,
-return address 6.5 pt on 9 pt, footnotes 7 pt, footer `Pagina X van Y`.
+return address 6.5 pt on 9 pt, footnotes 7 pt, footer `Pagina X van Y`, and on the first page a
+stand-in for the logo (a blue band, not the Rijkslogo) with its alternative text. Dutch (nl-NL) is
+the language of the whole document: in the document defaults, so every style and run has it.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import sys
+import zlib
 from datetime import datetime
 from pathlib import Path
 
@@ -34,6 +38,14 @@ FONT = "Verdana"
 OUT = Path(__file__).resolve().parents[1] / "templates"
 BLACK = RGBColor(0, 0, 0)
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
+LANGUAGE = "nl-NL"
+LOGO_TEXT = "Logo Rijksoverheid"
+"""The logo's alternative text: what a screen reader says, and what a PDF carries for it."""
+LINT_BLUE = (0x15, 0x42, 0x73)  # Rijkshuisstijl lintblauw
+BOLD_HEADINGS = {"kamerbrief": 1, "beslisnota": 2}
+"""The heading levels in bold, the deeper ones italic: the Kamerbrief inserts its fragments' titles
+at level 1, the beslisnota at level 2 under its numbered sections; so in both a fragment's title is
+bold and its own headings are italic."""
 
 
 def set_fonts(rpr_owner, name: str = FONT) -> None:
@@ -126,6 +138,9 @@ def house_defaults(doc) -> None:
         del fonts.attrib[attr]
     for slot in ("ascii", "hAnsi", "cs", "eastAsia"):
         fonts.set(qn(f"w:{slot}"), FONT)
+    rpr.find(qn("w:lang")).set(qn("w:val"), LANGUAGE)  # a style that names none is Dutch too
+    settings = doc.settings.element.find(qn("w:themeFontLang"))
+    settings.set(qn("w:val"), LANGUAGE)
     for owner in doc.styles.element.findall(qn("w:style")):
         style_rpr = owner.find(qn("w:rPr"))
         if style_rpr is None:
@@ -140,11 +155,57 @@ def house_defaults(doc) -> None:
                 style_rpr.remove(child)
 
 
+def logo_png(width: int = 66, height: int = 120) -> bytes:
+    """The stand-in logo: a lintblauw band with a white ring, as a PNG (no imaging library needed)."""
+    rows = []
+    for y in range(height):
+        row = bytearray(b"\0")  # filter type: none
+        for x in range(width):
+            distance = ((x - width / 2) ** 2 + (y - height * 0.62) ** 2) ** 0.5
+            row += bytes((255, 255, 255)) if width * 0.22 < distance < width * 0.3 else bytes(LINT_BLUE)
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"".join(rows), 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def letterhead(section) -> None:
+    """The logo, centred at the top of the first page only, with its alternative text (`descr` of
+    the drawing and of the picture: Word shows the first, LibreOffice and PDF readers read both)."""
+    section.different_first_page_header_footer = True
+    section.header_distance = Cm(0)
+    paragraph = section.first_page_header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run()
+    run.add_picture(io.BytesIO(logo_png()), width=Cm(1.1), height=Cm(2.0))
+    for properties in run._r.xpath(".//wp:docPr | .//pic:cNvPr"):
+        properties.set("name", "Logo")
+        properties.set("descr", LOGO_TEXT)
+
+
+def page_numbers(footer, style) -> None:
+    """`Pagina X van Y`, right-aligned."""
+    paragraph = footer.paragraphs[0]
+    paragraph.style = style
+    paragraph.add_run("Pagina ")
+    paragraph._p.append(simple_field("PAGE", "1"))
+    paragraph.add_run(" van ")
+    paragraph._p.append(simple_field("NUMPAGES", "1"))
+
+
 def make(kind: str) -> bytes:
     doc = docx.Document()
     core = doc.core_properties
     core.title, core.author, core.last_modified_by, core.comments = "", "", "", ""
-    core.subject, core.keywords, core.category = "", "", ""
+    core.subject, core.keywords, core.category = "", "", ""  # the writer sets them, language too
     core.revision = 1
     core.created = core.modified = datetime(2025, 1, 1)
 
@@ -157,11 +218,12 @@ def make(kind: str) -> bytes:
     normal.paragraph_format.widow_control = True
 
     house_defaults(doc)
-    # Fragment titles are level 2 and a fragment's own headings go below them (docs/formats.md):
-    # 1-2 bold, 3 and deeper italic, all in the house font, never Word's blue theme headings.
+    # A fragment's title bold, its own headings below it italic (BOLD_HEADINGS), all in the house
+    # font, never Word's blue theme headings.
     for level in range(1, 10):
         heading = paragraph_style(doc, f"Heading {level}")
-        typeset(heading, 9, 12, after=0, bold=level <= 2, italic=level > 2)
+        bold = level <= BOLD_HEADINGS[kind]
+        typeset(heading, 9, 12, after=0, bold=bold, italic=not bold)
         heading.paragraph_format.keep_with_next = True
     title = paragraph_style(doc, "Title")
     typeset(title, 12, 15, after=18, bold=True)
@@ -197,12 +259,9 @@ def make(kind: str) -> bytes:
     section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.5)
     section.left_margin, section.right_margin = Cm(2.4), Cm(2.4)
     section.footer_distance = Cm(1.2)
-    paragraph = section.footer.paragraphs[0]
-    paragraph.style = doc.styles["Paginanummer"]
-    paragraph.add_run("Pagina ")
-    paragraph._p.append(simple_field("PAGE", "1"))
-    paragraph.add_run(" van ")
-    paragraph._p.append(simple_field("NUMPAGES", "1"))
+    letterhead(section)
+    page_numbers(section.footer, page)
+    page_numbers(section.first_page_footer, page)
 
     doc.add_paragraph(
         f"Referentiedocument {kind}: de opmaak van dit document is de huisstijl; "

@@ -48,6 +48,7 @@ FAMILIES = (
     "citations",
     "style",
     "woo",
+    "a11y",
 )
 """The families of rules, in the order they are listed; `family.<name>` is each one's title."""
 
@@ -149,6 +150,13 @@ _RULES = (
     Rule("WOO007", "woo", "error", locked=True),
     Rule("WOO008", "woo", "error", locked=True),
     Rule("WOO009", "woo", "error", locked=True),
+    # -- a11y: what makes a published document less accessible ----------------------------------------
+    Rule("ACC001", "a11y", "warning"),
+    Rule("ACC002", "a11y", "warning"),
+    Rule("ACC003", "a11y", "warning"),
+    Rule("ACC004", "a11y", "warning"),
+    Rule("ACC005", "a11y", "warning"),
+    Rule("ACC006", "a11y", "warning"),
 )
 # fmt: on
 

@@ -384,7 +384,7 @@ CASES = [
     Case(
         "uw_kenmerk 0000000",
         SHORT,
-        ("sub", '"0000001"            # example', '"0000001"\nuw_kenmerk: "0000000"'),
+        ("sub", '"0000001"            # voorbeeld', '"0000001"\nuw_kenmerk: "0000000"'),
         "SEND002",
         8,
         more=AKKOORD,
@@ -477,9 +477,9 @@ CASES = [
     ),
     # heading levels the house style has (MD004), in every status
     Case("heading deeper than the house style", FRAGMENT, ("append", DEEP), "MD004", 15),
-    Case(
+    Case(  # in the beslisnota the title is heading 2, `#` heading 3 and the underlined one 4
         "underlined heading one deeper",
-        FRAGMENT,
+        BESLIS,
         ("append", "\n# Kop\n\nTekst.\n\nDiep\n----\n\nMeer.\n"),
         "MD004",
         15,

@@ -1,4 +1,5 @@
-"""Heading levels: a heading comes out only at a level the house style has (MD004).
+"""Heading levels: a heading comes out only at a level the house style has (MD004), and skips
+none (ACC002), as it comes out in the document: one walk over its headings serves both.
 
 A fragment's `#` levels become Word's `Heading N` styles (assemble/fragments.py: under the fragment's title,
 or as written when it is inserted without one). The levels the house style has are read from the
@@ -16,6 +17,7 @@ import re
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Heading, iter_blocks
+from ..model.text import inline_text
 
 STYLES_ROOT = re.compile(rb"<(\w+:)?styles\b")
 ELEMENT_VAL = {
@@ -97,23 +99,50 @@ class HouseStyleLevels:
 
 
 def check_document(document, reference: str, levels: tuple[int, ...] | None) -> list[Diagnostic]:
-    """MD004 at each heading of a source (a fragment, a manifest's prose) that `document` gives a
-    level its reference document `reference` has no style for. Headings the template writes are
-    the template's own."""
-    if levels is None:
-        return []
+    """At each heading of a source (a fragment, a manifest's prose) in `document`: MD004 when its
+    reference document `reference` has no style for the level it comes out at, else ACC002 when
+    it comes more than one level below the heading before it (the first: below level 1). Headings
+    the template writes are the template's own, but count as the heading before."""
     found = []
+    previous = 0
     for heading in iter_blocks(document.blocks):
-        span = heading.span if isinstance(heading, Heading) else None
-        if span is None or heading.level in levels or span.path.startswith("<"):
+        if not isinstance(heading, Heading):
             continue
-        if levels:
-            shown = ", ".join(str(level) for level in levels)
-            message = t(
-                "markdown.heading_outside_house_style", level=heading.level, reference=reference, levels=shown
-            )
-        else:
-            message = t("markdown.no_headings_in_house_style", level=heading.level, reference=reference)
-        hint = t("markdown.heading_outside_house_style_hint", level=heading.level, reference=reference)
-        found.append(report("MD004", span, message, hint))
+        span = heading.span
+        if span is not None and not span.path.startswith("<"):
+            if levels is not None and heading.level not in levels:
+                found.append(_outside_house_style(heading, reference, levels))
+            elif heading.level > previous + 1:
+                found.append(_skipped(heading, previous, f"{document.kind}.docx"))
+        previous = heading.level
     return found
+
+
+def _outside_house_style(heading: Heading, reference: str, levels: tuple[int, ...]) -> Diagnostic:
+    if levels:
+        shown = ", ".join(str(level) for level in levels)
+        message = t(
+            "markdown.heading_outside_house_style", level=heading.level, reference=reference, levels=shown
+        )
+    else:
+        message = t("markdown.no_headings_in_house_style", level=heading.level, reference=reference)
+    hint = t("markdown.heading_outside_house_style_hint", level=heading.level, reference=reference)
+    return report("MD004", heading.span, message, hint)
+
+
+def _skipped(heading: Heading, previous: int, document: str) -> Diagnostic:
+    text = inline_text(heading.inlines)
+    wanted = previous + 1
+    if previous:
+        message = t(
+            "a11y.heading_skipped",
+            text=text,
+            level=heading.level,
+            document=document,
+            previous=previous,
+            missing=wanted,
+        )
+    else:
+        message = t("a11y.heading_first_skipped", text=text, level=heading.level, document=document)
+    hint = t("a11y.heading_skipped_hint", wanted=wanted, fewer=heading.level - wanted)
+    return report("ACC002", heading.span, message, hint)

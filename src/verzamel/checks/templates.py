@@ -59,10 +59,14 @@ def _woo_marks(text: str, rel: str) -> list[Diagnostic]:
 
 
 def check_reference(data: bytes, rel: str) -> list[Diagnostic]:
-    """Why a reference document cannot serve as the house style (TPL003), if it cannot."""
+    """Why a reference document cannot serve as the house style (TPL003), if it cannot; else what
+    it lacks for accessible documents (checks/accessibility.py)."""
     problem = _reference_problem(data)
     if problem is None:
-        return []
+        from ..archive import open_zip
+        from .accessibility import check_reference_accessibility
+
+        return check_reference_accessibility(open_zip(data), rel)
     return [
         report(
             "TPL003",

@@ -105,6 +105,9 @@ def build(project, letter_ids, out_dir, formats, quiet, force, jobs, revision):
     cwd = Path.cwd()
     progress = Progress(quiet)
 
+    def say_found(diagnostics) -> None:  # --quiet: only problems, and an info is none
+        echo_diagnostics([d for d in diagnostics if not quiet or d.severity.value != "info"])
+
     def say_written(path: Path) -> None:
         if not quiet and not progress.active:
             click.echo(t("build.wrote", path=path.relative_to(cwd) if path.is_relative_to(cwd) else path))
@@ -118,7 +121,7 @@ def build(project, letter_ids, out_dir, formats, quiet, force, jobs, revision):
                 project,
                 list(letter_ids),
                 out_dir,
-                echo_diagnostics,
+                say_found,
                 say_written,
                 formats,
                 progress.letter,

@@ -200,6 +200,7 @@ def _made(
     .docx files are made to compare, asked for or not). The documents of `kept` are in place
     already and not made, but the record describes them. Runs in a worker process when the build
     has more than one job."""
+    from ..render import GENERATION
     from ..render.pdf import PdfFailed
     from ..sources.lockfile import differs_from_lock
     from ..woo.guard import guard
@@ -210,13 +211,14 @@ def _made(
         if check.from_lock:
             from .sent import remake
 
-            remade = remake(project, check.lock, render=lambda p, d: document_files(p, d, needed, references))
+            remade = remake(project, check.lock, formats=needed, references=references)
             if remade.diagnostics:
                 return {}, [], remade.diagnostics
             documents, files = remade.documents, remade.files
         else:
             documents = [d for d in check.documents if d.kind not in kept]
-            files = document_files(project, documents, needed, references)
+            generation = check.lock.lock.writer if check.lock is not None else GENERATION  # sent as it was
+            files = document_files(project, documents, needed, references, generation)
     except PdfFailed as exc:
         return {}, [], [report("OUT001", letter, t("build.pdf_failed", error=exc))]
     everything = remade.documents if check.from_lock else check.documents

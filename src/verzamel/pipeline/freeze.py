@@ -16,6 +16,7 @@ from ..diagnostics import Diagnostic
 from ..lock.store import Store
 from ..messages import dossier_setting, t
 from ..project import Project
+from ..render import GENERATION
 from ..sources.lockfile import SUFFIX, Lock, differing_outputs, lock_text, output_hash
 from ..templating import template_label
 
@@ -70,7 +71,9 @@ def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
     check = made.letters[letter_id]
     if letter is None or check.failed:
         return Frozen(path, outcome="failed", diagnostics=made.diagnostics)
-    files = document_files(project, check.documents)
+    # a letter frozen again keeps the writers it was sent by; a new lock (or --force) takes today's
+    generation = before.writer if before is not None and not force else GENERATION
+    files = document_files(project, check.documents, generation=generation)
     store = Store(project)
     names = sorted(p for p in letter_paths(letter, check.documents) if not p.startswith("<"))
     names += [template_label(project, p) for p in _templates(project, {d.kind for d in check.documents})]
@@ -80,11 +83,12 @@ def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
         __version__,
         {name: store.current(name) or "" for name in names},
         {name: output_hash(data) for name, data in files},
+        generation,
     )
     if not all(lock.sources.values()):
         gone = next(name for name, blob in lock.sources.items() if not blob)
         raise FreezeRefused(t("freeze.unreadable", name=gone))
-    remade = remake(project, LockState(lock, store, moved=tuple(names)), render=document_files)
+    remade = remake(project, LockState(lock, store, moved=tuple(names)), formats=("docx",))
     if remade.diagnostics or sorted(remade.files) != sorted(files):
         raise FreezeRefused(t("freeze.not_reproduced", letter=letter_id), t("freeze.report_it"))
     outcome = "written"

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..model import Document
 from ..outputs import OUTPUTS
 from ..project import Project
+from ..render import GENERATION
 
 FORMATS = ("docx", "html", "pdf")
 """What `build --format` can write; the lock of a sent letter records its .docx files."""
@@ -18,11 +19,16 @@ it describes the publication, not what was sent, and it is made again from the l
 
 
 def document_files(
-    project: Project, documents: list[Document], formats: tuple[str, ...] = ("docx",), references=None
+    project: Project,
+    documents: list[Document],
+    formats: tuple[str, ...] = ("docx",),
+    references=None,
+    generation: int = GENERATION,
 ) -> list[tuple[str, bytes]]:
     """Each document as the files build writes (`kamerbrief.docx`, `kamerbrief.html`, …), in the
     house style of `project`, its reference documents prepared by `references` (one for this
-    call when None). Raises render.pdf.PdfFailed when a PDF cannot be made."""
+    call when None), by the writers of `generation` (a sent letter: its lock's). Raises
+    render.pdf.PdfFailed when a PDF cannot be made."""
     files: list[tuple[str, bytes]] = []
     docx_files: list[tuple[str, bytes]] = []
     if "docx" in formats or "pdf" in formats:
@@ -32,7 +38,9 @@ def document_files(
         references = references or References()
         for document in documents:
             reference = references.load(project.find_template(reference_of(document.kind)))
-            docx_files.append((f"{document.kind}.docx", render_docx(document, reference)))
+            docx_files.append(
+                (f"{document.kind}.docx", render_docx(document, reference, generation=generation))
+            )
     if "docx" in formats:
         files.extend(docx_files)
     if "html" in formats:

@@ -7,7 +7,6 @@ judge it again), and its documents are rendered while it is there.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, report
@@ -18,10 +17,8 @@ from ..outputs import OUTPUTS
 from ..project import Project
 from ..sources import load_sources
 from ..sources.lockfile import remake_hint
+from .render import document_files
 from .run import run
-
-Render = Callable[[Project, list[Document]], list[tuple[str, bytes]]]
-"""Documents → (file name, bytes), with the reference documents of the dossier given."""
 
 
 @dataclass
@@ -32,9 +29,10 @@ class Remade:
     """Why the letter could not be made from its lock (LOCK002, LOCK003), at the lock file."""
 
 
-def remake(project: Project, state, outputs=None, render: Render | None = None) -> Remade:
+def remake(project: Project, state, outputs=None, formats: tuple[str, ...] = (), references=None) -> Remade:
     """The letter of `state` (a lock.state.LockState) from its locked sources: its documents, and
-    with `render` its files."""
+    its files in `formats` (pipeline.render.document_files, with `references`), written by the
+    writers of the lock's generation."""
     lock = state.lock
     try:
         with laid_out(project, state) as dossier:
@@ -47,7 +45,9 @@ def remake(project: Project, state, outputs=None, render: Render | None = None) 
                 where = f"{first.span}: {first.message}" if first else "?"
                 problem = t("lock.no_longer_builds", letter=lock.letter_id, problem=where)
                 return Remade(diagnostics=[report("LOCK003", lock.top_span, problem, remake_hint(lock))])
-            files = render(dossier, letter.documents) if render else []
+            files = (
+                document_files(dossier, letter.documents, formats, references, lock.writer) if formats else []
+            )
             return Remade(letter.documents, files)
     except SourcesLost as lost:
         return Remade(diagnostics=lost.diagnostics)

@@ -2,6 +2,7 @@
 
     letter: 2025-11-28-verzamelbrief-oekraine
     verzamel: 0.1.0
+    writer: 2                     # the writers' generation (render.GENERATION); none: the first
     sources:                      # path: git blob id
       "sections/terugkeer.md": 5d1f…
     outputs:                      # document: SHA-256
@@ -28,6 +29,8 @@ from .yamlfile import parse_yaml
 SUFFIX = ".lock"
 BLOB_ID = re.compile(r"^[0-9a-f]{40}$")
 SHA256 = re.compile(r"^[0-9a-f]{64}$")
+FIRST_GENERATION = 1
+"""The writers' generation of a lock that names none: the locks written before there were more."""
 
 
 def blob_id(data: bytes) -> str:
@@ -50,6 +53,9 @@ class Lock:
     """Source name → git blob id."""
     outputs: dict[str, str]
     """Document file name (`kamerbrief.docx`) → SHA-256 of its bytes."""
+    writer: int = FIRST_GENERATION
+    """The generation of the writers that made the documents (render.GENERATION): the letter is
+    made again by that one, whatever this verzamel writes for a new letter."""
     spans: dict[str, SourceSpan] = field(default_factory=dict, compare=False)
     """Where each key of the lock is written (PositionedYaml's spans)."""
 
@@ -69,7 +75,11 @@ def lock_text(lock: Lock, language: str | None) -> str:
     reader's, so the same lock has the same bytes for everyone), then sources and outputs by name."""
     with using(language or DEFAULT):
         header = "".join(f"# {line}\n" if line else "#\n" for line in t("lock.header").splitlines())
+        if lock.writer != FIRST_GENERATION:  # a lock of the first generation keeps its text
+            header += "".join(f"# {line}\n" for line in t("lock.header_writer").splitlines())
     lines = [header.rstrip("\n"), f"letter: {lock.letter_id}", f"verzamel: {json.dumps(lock.version)}"]
+    if lock.writer != FIRST_GENERATION:
+        lines.append(f"writer: {lock.writer}")
     for key, table in (("sources", lock.sources), ("outputs", lock.outputs)):
         lines.append(f"{key}:")
         lines.extend(f"  {_quoted(name)}: {_quoted(value)}" for name, value in sorted(table.items()))
@@ -167,7 +177,9 @@ def read_lock(text: str, path: str, letter_id: str) -> tuple[Lock | None, list[D
             if not pattern.match(str(value)):
                 return problem(f"{key}.{name}", t("lock.bad_hash", key=key, name=name))
         tables[key] = {str(name): str(value) for name, value in table.items()}
-    lock = Lock(
-        letter_id, path, str(data.get("verzamel") or "?"), tables["sources"], tables["outputs"], spans
-    )
+    writer = data.get("writer", FIRST_GENERATION)
+    if type(writer) is not int or writer < FIRST_GENERATION:
+        return problem("writer", t("lock.bad_writer"))
+    version = str(data.get("verzamel") or "?")
+    lock = Lock(letter_id, path, version, tables["sources"], tables["outputs"], writer, spans)
     return lock, diagnostics

@@ -38,6 +38,7 @@ from ..model import (
 )
 from ..woo.grounds import ATTRIBUTE, attribute_value, read_grounds
 from ..woo.marks import lookalikes, stray
+from .markdown_a11y import accessibility
 from .markdown_layout import column_widths, too_wide
 from .markdown_syntax import (
     MAX_DEPTH,
@@ -121,6 +122,7 @@ def _parse(source: _Source) -> ParsedMarkdown:
         builder.diagnostics.append(
             report("WOO006", span, t("woo.this_mark_not_read"), t("woo.mark_words_as_words"))
         )
+    builder.diagnostics += accessibility(tokens, source)
     return ParsedMarkdown(tuple(blocks), builder.notes, builder.diagnostics)
 
 

@@ -41,6 +41,7 @@ from ...model import (
     marked_all,
 )
 from ...model.text import withheld_label, woo_marks
+from .. import GENERATION
 from . import oxml
 from .footnotes import FootnotesPart
 from .package import Member, write_zip
@@ -54,6 +55,9 @@ LIST_STYLE_LEVELS = 3
 """List styles of the reference documents ('List Bullet', '… 2', '… 3'); deeper items use the third."""
 WITHHELD_SHADING = "D9D9D9"  # the internal beslisnota: withheld text on grey, its ground after it
 REDACTION_SHADING = "000000"  # the public one: the ground in white on a black bar, as Woo officers do
+LANGUAGE = "nl-NL"
+"""The language of every document (they are Dutch, whatever language verzamel speaks to its user);
+the reference document gives it to the styles, generation 2 on to the properties as well."""
 
 
 class _NoteContainer:
@@ -70,9 +74,11 @@ class _NoteContainer:
 
 
 class DocxWriter:
-    def __init__(self, reference: Path | Reference, changes_by=None):
+    def __init__(self, reference: Path | Reference, changes_by=None, generation: int = GENERATION):
         """`reference`: the house style's reference document, or its path; `changes_by` (author,
-        when) signs the tracked changes of a merged document (a redline)."""
+        when) signs the tracked changes of a merged document (a redline); `generation`: of the
+        writers (render.GENERATION), the one a sent letter's lock records."""
+        self.generation = generation
         self.reference = reference if isinstance(reference, Reference) else load_reference(reference)
         self.doc = self.reference.open()
         self.change_author = changes_by.author if changes_by else ""
@@ -120,6 +126,8 @@ class DocxWriter:
         props.created = moment
         props.modified = moment
         props.revision = 1
+        if self.generation >= 2:
+            props.language = LANGUAGE
         for part in self.doc.part.package.iter_parts():
             if part.partname == "/docProps/app.xml":
                 # Only the ministry: no application, template path or user of the machine.
@@ -361,7 +369,10 @@ class _Members:
         self.members.append(self.unchanged.get(name.membername) or Member.of(name.membername, blob))
 
 
-def render_docx(document: Document, reference: Path | Reference, changes_by=None) -> bytes:
-    """The document as .docx; a merged document (`verzamel diff`) with its changes tracked, signed
-    by `changes_by` (anything with `author` and `when`)."""
-    return DocxWriter(reference, changes_by).write(document)
+def render_docx(
+    document: Document, reference: Path | Reference, changes_by=None, generation: int = GENERATION
+) -> bytes:
+    """The document as .docx, as the writers of `generation` write it; a merged document
+    (`verzamel diff`) with its changes tracked, signed by `changes_by` (anything with `author` and
+    `when`)."""
+    return DocxWriter(reference, changes_by, generation).write(document)
