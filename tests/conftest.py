@@ -40,23 +40,28 @@ TERUGKEERBRIEF = "2025-12-12-terugkeer-oekraine"
 OUTPUT_NAMES = ("kamerbrief.docx", "beslisnota.docx", "beslisnota-openbaar.docx")
 MOVED_ON = ("templates/beslisnota.docx", "templates/kamerbrief.docx", "templates/kamerbrief.md.j2")
 """What the repository changed since its sent letter was frozen (the house style, for accessible
-documents): `check` says so at each (LOCK004, an info), and the letter is made from its lock, with
-the versions git keeps (a copy takes them: copy_dossier(frozen=True))."""
+documents): `check` says so in one notice at the lock (LOCK004, an info), and the letter is made
+from its lock, with the versions git keeps (a copy takes them: copy_dossier(frozen=True))."""
+SENT_LOCK = "letters/2025-11-28-verzamelbrief-oekraine.lock"
 
 
-def _key(diagnostic) -> tuple[str, str]:
+def _field(diagnostic, name: str):
+    return diagnostic[name] if isinstance(diagnostic, dict) else getattr(diagnostic, name, None)
+
+
+def _rule_and_file(diagnostic) -> tuple[str, str]:
     if isinstance(diagnostic, dict):
         return diagnostic["rule"], diagnostic["file"]
     return diagnostic.rule, diagnostic.span.path
 
 
-def besides_moved_on(diagnostics) -> list:
-    """`diagnostics` (Diagnostic values or their JSON) without the LOCK004 at MOVED_ON, which are
-    all there (a test of a sent letter made from its lock, or of a copy with its lock)."""
-    moved = [("LOCK004", path) for path in MOVED_ON]
-    keys = [_key(d) for d in diagnostics]
-    assert all(key in keys for key in moved), keys
-    return [d for d in diagnostics if _key(d) not in moved]
+def besides_moved_on(diagnostics, *also: str) -> list:
+    """`diagnostics` (Diagnostic values or their JSON) without the one LOCK004 at the sent letter's
+    lock, which must be there and name every source of MOVED_ON (and of `also`)."""
+    moved = [d for d in diagnostics if _rule_and_file(d) == ("LOCK004", SENT_LOCK)]
+    assert len(moved) == 1, [_rule_and_file(d) for d in diagnostics]
+    assert all(path in _field(moved[0], "message") for path in (*MOVED_ON, *also)), _field(moved[0], "message")
+    return [d for d in diagnostics if d is not moved[0]]
 
 
 def moved_on_only(diagnostics) -> bool:
@@ -67,8 +72,13 @@ def moved_on_only(diagnostics) -> bool:
 def reports_moved_on_only(text: str) -> bool:
     """Whether `check`'s report in text says only what MOVED_ON says, and how many it found."""
     lines = text.strip().splitlines()
-    places = [line.split(" info LOCK004 ")[0] for line in lines[:-1]]
-    return places == [f"{path}:1:1:" for path in MOVED_ON] and lines[-1] == f"Found {len(MOVED_ON)} infos."
+    return (
+        len(lines) == 2
+        and lines[0].startswith(f"{SENT_LOCK}:")
+        and " info LOCK004 " in lines[0]
+        and all(path in lines[0] for path in MOVED_ON)
+        and lines[-1] == "Found 1 info."
+    )
 
 
 def run_cli(*args: str):

@@ -78,7 +78,7 @@ def test_the_kamerbrief_is_served_with_its_footnotes_and_a_saved_sentence_shows(
     status, page = get(preview, f"/{VERZAMELBRIEF}/kamerbrief")
     assert status == 200 and page.count('role="doc-footnote"') == 5
     assert 'new EventSource("/events")' in page and "No problems." not in page
-    assert all(f"{path}:1:1" in page for path in MOVED_ON)  # its house style moved on since it was sent
+    assert "LOCK004" in page and all(path in page for path in MOVED_ON)  # its house style moved on since sent
 
     events = Events(preview)
     shown = events.next()

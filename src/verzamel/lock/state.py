@@ -11,13 +11,15 @@ from dataclasses import dataclass, field
 
 from ..checks.status import status_of
 from ..diagnostics import Diagnostic, report
-from ..messages import t
+from ..messages import join, t, tn
 from ..model import SourceSpan
 from ..sources import Sources
 from ..sources.lockfile import Lock, source_lost
 from .store import Store
 
 SENT = "verzonden"
+MOVED_NAMED = 4
+"""How many moved sources LOCK004 names before it counts the rest."""
 
 
 @dataclass
@@ -82,15 +84,21 @@ def _find_missing(store: Store, states: list[LockState]) -> None:
 
 
 def _moved(state: LockState) -> list[Diagnostic]:
-    found = []
+    """LOCK002 for each locked version that is lost; one LOCK004 for the rest, however many there
+    are: a dossier that goes on for years after a letter is sent would otherwise repeat the same
+    notice for every fragment and template it changed since, on every check."""
+    found = [source_lost(state.lock, name) for name in state.moved if name in state.missing]
+    moved = [name for name in state.moved if name not in state.missing]
+    if not moved:
+        return found
     letter = state.lock.letter_id
-    for name in state.moved:
-        if name in state.missing:
-            found.append(source_lost(state.lock, name))
-            continue
+    if len(moved) == 1:
+        [name] = moved
         span = SourceSpan(name, 1, 1) if _still_there(state, name) else state.lock.source_span(name)
-        found.append(report("LOCK004", span, t("lock.source_moved", name=name, letter=letter)))
-    return found
+        return [*found, report("LOCK004", span, t("lock.source_moved", name=name, letter=letter))]
+    shown = moved if len(moved) <= MOVED_NAMED else [*moved[: MOVED_NAMED - 1], tn("lock.more", len(moved) - MOVED_NAMED + 1)]
+    message = t("lock.sources_moved", n=len(moved), letter=letter, names=join(shown))
+    return [*found, report("LOCK004", state.lock.source_span(moved[0]), message)]
 
 
 def _still_there(state: LockState, name: str) -> bool:
