@@ -60,7 +60,8 @@ def besides_moved_on(diagnostics, *also: str) -> list:
     lock, which must be there and name every source of MOVED_ON (and of `also`)."""
     moved = [d for d in diagnostics if _rule_and_file(d) == ("LOCK004", SENT_LOCK)]
     assert len(moved) == 1, [_rule_and_file(d) for d in diagnostics]
-    assert all(path in _field(moved[0], "message") for path in (*MOVED_ON, *also)), _field(moved[0], "message")
+    message = _field(moved[0], "message")
+    assert all(path in message for path in (*MOVED_ON, *also)), message
     return [d for d in diagnostics if d is not moved[0]]
 
 

@@ -96,7 +96,9 @@ def _moved(state: LockState) -> list[Diagnostic]:
         [name] = moved
         span = SourceSpan(name, 1, 1) if _still_there(state, name) else state.lock.source_span(name)
         return [*found, report("LOCK004", span, t("lock.source_moved", name=name, letter=letter))]
-    shown = moved if len(moved) <= MOVED_NAMED else [*moved[: MOVED_NAMED - 1], tn("lock.more", len(moved) - MOVED_NAMED + 1)]
+    shown = moved
+    if len(moved) > MOVED_NAMED:
+        shown = [*moved[: MOVED_NAMED - 1], tn("lock.more", len(moved) - MOVED_NAMED + 1)]
     message = t("lock.sources_moved", n=len(moved), letter=letter, names=join(shown))
     return [*found, report("LOCK004", state.lock.source_span(moved[0]), message)]
 
