@@ -326,3 +326,24 @@ def test_many_moved_sources_are_one_notice_that_names_the_first_and_counts_the_r
     assert code == 0 and moved["message"].startswith(f"6 sources have changed since letter {VERZAMELBRIEF}")
     named = sorted([*fragments, *MOVED_ON])[:3]
     assert f"({', '.join(named)} and 3 others)" in moved["message"]
+
+
+SENT_HOUSE_STYLE = REPO / "tests" / "data" / "sent-house-style"
+
+
+def test_the_tree_keeps_the_house_style_the_example_was_sent_with_by_the_ids_its_lock_records():
+    lock, _ = read_lock((REPO / LOCK).read_text(encoding="utf-8"), LOCK, VERZAMELBRIEF)
+    for name in MOVED_ON:
+        kept = SENT_HOUSE_STYLE / Path(name).name
+        assert git(REPO, "hash-object", str(kept)).strip() == lock.sources[name], name
+
+
+def test_a_clone_without_history_builds_the_sent_letter_as_sent(tmp_path):
+    if not (REPO / ".git").exists():
+        pytest.skip("the repository is not a git clone here")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{REPO}", str(clone))
+    assert git(clone, "rev-parse", "--is-shallow-repository").strip() == "true"
+    result = build(clone, tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert made(tmp_path / "out") == recorded(clone)
