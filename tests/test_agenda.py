@@ -176,6 +176,7 @@ def test_a_date_on_the_command_line_may_be_written_the_dutch_way_when_it_reads_o
     [
         ("5-12-25", "do you mean 2025-12-05?"),  # a two-digit year is a guess: asked, not taken
         ("31-02-2026", "is not a date: write it as YYYY-MM-DD"),
+        ("5-00-2025", "is not a date: write it as YYYY-MM-DD"),
         ("volgende vrijdag", "is not a date: write it as YYYY-MM-DD"),
     ],
 )

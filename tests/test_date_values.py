@@ -33,6 +33,9 @@ DATUM = "datum: 2025-12-12"
         ("18-12-26", date(2026, 12, 18), False),  # two digits: 2026 likely, not certain
         ("31-02-2026", None, False),
         ("18-13-2026", None, False),
+        ("18-00-2026", None, False),  # no month 0: explained, not a crash
+        ("2026/0/18", None, False),
+        ("00-12-2026", None, False),
         ("29-02-2028", date(2028, 2, 29), True),
     ],
 )
@@ -77,6 +80,7 @@ def test_a_dutch_date_is_suggested_and_fixed(dossier, written, fixed):
     [
         ("31-02-2025", "must be a date, and 31-02-2025 does not exist: February 2025 has 28 days", "correct"),
         ("12-13-2025", "must be a date, and 12-13-2025 does not exist: there is no month 13", "correct"),
+        ("12-00-2025", "must be a date, and 12-00-2025 does not exist: there is no month 0", "correct"),
         ("12-12-25", "did you mean 2025-12-12?", "write the year in full: 'datum: 2025-12-12'"),
         ("donderdag 12 december 2025", "12 December 2025 is a Friday, not a donderdag", "check which date"),
     ],

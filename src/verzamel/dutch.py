@@ -92,11 +92,12 @@ def read_date(text: str) -> WrittenDate | None:
         if match is None:
             continue
         month = match["month"].lower()
-        number = int(month) if month.isdigit() else MONTH_ABBREVIATIONS.get(month)
+        # a month in digits is taken as written, 0 or 13 too: `meant` says there is no such date
+        number = int(month) if month.isdigit() else MONTH_ABBREVIATIONS.get(month) or MONTHS.index(month) + 1
         year = match["year"]
         return WrittenDate(
             int(match["day"]),
-            number or MONTHS.index(month) + 1,
+            number,
             int(year) + (2000 if len(year) == 2 else 0),
             short_year=len(year) == 2,
             weekday=match.groupdict().get("weekday"),
