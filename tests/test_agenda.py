@@ -177,6 +177,8 @@ def test_a_date_on_the_command_line_may_be_written_the_dutch_way_when_it_reads_o
         ("5-12-25", "do you mean 2025-12-05?"),  # a two-digit year is a guess: asked, not taken
         ("31-02-2026", "is not a date: write it as YYYY-MM-DD"),
         ("5-00-2025", "is not a date: write it as YYYY-MM-DD"),
+        ("20251205", "is not a date: write it as YYYY-MM-DD"),  # as a manifest refuses it (MAN002)
+        ("2025-W49-5", "is not a date: write it as YYYY-MM-DD"),  # an ISO week date Python reads
         ("volgende vrijdag", "is not a date: write it as YYYY-MM-DD"),
     ],
 )

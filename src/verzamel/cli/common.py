@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import gc
 import os
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -19,6 +20,10 @@ SEVERITY_COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 EXIT_USAGE = 2
 EXIT_BUG = 3
 EXIT_INTERRUPTED = 130
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A date as a manifest writes it; Python 3.11 reads more as ISO 8601 (20251205, 2025-W49-5)."""
 
 
 class Day(click.ParamType):
@@ -35,10 +40,11 @@ class Day(click.ParamType):
         if isinstance(value, datetime):
             return value
         text = str(value).strip()
-        try:
-            return datetime.combine(date.fromisoformat(text), datetime.min.time())
-        except ValueError:
-            pass
+        if ISO_DAY.fullmatch(text):  # not all fromisoformat reads: 20251205 and 2025-W49-5 are refused
+            try:
+                return datetime.combine(date.fromisoformat(text), datetime.min.time())
+            except ValueError:
+                pass
         written = read_date(text)
         if written is not None and written.certain:
             return datetime.combine(written.meant, datetime.min.time())
