@@ -84,6 +84,8 @@ def test_every_part_of_a_file_is_read_and_text_split_over_runs_is_found():
     for text, expected in [
         (b"<cp:keywords>Geheimstra</cp:keywords>", True),  # metadata
         (b'<wp:docPr id="1" descr="foto van Jantje"/>', True),  # an attribute
+        (b'<wp:docPr id="1" descr="foto van \'t huis van Jantje"/>', True),  # an apostrophe in it
+        (b"<a title='het \"dossier\" Geheimstra'>x</a>", True),  # quotes of the other kind in it
         (b"<p>82.000</p>", True),
         (b"<!-- Jantje Geheimstra --><p>x</p>", True),  # a comment, read by whoever opens the file
         (b"<p>geheimstra</p>", False),  # a name in another case is another word

@@ -25,8 +25,11 @@ XML_BREAK = re.compile(r"</w:p>|<w:(?:br|cr|tab)\b[^>]*>|</(?:p|h\d|li|td|th|div
 TAG = re.compile(r"<[^>]*>")
 COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 """A comment in XML or HTML: not shown, but read by anyone who opens the file."""
-TEXT_ATTRIBUTE = re.compile(r"""\s(?:descr|title|alt|Target|href|content|name)\s*=\s*["']([^"']*)["']""")
-"""Attributes whose value a reader of the file sees or follows."""
+TEXT_ATTRIBUTE = re.compile(
+    r"""\s(?:descr|title|alt|Target|href|content|name)\s*=\s*(?:"([^"]*)"|'([^']*)')"""
+)
+"""Attributes whose value a reader of the file sees or follows: to the quote that closes it, so an
+apostrophe inside (descr="het huis van d'Ancona") does not end it."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def _markup_text(data: bytes) -> str:
     figure of a letter."""
     raw = data.decode("utf-8", "replace")
     between = TAG.sub("", XML_BREAK.sub(" ", COMMENT.sub(lambda comment: f" {comment[1]} ", raw)))
-    shown = " ".join(match[1] for match in TEXT_ATTRIBUTE.finditer(raw))
+    shown = " ".join(match[1] or match[2] or "" for match in TEXT_ATTRIBUTE.finditer(raw))
     return html.unescape(between) + " \n " + html.unescape(shown)
 
 
