@@ -119,6 +119,44 @@ def test_a_pdf_that_cannot_be_read_back_is_not_written(monkeypatch):
     assert "pypdf" in found[0].message
 
 
+def _pdf(where: str, text: str) -> bytes:
+    """A one-page PDF with `text` only in one place outside the page's text: a link's address, a
+    bookmark, or a picture's alternative text in the structure tree."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    writer = PdfWriter()
+    writer.add_blank_page(200, 200)
+    if where == "link":
+        writer.add_annotation(0, Link(rect=(10, 10, 50, 20), url=text))
+    elif where == "bookmark":
+        writer.add_outline_item(title=text, page_number=0)
+    else:
+        figure = DictionaryObject(
+            {NameObject("/S"): NameObject("/Figure"), NameObject("/Alt"): TextStringObject(text)}
+        )
+        tree = DictionaryObject(
+            {NameObject("/Type"): NameObject("/StructTreeRoot"), NameObject("/K"): ArrayObject([figure])}
+        )
+        writer.root_object[NameObject("/StructTreeRoot")] = tree
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("where", ["link", "bookmark", "alt"])
+def test_a_pdf_is_read_beyond_its_pages_and_metadata(where):
+    """What a reader of a PDF sees or follows besides its page text: a writer bug that put a withheld
+    name there is found like one on the page."""
+    needles = needles_of([Secret("Jantje Geheimstra", ("5.1.2e",), SourceSpan("x.md", 3, 1))])
+    assert guard.find_leaks([("x.pdf", _pdf(where, "Nog niet bekend"))], needles) == []
+    text = "mailto:jantje.geheimstra@minaenm.nl" if where == "link" else "Brief aan Jantje Geheimstra"
+    assert guard.find_leaks([("x.pdf", _pdf(where, text))], needles) != []
+
+
 def _withholding(secret):
     """A complete document that withholds `secret`'s text."""
     from datetime import date

@@ -2,9 +2,9 @@
 
 Redaction makes the public documents from a model without the withheld text, so no writer can
 print it. The guard does not trust that: it reads the bytes that are about to be written (every
-part of a .docx, an HTML page, the text and metadata of a PDF) and looks in them for what the
-letter withholds (woo.secrets), in the forms woo.needles describes. A match refuses the file
-(WOO008 at the passage's source line), and so the whole letter.
+part of a .docx, an HTML page, the text of a PDF and every text string of its objects) and looks
+in them for what the letter withholds (woo.secrets), in the forms woo.needles describes. A match
+refuses the file (WOO008 at the passage's source line), and so the whole letter.
 """
 
 from __future__ import annotations
@@ -104,11 +104,35 @@ def _pdf_text(data: bytes) -> str:
         raise Unreadable("pypdf") from None
     reader = PdfReader(io.BytesIO(data))  # pypdf reads the stream with limits of its own
     parts = [page.extract_text() or "" for page in reader.pages]
-    parts += [str(value) for value in (reader.metadata or {}).values()]
+    parts += _pdf_strings(reader.trailer)
     xmp = reader.trailer["/Root"].get("/Metadata")
     if xmp is not None:
         parts.append(_markup_text(xmp.get_object().get_data()))
     return "\n".join(parts)
+
+
+def _pdf_strings(trailer) -> list[str]:
+    """Every text string of the PDF's objects, besides the page text: its metadata, the address of
+    each link, its bookmarks, the alternative texts and titles in its structure tree."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, TextStringObject
+
+    found: list[str] = []
+    seen: set[tuple[int, int]] = set()
+    waiting = [trailer]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        if isinstance(item, TextStringObject):
+            found.append(str(item))
+        elif isinstance(item, DictionaryObject):  # a stream's dictionary, not its data
+            waiting.extend(item.values())
+        elif isinstance(item, ArrayObject):
+            waiting.extend(item)
+    return found
 
 
 def find_leaks(files: list[tuple[str, bytes]], looked_for: list[Needle]) -> list[Leak]:
