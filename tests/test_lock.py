@@ -254,6 +254,22 @@ def test_a_lock_whose_writers_are_no_generation_cannot_be_read(writer):
     assert lock is None and [(d.rule, d.span.line) for d in problems] == [("LOCK001", 5)]
 
 
+def test_a_lock_by_writers_newer_than_these_is_reported_by_check_not_only_by_build(tmp_path):
+    """A colleague's newer verzamel froze the letter: this one cannot make it as sent, and says so
+    at the lock's `writer:` line when checking, instead of passing the check and then failing the
+    build on three documents that differ (LOCK003)."""
+    dossier = copy_dossier(tmp_path / "dossier", frozen=True)
+    edit(dossier / LOCK, "verzamel: ", f"writer: {GENERATION + 1}\nverzamel: ")
+    code, found = check_json(dossier)
+    errors = [(d["rule"], d["file"], d["line"]) for d in found if d["severity"] == "error"]
+    assert (code, errors) == (1, [("LOCK001", LOCK, 5)])
+    (error,) = [d for d in found if d["rule"] == "LOCK001"]
+    assert f"generation {GENERATION + 1}" in error["message"] and f"up to {GENERATION}" in error["message"]
+    result = build(dossier, tmp_path / "out")
+    assert result.exit_code == 1 and " LOCK001 " in result.stderr and " LOCK003 " not in result.stderr
+    assert not (tmp_path / "out" / VERZAMELBRIEF).exists()
+
+
 def _core(path: Path) -> bytes:
     import zipfile
 

@@ -13,6 +13,7 @@ from ..checks.status import status_of
 from ..diagnostics import Diagnostic, report
 from ..messages import join, t, tn
 from ..model import SourceSpan
+from ..render import GENERATION
 from ..sources import Sources
 from ..sources.lockfile import Lock, source_lost
 from .store import Store
@@ -46,6 +47,8 @@ def lock_states(store: Store, sources: Sources) -> tuple[dict[str, LockState], l
         lock = sources.locks.get(letter_id)
         if sent and lock is not None:
             states[letter_id] = _state(store, lock)
+            if lock.writer > GENERATION:
+                stray.append(_newer_writers(lock))
         elif sent and letter_id not in sources.lock_files:
             stray.append(
                 report(
@@ -64,6 +67,14 @@ def lock_states(store: Store, sources: Sources) -> tuple[dict[str, LockState], l
     for state in states.values():
         state.diagnostics = _moved(state)
     return states, stray
+
+
+def _newer_writers(lock: Lock) -> Diagnostic:
+    """LOCK001: a lock made by writers this verzamel does not have (a newer one froze the letter),
+    so it cannot make the letter as it was sent."""
+    message = t("lock.newer_writer", letter=lock.letter_id, writer=lock.writer, known=GENERATION)
+    span = lock.spans.get("writer", SourceSpan(lock.path, 1, 1))
+    return report("LOCK001", span, message, t("lock.newer_writer_hint", version=lock.version))
 
 
 def _stray(lock: Lock, message: str) -> Diagnostic:
