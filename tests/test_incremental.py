@@ -188,7 +188,9 @@ def test_the_cache_stays_out_of_git_and_out_of_the_dossier(tmp_path):
     assert after == before
 
 
-def test_a_build_with_nothing_changed_does_not_import_python_docx(dossier, tmp_path):
+@pytest.mark.parametrize("frozen", [False, True], ids=["without its lock", "its sent letter from its lock"])
+def test_a_build_with_nothing_changed_does_not_import_python_docx(tmp_path, frozen):
+    dossier = copy_dossier(tmp_path / "dossier", frozen=frozen)
     out = tmp_path / "out"
     build(dossier, out)
     code = (

@@ -76,10 +76,13 @@ def test_a_save_no_letter_uses_makes_no_letter_again(tmp_path):
     _write(root / "sections" / "nieuw.md", NEW_FRAGMENT)  # a new name: every letter's key changes
     assert state.refresh() and state.remade == 2
     edit(root / "sections" / "nieuw.md", "Een nieuw", "Nog een nieuw")  # used by no letter
-    # none but the sent letter, whose house style moved on (MOVED_ON): shown as the current sources
-    # make it, which the preview does at every refresh
-    assert state.refresh() and state.remade == 1
+    # the sent letter too (its house style moved on, MOVED_ON: shown as its current sources make it)
+    assert state.refresh() and state.remade == 0
     assert {i: view.documents for i, view in state.letters.items()} == before
+    edit(root / "sections" / "eu-exit-strategie.md", "In juni 2025", "In juni van 2025")  # the sent letter's
+    assert state.refresh() and state.remade == 1
+    assert state.letters[VERZAMELBRIEF].documents != before[VERZAMELBRIEF]
+    assert state.letters[TERUGKEERBRIEF].documents == before[TERUGKEERBRIEF]
 
 
 @pytest.mark.parametrize("fragment", ["inleiding-terugkeer.md", "eu-exit-strategie.md"])  # sent letter's too

@@ -15,12 +15,17 @@ times, which a git checkout changes without changing anything):
   document rendered to the bytes it already has is not written again either (it keeps its file,
   and so its inode and time).
 
-A letter made from its lock after its sources moved on depends on git's object store as well, so
-it is never taken from the cache, and a build with such a letter keeps no whole-build record.
+A letter made from its lock after its sources moved on is made of what its lock names, by content
+(its locked versions, from the working tree or git's object store), so its key is the lock file's
+bytes and what its publication record reads besides (verzamel.yaml's `publicatie:`, the formats),
+not the other inputs; its .docx files are in place when they have the bytes the lock records.
+Whether git still holds those versions is part of the report (LOCK002), so a build with such a
+letter is given again only while git holds the same (one `git cat-file`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field
@@ -89,6 +94,14 @@ class InputFiles:
             self.stats[name] = (signature, self.digests[name])
 
 
+def _has(path: Path, sha256: str) -> bool:
+    """Whether the file at `path` has the bytes of this SHA-256 (as a lock records a document)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() == sha256
+    except OSError:
+        return False
+
+
 def document_kind(name: str) -> str:
     """`kamerbrief` of `<letter>/kamerbrief.docx` or `kamerbrief.html`."""
     return name.rsplit("/", 1)[-1].split(".")[0]
@@ -132,6 +145,9 @@ class LetterEntry:
     made: list = field(default_factory=list)
     """The documents themselves, when they are kept in memory (LettersInMemory); a build keeps
     its documents as files."""
+    sent: dict[str, str] = field(default_factory=dict)
+    """A letter made from its lock: the SHA-256 the lock records of each of its .docx files, by
+    path in the output folder. Such a file is in place when it has those bytes, whatever its stamp."""
 
     def files_of(self, kind: str) -> dict[str, Stamp]:
         """The files of one document: `<letter>/<kind>.docx`, `.html`, …"""
@@ -152,6 +168,9 @@ class Record:
     """The letters the last build was asked for (none: all)."""
     report: object = None
     """That build's whole BuildResult, when it may be given again as it was."""
+    in_git: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    """The locked versions (blob ids) of sources that moved on since their letters were sent, and
+    those of them git's object store held: the report holds while git holds the same."""
 
 
 class InputKeys:
@@ -194,16 +213,29 @@ class LettersInMemory:
 
 class BuildCache:
     def __init__(self, project: Project, out_dir: Path, formats: tuple[str, ...], letter_ids, force: bool):
+        self.project = project
         self.folder = CacheFolder(out_dir)
         self.out_dir = out_dir
         self.name = "build-" + digest(",".join(formats))[:16]
         stored = None if force else self.folder.read(self.name)
         self.last: Record = stored if isinstance(stored, Record) else Record("")
-        self.inputs = InputKeys(project.root, self.last.files, (formats, str(out_dir)))
+        self.salt = (formats, str(out_dir))
+        self.inputs = InputKeys(project.root, self.last.files, self.salt)
         self.now = Record(self.inputs.all, self.inputs.stats, letter_ids=tuple(letter_ids))
 
     def key(self, paths) -> str:
         return self.inputs.key(paths)
+
+    def sent_key(self, lock, around) -> str:
+        """The key of a letter made from its `lock` (a sources.lockfile.Lock): the lock file's
+        bytes, which name every version it is made of by content, and `around`, what its
+        publication record reads besides (pipeline.render.record_settings)."""
+        return digest(repr(("sent", self.inputs.digests.get(lock.path), around, self.salt)))
+
+    def sent_entry(self, lock, key: str) -> LetterEntry:
+        """A letter made from its lock, by its `key` (sent_key), for `remember`."""
+        sent = {f"{lock.letter_id}/{name}": sha256 for name, sha256 in lock.outputs.items()}
+        return LetterEntry(key, frozenset(), [], sent=sent)
 
     def document_key(self, document) -> str:
         """What a document's files are made from: the document as assembled (its text, wherever
@@ -220,16 +252,23 @@ class BuildCache:
         ):
             return None
         entries = [self.last.letters.get(letter.letter_id) for letter in report.letters if not letter.failed]
-        if not all(entry is not None and self._intact(entry.outputs) for entry in entries):
+        if not all(entry is not None and self._intact(entry.outputs, entry.sent) for entry in entries):
             return None
+        asked, held = self.last.in_git
+        if asked:  # letters made from their locks: git must hold what it held (lock.state, LOCK002)
+            from ..lock.store import Store
+
+            if Store(self.project).in_git(set(asked)) != held:
+                return None
         return report
 
-    def reusable(self, letter_id: str) -> LetterEntry | None:
-        """The letter's last entry, when its inputs are the same and its documents still there."""
+    def reusable(self, letter_id: str, key: str | None = None) -> LetterEntry | None:
+        """The letter's last entry, when its inputs are the same (its `key`; by default that of
+        the sources it was made from) and its documents still there."""
         entry = self.last.letters.get(letter_id)
-        if entry is None or entry.key != self.key(entry.paths) or not self._intact(entry.outputs):
+        if entry is None or entry.key != (key or self.key(entry.paths)):
             return None
-        return entry
+        return entry if self._intact(entry.outputs, entry.sent) else None
 
     def kept_documents(self, letter_id: str, documents, locked: bool) -> set[str]:
         """The kinds of a letter's documents that the last build made the same (document_key) and
@@ -246,9 +285,14 @@ class BuildCache:
                 kept.add(document.kind)
         return kept
 
-    def _intact(self, outputs: dict[str, Stamp]) -> bool:
-        """Every one of these files is in place as the last build left it."""
-        return all(stamp.holds(self.out_dir / name) for name, stamp in outputs.items())
+    def _intact(self, outputs: dict[str, Stamp], sent: dict[str, str] | None = None) -> bool:
+        """Every one of these files is in place as the last build left it; one of `sent` (a
+        letter made from its lock) when it has the bytes its lock records."""
+        sent = sent or {}
+        return all(
+            _has(self.out_dir / name, sent[name]) if name in sent else stamp.holds(self.out_dir / name)
+            for name, stamp in outputs.items()
+        )
 
     def kept(self, path: Path, data: bytes, letter_id: str) -> bool:
         """Whether `path` already holds `data` as the last build wrote it (then it is not written)."""
@@ -271,8 +315,11 @@ class BuildCache:
     def _name(self, path: Path) -> str:
         return path.relative_to(self.out_dir).as_posix()
 
-    def save(self, report, replayable: bool) -> None:
+    def save(self, report, replayable: bool, in_git=(frozenset(), frozenset())) -> None:
+        """Keep this build for the next; its `report` to be given again if `replayable` (while git
+        holds what it held: `in_git`, as Record.in_git)."""
         self.now.report = report if replayable else None
+        self.now.in_git = in_git
         if self.now.letter_ids:  # some letters were built: the others' entries still hold
             self.now.letters = {**self.last.letters, **self.now.letters}
         self.folder.write(self.name, self.now)

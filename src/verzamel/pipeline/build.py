@@ -17,7 +17,7 @@ from ..diagnostics import Diagnostic, has_errors, report
 from ..messages import t
 from ..model import SourceSpan
 from ..project import Project
-from .render import document_files, publication_record
+from .render import document_files, publication_record, record_settings
 
 if TYPE_CHECKING:
     from .run import LetterRun
@@ -100,10 +100,18 @@ def build(
     finally:
         templates.keep()
     memo.save()
-    # a letter made from its lock depended on git as well, a write that failed on the disk
-    replayable = not any(c.from_lock for c in checked.letters.values())
-    cache.save(result.as_replayed(), replayable and not any(letter.problems for letter in result.letters))
+    troubled = any(letter.problems for letter in result.letters)  # not made (LOCK003, WOO008) or written
+    cache.save(result.as_replayed(), not troubled, _in_git(checked))
     return result
+
+
+def _in_git(checked) -> tuple[frozenset[str], frozenset[str]]:
+    """The locked versions of the sent letters' moved sources, and those git's object store
+    holds: what the report depends on besides the input files (cache.builds.Record.in_git)."""
+    states = [c.lock for c in checked.letters.values() if c.lock is not None]
+    moved = {state.lock.sources[name] for state in states for name in state.moved}
+    lost = {state.lock.sources[name] for state in states for name in state.missing}
+    return frozenset(moved), frozenset(moved - lost)
 
 
 @dataclass
@@ -121,6 +129,11 @@ def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs
     from ..jobs import map_in_order
 
     result = BuildResult(diagnostics=checked.diagnostics)
+    around = record_settings(project, formats)  # what a sent letter's record reads besides its lock
+    sent_keys = {i: cache.sent_key(c.lock.lock, around) for i, c in checked.letters.items() if c.from_lock}
+    for letter_id, key in sent_keys.items():  # made from its lock: kept while the lock is the same
+        if not checked.letters[letter_id].failed:
+            checked.letters[letter_id].reused = cache.reusable(letter_id, key)
     to_make = [c for c in checked.letters.values() if not (c.failed or c.reused)]
     references = None
     if to_make and {"docx", "pdf"} & set(formats):
@@ -149,7 +162,8 @@ def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs
                 cache.remember(letter_id, check.reused)
                 continue
             events.letter(letter_id, position[letter_id], len(to_make))
-            if _put(check, next(made), kept[letter_id], out_dir, cache, outcome, letter_spans[letter_id]):
+            span, key = letter_spans[letter_id], sent_keys.get(letter_id)
+            if _put(check, next(made), kept[letter_id], out_dir, cache, outcome, span, key):
                 for path in outcome.written:
                     events.written(path)
             else:
@@ -162,10 +176,24 @@ def _make_letters(project, checked, sources, out_dir: Path, formats, cache, jobs
     return result
 
 
-def _put(check: LetterRun, made, kept: set[str], out_dir: Path, cache, outcome, letter: SourceSpan) -> bool:
+def _entry(check: LetterRun, cache, sent_key: str | None):
+    """How the build cache will know the letter again (without its files and what it withholds):
+    a letter made from its lock by its `sent_key`, any other by its sources and its documents."""
+    from ..cache.builds import LetterEntry
+
+    if check.from_lock:
+        return cache.sent_entry(check.lock.lock, sent_key)
+    keys = {document.kind: cache.document_key(document) for document in check.documents}
+    return LetterEntry(cache.key(check.paths), check.paths, check.own, documents=keys)
+
+
+def _put(
+    check: LetterRun, made, kept: set[str], out_dir: Path, cache, outcome, letter: SourceSpan, sent_key=None
+) -> bool:
     """Put what changed of a letter's documents in place (those of `kept` are, as the last build
-    left them); False (with `outcome.problems`) if they could not be made or written."""
-    from ..cache.builds import LetterEntry, document_kind
+    left them) and remember them for the next build (one made from its lock by its `sent_key`);
+    False (with `outcome.problems`) if they could not be made or written."""
+    from ..cache.builds import document_kind
 
     withheld, files, problems = made
     rendered = [(out_dir / check.letter_id / name, data) for name, data in files]
@@ -185,10 +213,9 @@ def _put(check: LetterRun, made, kept: set[str], out_dir: Path, cache, outcome, 
     outcome.withheld = withheld
     outcome.written = [path for path, _ in changed]
     outcome.unchanged = [path for path, _ in rendered if path not in outcome.written] + kept_files
-    if not check.from_lock:
-        keys = {document.kind: cache.document_key(document) for document in check.documents}
-        entry = LetterEntry(cache.key(check.paths), check.paths, check.own, withheld=withheld, documents=keys)
-        cache.remember(check.letter_id, entry, rendered, kept)
+    entry = _entry(check, cache, sent_key)
+    entry.withheld = withheld
+    cache.remember(check.letter_id, entry, rendered, kept)
     return True
 
 

@@ -58,11 +58,17 @@ def publication_record(
     project: Project, documents: list[Document], formats: tuple[str, ...]
 ) -> tuple[str, bytes]:
     """The record of a letter's public documents, in the files `build` writes of them in `formats`."""
-    from ..checks.config import publication_organisation
     from ..render.diwoo import render_record
 
-    written = [f for f in FORMATS if f in formats]
-    return RECORD, render_record(documents, written, publication_organisation(project.settings))
+    return RECORD, render_record(documents, *record_settings(project, formats))
+
+
+def record_settings(project: Project, formats: tuple[str, ...]) -> tuple[list[str], str | None]:
+    """What a publication record reads besides the documents it describes: the formats `build`
+    writes (in their order) and the organisation that publishes (verzamel.yaml's `publicatie:`)."""
+    from ..checks.config import publication_organisation
+
+    return [f for f in FORMATS if f in formats], publication_organisation(project.settings)
 
 
 def reference_of(kind: str) -> str:

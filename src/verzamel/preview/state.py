@@ -4,7 +4,8 @@ Every letter is made from the sources as they are now, a sent one too (a preview
 the page of a sent letter whose sources moved on says that `build` writes it as sent). A letter
 whose sources have errors keeps its last good documents, marked outdated, beside the errors.
 A letter whose inputs did not change since the last refresh is not made again: its documents are
-kept in memory (cache.builds.LettersInMemory) under the same key a build's cache uses.
+kept in memory (cache.builds.LettersInMemory) under the same key a build's cache uses; a sent
+letter whose sources moved on too, as its current sources make it.
 """
 
 from __future__ import annotations
@@ -109,14 +110,17 @@ class PreviewState:
             made = run(project, sources, reuse=self._kept.reusable)
             moved = [i for i, check in made.letters.items() if check.from_lock]
             current = {}
-            if moved:  # the sent letters as the current sources make them
+            if moved:  # the sent letters as the current sources make them (sent: not judged again)
                 sources.locks = {i: lock for i, lock in sources.locks.items() if i not in moved}
-                current = run(project, sources, moved, as_sent=True).letters  # sent: not judged again
-            for letter_id, letter in made.letters.items():
-                if not (letter.reused or letter.failed or letter.from_lock):
-                    self._kept.remember(letter_id, letter.paths, letter.own, letter.documents)
+                current = run(project, sources, moved, reuse=self._kept.reusable, as_sent=True).letters
+            # Kept by the letter's name, whichever run made it: both make a sent letter as sent
+            # (not judged again), so from the same inputs (its key) they make the same.
+            made_now = [*(c for c in made.letters.values() if not c.from_lock), *current.values()]
+            for letter in made_now:
+                if not (letter.reused or letter.failed):
+                    self._kept.remember(letter.letter_id, letter.paths, letter.own, letter.documents)
             self._parsed = memo.used
-            self.remade = sum(not (c.reused or c.from_lock) for c in made.letters.values()) + len(current)
+            self.remade = sum(not letter.reused for letter in made_now)
         except Exception as exc:  # noqa: BLE001 - a bug must not stop the preview
             self.failure = f"{type(exc).__name__}: {exc}"
             self.letters = {i: replace(view, outdated=True) for i, view in self.letters.items()}
