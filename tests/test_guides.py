@@ -68,6 +68,8 @@ def test_a_rule_and_a_family_of_rules():
     assert family.stdout == (DOCS / "rules" / "ministerraad.md").read_text(encoding="utf-8")
     unknown = run_cli("help", "regels", "XX999")
     assert unknown.exit_code == 2 and "ministerraad" in unknown.stderr
+    assert "a11y (Accessibility)" in unknown.stderr  # each family with what it is about
+    assert rule.stdout.rstrip().endswith("\nSeverity can be changed in verzamel.yaml.")  # a sentence
     assert run_cli("help", "opmaak", "MR001").exit_code == 2
 
 

@@ -18,7 +18,7 @@ def rule_text(rule: Rule) -> str:
         summary=rule.summary,
         bad=_indent(rule.bad),
         good=_indent(rule.good),
-        notes="; ".join(notes),
+        notes=_sentence("; ".join(notes)),
     )
 
 
@@ -74,3 +74,8 @@ def pages(language: str = "nl") -> dict[str, str]:
 
 def _indent(text: str) -> str:
     return "\n".join("    " + line for line in text.split("\n"))
+
+
+def _sentence(text: str) -> str:
+    """`text` begun with a capital, as the sentence it is."""
+    return text[:1].upper() + text[1:]

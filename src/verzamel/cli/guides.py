@@ -46,7 +46,7 @@ def _list(found) -> None:
 def _rule(part: str, pages) -> None:
     """A rule family's page (`verzamel help regels ministerraad`) or one rule explained (MR001)."""
     from ..checks.docs import rule_text
-    from ..rules import RULES
+    from ..rules import FAMILIES, RULES
 
     page = pages.get(part.lower())
     if page is not None:
@@ -54,7 +54,8 @@ def _rule(part: str, pages) -> None:
         return
     rule = RULES.get(part.upper())
     if rule is None:
-        raise click.UsageError(t("guides.unknown_rule", part=part, families=", ".join(pages)))
+        families = ", ".join(f"{name} ({t(f'family.{name}')})" for name in pages if name in FAMILIES)
+        raise click.UsageError(t("guides.unknown_rule", part=part, families=families))
     click.echo(rule_text(rule))
 
 
