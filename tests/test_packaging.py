@@ -35,31 +35,29 @@ def wheel(tmp_path_factory) -> Path:
     return built
 
 
-def test_the_wheel_holds_the_templates_of_the_root_with_the_same_bytes(wheel):
+def packaged(wheel, folder: str) -> dict[str, bytes]:
+    """The files the wheel holds under verzamel/<folder>/, by their path below it."""
+    prefix = f"verzamel/{folder}/"
     with zipfile.ZipFile(wheel) as archive:
-        packaged = {
-            name.removeprefix("verzamel/templates/"): archive.read(name)
-            for name in archive.namelist()
-            if name.startswith("verzamel/templates/")
-        }
+        names = [name for name in archive.namelist() if name.startswith(prefix)]
+        return {name.removeprefix(prefix): archive.read(name) for name in names}
+
+
+def test_the_wheel_holds_the_templates_of_the_root_with_the_same_bytes(wheel):
+    templates = packaged(wheel, "templates")
     shipped = {path.name: path.read_bytes() for path in (REPO / "templates").iterdir() if path.is_file()}
-    assert sorted(packaged) == ["beslisnota.docx", "beslisnota.md.j2", "kamerbrief.docx", "kamerbrief.md.j2"]
-    assert packaged == shipped
+    assert sorted(templates) == ["beslisnota.docx", "beslisnota.md.j2", "kamerbrief.docx", "kamerbrief.md.j2"]
+    assert templates == shipped
 
 
 def test_the_wheel_holds_the_user_guides_of_docs_and_not_the_developer_notes(wheel):
-    with zipfile.ZipFile(wheel) as archive:
-        packaged = {
-            name.removeprefix("verzamel/docs/"): archive.read(name)
-            for name in archive.namelist()
-            if name.startswith("verzamel/docs/")
-        }
+    in_wheel = packaged(wheel, "docs")
     docs = REPO / "docs"
     guides = [*docs.glob("*.md"), *docs.glob("rules/*.md")]
-    assert packaged == {p.relative_to(docs).as_posix(): p.read_bytes() for p in guides}
-    assert {"formats.md", "rules/README.md", "rules/woo.md"} <= set(packaged)
+    assert in_wheel == {p.relative_to(docs).as_posix(): p.read_bytes() for p in guides}
+    assert {"formats.md", "rules/README.md", "rules/woo.md"} <= set(in_wheel)
     assert (docs / "dev" / "architecture.md").is_file()
-    assert not [name for name in packaged if name.startswith("dev/")]
+    assert not [name for name in in_wheel if name.startswith("dev/")]
 
 
 def test_the_wheel_holds_every_module_of_the_source(wheel):

@@ -54,7 +54,7 @@ def _rule(part: str, pages) -> None:
         return
     rule = RULES.get(part.upper())
     if rule is None:
-        families = ", ".join(f"{name} ({t(f'family.{name}')})" for name in pages if name in FAMILIES)
+        families = ", ".join(f"{family} ({t(f'family.{family}')})" for family in FAMILIES)
         raise click.UsageError(t("guides.unknown_rule", part=part, families=families))
     click.echo(rule_text(rule))
 
