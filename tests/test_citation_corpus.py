@@ -8,13 +8,14 @@ prints the same comparison per form.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "corpus"))
 
-from evaluate import TEXTS, evaluate, sources, table  # noqa: E402
+from evaluate import TEXTS, evaluate, kind_of, sources, table  # noqa: E402
 
 
 def test_the_corpus_is_real_varied_and_documented():
@@ -36,4 +37,17 @@ def test_recall_and_precision_on_the_corpus():
     result = evaluate()
     assert result.precision == 1.0, f"wrong finds: {sorted(result.wrong)}"
     assert result.recall >= 0.98, f"missed: {sorted(result.missed)}"
-    assert sum(result.expected.values()) >= 100
+    assert sum(result.expected.values()) >= 250
+
+
+@pytest.mark.parametrize("kind", sorted({kind_of(row["expected"]) for row in table()}))
+def test_recall_per_kind_and_no_false_ids(kind):
+    found, expected, wrong = evaluate().by_kind()[kind]
+    assert found / expected >= 0.98
+    assert wrong == 0
+
+
+def test_the_widened_corpus_has_its_own_groups():
+    groups = Counter(row["group"] for row in sources())
+    assert groups["ronde-1"] == 38 and sum(groups.values()) - 38 >= 30
+    assert {"eu", "eerste-kamer", "ministeries", "bladen", "rechtspraak"} <= set(groups)

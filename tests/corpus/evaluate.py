@@ -1,9 +1,11 @@
 """Compare what verzamel finds in the corpus texts with the hand-checked table `citations.tsv`.
 
 Used by `tests/test_citation_corpus.py` (which asserts the table) and by
-`benchmarks/citation_recall.py` (which prints recall, precision and the misses per form).
+`benchmarks/citation_recall.py` (which prints recall and false ids per kind, per source group and
+per form, with every miss and wrong find).
 A row of the table is one citation a careful reader finds: the file, the line it starts on, the id
-it must get (or `!RULE` for a refusal) and its form. Matching is by (file, line, id).
+it must get (or `!RULE` for a refusal) and its form. Matching is by (file, line, id). The kind of a
+citation is read from its id here, not from the parser, so a find of the wrong kind counts as wrong.
 """
 
 from __future__ import annotations
@@ -17,6 +19,32 @@ from verzamel.citations.scan import scan
 
 CORPUS = Path(__file__).parent
 TEXTS = CORPUS / "texts"
+KINDS = (  # id prefix -> kind
+    ("kst-", "kamerstuk"),
+    ("h-", "handelingen"),
+    ("ah-", "aanhangsel"),
+    ("blg-", "bijlage"),
+    ("zaak-", "zaak"),
+    ("stb-", "staatsblad"),
+    ("stcrt-", "staatscourant"),
+    ("trb-", "tractatenblad"),
+    ("gmb-", "gemeenteblad"),
+    ("prb-", "provinciaal blad"),
+    ("wsb-", "waterschapsblad"),
+    ("celex-", "eu-besluit"),
+    ("pbeu-", "publicatieblad"),
+    ("com-", "commissie"),
+    ("swd-", "commissie"),
+    ("sec-", "commissie"),
+    ("join-", "commissie"),
+    ("st-", "raad"),
+    ("ECLI:", "ecli"),
+    ("!", "geweigerd"),
+)
+
+
+def kind_of(identifier: str) -> str:
+    return next((kind for prefix, kind in KINDS if identifier.startswith(prefix)), "?")
 
 
 @dataclass
@@ -24,6 +52,7 @@ class Result:
     expected: Counter = field(default_factory=Counter)  # (file, line, id) -> count
     found: Counter = field(default_factory=Counter)
     forms: dict = field(default_factory=dict)  # (file, line, id) -> form
+    groups: dict = field(default_factory=dict)  # file -> source group
 
     @property
     def matched(self) -> Counter:
@@ -45,15 +74,22 @@ class Result:
     def precision(self) -> float:
         return sum(self.matched.values()) / max(1, sum(self.found.values()))
 
-    def by_form(self) -> dict[str, tuple[int, int]]:
-        """form -> (found, expected)."""
+    def by(self, label) -> dict[str, tuple[int, int, int]]:
+        """label(key) -> (found, expected, wrong), for keys (file, line, id)."""
         out: dict[str, list[int]] = {}
-        matched = self.matched
-        for key, count in self.expected.items():
-            row = out.setdefault(self.forms[key], [0, 0])
-            row[0] += min(count, matched[key])
-            row[1] += count
-        return {form: (a, b) for form, (a, b) in sorted(out.items())}
+        for counter, column in ((self.matched, 0), (self.expected, 1), (self.wrong, 2)):
+            for key, count in counter.items():
+                out.setdefault(label(key), [0, 0, 0])[column] += count
+        return {name: (a, b, c) for name, (a, b, c) in sorted(out.items())}
+
+    def by_kind(self) -> dict[str, tuple[int, int, int]]:
+        return self.by(lambda key: kind_of(key[2]))
+
+    def by_group(self) -> dict[str, tuple[int, int, int]]:
+        return self.by(lambda key: self.groups[key[0]])
+
+    def by_form(self) -> dict[str, tuple[int, int, int]]:
+        return self.by(lambda key: self.forms.get(key, "(geen rij)"))
 
 
 def table() -> list[dict]:
@@ -73,6 +109,7 @@ def evaluate() -> Result:
         result.expected[key] += 1
         result.forms[key] = row["form"]
     for source in sources():
+        result.groups[source["file"]] = source["group"]
         path = TEXTS / source["file"]
         for found in scan(path.read_text(encoding="utf-8"), source["file"]):
             identifier = found["id"] or f"!{found['rule']}"
