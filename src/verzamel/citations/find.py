@@ -1,11 +1,12 @@
 """Finding citations in text: `find(text)` returns typed citations and refusals, with offsets.
 
-Several numbers ("nrs. 12 en 14") give one citation each. Kamerstukken are also read without the
-word kamerstuk, as committee reports, the Eerste Kamer and the Handelingen write them
-("(36410, nr. 12)", "(EK 36 410 VII, B)", "29911-226; 21501-08-765"); a zaak number (2025Z01234)
-is its own kind. A TK zaak number written as a kamerstuk, or a kamerstuk keyword followed by
-nothing readable, is refused: reported, never guessed at. A number without `nr.` is read and
-marked (`missing_nr`), for the checks to report.
+Kamerstukken are read here; the other kinds in their own modules (handelingen.py, journals.py,
+eu.py, courts.py). Several numbers ("nrs. 12 en 14") give one citation each. Kamerstukken are also
+read without the word kamerstuk, as committee reports, the Eerste Kamer and the Handelingen write
+them ("(36410, nr. 12)", "(EK 36 410 VII, B)", "(35788, letter D)", "29911-226; 21501-08-765");
+a zaak number (2025Z01234) is its own kind. A TK zaak number written as a kamerstuk, or a
+kamerstuk keyword followed by nothing readable, is refused: reported, never guessed at. A number
+without `nr.` is read and marked (`missing_nr`), for the checks to report.
 """
 
 from __future__ import annotations
@@ -15,17 +16,12 @@ import re
 from ..messages import t
 from . import models, patterns
 from . import vergaderjaar as vj_forms
+from .courts import find_rulings
+from .eu import find_eu
+from .handelingen import find_handelingen
+from .journals import find_journals
 from .models import Citation, Refusal
 
-BLAD_KINDS = {
-    "stb": models.STAATSBLAD,
-    "staatsblad": models.STAATSBLAD,
-    "stcrt": models.STAATSCOURANT,
-    "staatscourant": models.STAATSCOURANT,
-    "trb": models.TRACTATENBLAD,
-    "tractatenblad": models.TRACTATENBLAD,
-}
-EU_TYPES = {"richtlijn": "L", "kaderbesluit": "F", "besluit": "D", "uitvoeringsbesluit": "D"}
 KEYWORD = re.compile(r"\b[Kk]amerstuk(?:ken)?\b")
 
 
@@ -64,7 +60,9 @@ def find(text: str) -> list[Citation | Refusal]:
     found += _zaak_numbers(text)
     found += _kamerstukken(text)
     found += _without_keyword(text)
-    found += _simple_forms(text)
+    found += _eerste_kamer(text)
+    for other_kinds in (find_handelingen, find_journals, find_eu, find_rulings):
+        found += other_kinds(text)
     found += _unreadable_kamerstukken(text, found)
     found.sort(key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Citation | Refusal] = []
@@ -191,8 +189,11 @@ def _without_keyword(text: str) -> list[Citation]:
         for number in _numbers(m["nrs"]):
             found.append(_bare(m, co_dossiers=co, number=number, number_keyword=True, page=m["page"]))
     for m in patterns.EK_LETTER.finditer(text):
-        if not _is_year(m["dossier"]):  # "(2024, A)" is no Eerste Kamer document
-            found.append(_bare(m, chamber="I", number=m["letter"]))
+        if _is_year(m["dossier"]):
+            continue  # "(2024, A)" is no Eerste Kamer document
+        if "." in m["dossier"] and len(m["letter"]) > 1:
+            continue  # "(21.501-20, BZ)": the EK's EU pages name the ministry so, not a letter
+        found.append(_bare(m, chamber="I", number=m["letter"]))
     for run in patterns.ID_LIST.finditer(text):
         items = patterns.ID_LIST_ITEM.finditer(text, run.start(), run.end())
         found += [_page_title(item, "list") for item in items]
@@ -205,109 +206,33 @@ def _without_keyword(text: str) -> list[Citation]:
 
 def _bare(m, **facts) -> Citation:
     """A kamerstuk written without the word kamerstuk: its dossier and suffix, and `facts`."""
+    groups = m.groupdict()
     return Citation(
         models.KAMERSTUK,
         m[0],
         m.start(),
         m.end(),
         dossier=_dossier(m["dossier"]),
-        suffix=m["sfxh"] or m["sfxs"],
+        suffix=groups.get("sfxh") or groups.get("sfxs"),
         form="bare",
         **facts,
     )
 
 
 def _is_year(dossier: str) -> bool:
-    return len(dossier) == 4 and 1800 <= int(dossier) < 2200
+    return len(dossier) == 4 and dossier.isdigit() and 1800 <= int(dossier) < 2200
 
 
-def _simple_forms(text: str) -> list[Citation]:
-    found: list[Citation] = []
-    for m in patterns.HANDELINGEN.finditer(text):
-        kind = models.AANHANGSEL if m["aanhangsel"] else models.HANDELINGEN
-        start = m.start("aanhangsel") if m["aanhangsel"] else m.start("kw")
-        found.append(
-            Citation(
-                kind,
-                text[start : m.end()],
-                start,
-                m.end(),
-                chamber=m["chamber"],
-                vergaderjaar=_vergaderjaar(m),
-                number=m["nr"],
-                item=m["item"],
-                page=m["page"],
-            )
-        )
-    for m in patterns.HANDELINGEN_ID.finditer(text):
-        kind = models.AANHANGSEL if m["prefix"] == "ah" else models.HANDELINGEN
-        vj = (int(m["vj"][:4]), int(m["vj"][4:]))
-        found.append(
-            Citation(
-                kind,
-                m[0],
-                m.start(),
-                m.end(),
-                chamber="I" if m["house"] == "ek" else "II",
-                vergaderjaar=vj,
-                number=m["nr"],
-                item=m["item"],
-                form="id",
-            )
-        )
-    for m in patterns.BLAD.finditer(text):
-        found.append(
-            Citation(
-                BLAD_KINDS[m["blad"].lower()], m[0], m.start(), m.end(), year=int(m["year"]), number=m["nr"]
-            )
-        )
-    for m in patterns.BLAD_ID.finditer(text):
-        found.append(
-            Citation(
-                BLAD_KINDS[m["prefix"]],
-                m[0],
-                m.start(),
-                m.end(),
-                year=int(m["year"]),
-                number=m["nr"],
-                form="id",
-            )
-        )
-    for m in patterns.EU_ACT.finditer(text):
-        if m["org"] or m["org2"]:
-            found.append(_eu_act(m))
-        # without (EU) or /EG it is no EU act: "Besluit 2012/1" of a treaty body
-    for m in patterns.PUBLICATIEBLAD.finditer(text):
-        found.append(
-            Citation(
-                models.PUBLICATIEBLAD,
-                m[0],
-                m.start(),
-                m.end(),
-                year=int(m["year"]),
-                series=m["series"],
-                number=m["nr"],
-            )
-        )
-    for m in patterns.ECLI.finditer(text):
-        found.append(Citation(models.ECLI, m[0], m.start(), m.end(), ecli=m[0].upper()))
+def _eerste_kamer(text: str) -> list[Citation]:
+    """Documents as the EK's reports and EU pages cite them: `(35788, letter D)`, `motie CLVI,
+    letter M`, `(36350-IX, 36350-XV, letter F)`, and `(21.501-33, 875)`."""
+    found = []
+    for m in patterns.EK_LETTER_WORD.finditer(text):
+        co = tuple(d.strip() for d in m["co"].split(",") if d.strip())
+        found.append(_bare(m, chamber="I", number=m["letter"], co_dossiers=co))
+    for m in patterns.EK_DOTTED.finditer(text):
+        found.append(_bare(m, number=m["nr"]))
     return found
-
-
-def _eu_act(m) -> Citation:
-    """EU acts: year/number since 2015 and for directives (`richtlijn nr. 2008/115/EG`);
-    number/year for older regulations written with `nr.` (Verordening (EG) nr. 343/2003)."""
-    a, b = m["a"], m["b"]
-    kind = m["type"].lower()
-    series = EU_TYPES.get(kind, "R")
-    year_first = bool(m["org2"]) or not (
-        m["nrkw"] or (len(b) == 4 and not (len(a) == 4 and 1950 < int(a) < 2100))
-    )
-    year, number = (a, b) if year_first else (b, a)
-    year_int = int(year) + (1900 if len(year) == 2 and int(year) > 50 else 2000 if len(year) == 2 else 0)
-    return Citation(
-        models.EU_ACT, m[0], m.start(), m.end(), year=year_int, number=str(int(number)), series=series
-    )
 
 
 def _unreadable_kamerstukken(text: str, found) -> list[Refusal]:

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from . import vergaderjaar as vj_forms
 
 OFFICIAL = "https://zoek.officielebekendmakingen.nl/"
-EURLEX = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri=CELEX:"
+EURLEX = "https://eur-lex.europa.eu/legal-content/NL/TXT/?uri="
+CONSILIUM = "https://data.consilium.europa.eu/doc/document/"
 
 KAMERSTUK = "kamerstuk"
 HANDELINGEN = "handelingen"
@@ -15,12 +16,24 @@ AANHANGSEL = "aanhangsel"
 STAATSBLAD = "staatsblad"
 STAATSCOURANT = "staatscourant"
 TRACTATENBLAD = "tractatenblad"
-EU_ACT = "eu"
+GEMEENTEBLAD = "gemeenteblad"
+PROVINCIAAL_BLAD = "provinciaalblad"
+WATERSCHAPSBLAD = "waterschapsblad"
+EU_ACT = "eu"  # an EU act by its CELEX number: celex-32013R0604, or another EU document, celex-52021AE2534
 PUBLICATIEBLAD = "pbeu"
+COMMISSION = "commissiedocument"  # COM, SWD, SEC, JOIN: com-2022-457
+COUNCIL = "raadsdocument"  # a Council document: st-14185-2023
 ECLI = "ecli"
 BIJLAGE = "bijlage"  # a parliamentary attachment, by its officielebekendmakingen id (blg-1116044)
 ZAAK = "zaak"  # a Tweede Kamer zaak number (2025Z01234): written questions, moties; no kamerstuk
-BLAD_PREFIX = {STAATSBLAD: "stb", STAATSCOURANT: "stcrt", TRACTATENBLAD: "trb"}
+BLAD_PREFIX = {
+    STAATSBLAD: "stb",
+    STAATSCOURANT: "stcrt",
+    TRACTATENBLAD: "trb",
+    GEMEENTEBLAD: "gmb",
+    PROVINCIAAL_BLAD: "prb",
+    WATERSCHAPSBLAD: "wsb",
+}
 
 
 @dataclass(frozen=True)
@@ -41,13 +54,16 @@ class Citation:
     page: str | None = None
     item: str | None = None
     year: int | None = None  # Staatsblad, Staatscourant, Tractatenblad, EU acts
-    series: str | None = None  # PbEU: L or C; EU acts: the CELEX type letter
+    series: str | None = None  # PbEU: L or C; EU acts: the CELEX type letter; COM, SWD, SEC, JOIN
     attachment: bool = False  # "Bijlage bij …"
     ecli: str | None = None
     continuation: bool = False  # "…, nr. 3346 en 19637, nr. 3500": the second one
     form: str = "full"  # full | id (kst-19637-3451) | title (Kamerstuk 19637-3100) | bare | list
     missing_nr: bool = False  # "Kamerstuk 21 501-20, 2105": read, and reported (CIT010)
     zaak: str | None = None
+    document: str | None = None  # an EU document that is no act, by its CELEX number (52021AE2534)
+    court: str | None = None  # "ABRvS 12 juli 2023, ECLI:…": the court and the date as written
+    date: str | None = None
 
     @property
     def is_ek_letter(self) -> bool:
@@ -80,6 +96,10 @@ class Citation:
             return f"celex-{self.celex}"
         if self.kind == PUBLICATIEBLAD:
             return f"pbeu-{self.year}-{self.series}-{self.number}"
+        if self.kind == COMMISSION:
+            return f"{(self.series or '').lower()}-{self.year}-{self.number}"
+        if self.kind == COUNCIL:
+            return f"st-{self.number}-{self.year}"
         if self.kind == ZAAK:
             return f"zaak-{self.zaak}"
         if self.kind == BIJLAGE:
@@ -88,7 +108,7 @@ class Citation:
 
     @property
     def celex(self) -> str:
-        return f"3{self.year}{self.series}{int(self.number or 0):04d}"
+        return self.document or f"3{self.year}{self.series}{int(self.number or 0):04d}"
 
     @property
     def url(self) -> str | None:
@@ -99,7 +119,13 @@ class Citation:
         if self.kind in (HANDELINGEN, AANHANGSEL, BIJLAGE, *BLAD_PREFIX):
             return f"{OFFICIAL}{self.id}.html"
         if self.kind == EU_ACT:
-            return EURLEX + self.celex
+            return f"{EURLEX}CELEX:{self.celex}"
+        if self.kind == PUBLICATIEBLAD:
+            return f"{EURLEX}OJ:{self.series}:{self.year}:{self.number}:TOC"
+        if self.kind == COMMISSION:
+            return f"{EURLEX}{self.series}:{self.year}:{self.number}:FIN"
+        if self.kind == COUNCIL:
+            return f"{CONSILIUM}ST-{self.number}-{self.year}-INIT/nl/pdf"
         if self.kind == ECLI:
             return f"https://uitspraken.rechtspraak.nl/details?id={self.ecli}"
         return None
@@ -118,6 +144,9 @@ class Citation:
             "series",
             "ecli",
             "zaak",
+            "document",
+            "court",
+            "date",
         ):
             value = getattr(self, name)
             if value is not None:

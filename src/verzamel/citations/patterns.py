@@ -1,4 +1,7 @@
-"""Regular expressions for the citation forms seen in real letters (see docs/citations.md)."""
+"""Regular expressions for kamerstukken in the forms seen in real letters (see docs/citations.md).
+
+The other kinds have their patterns next to their reading: handelingen.py, journals.py, eu.py,
+courts.py."""
 
 from __future__ import annotations
 
@@ -38,13 +41,9 @@ TITLE_FORM = re.compile(
     r"(?!\s*,?\s*nrs?\b)(?!\s*,\s*\d)"
 )
 ID_FORM = re.compile(
-    r"\bkst-(?P<dossier>\d{4,6})(?:-(?P<suffix>[A-Z]{1,4}|\d{1,3}))?-(?P<nr>\d+|[A-Z]{1,2})\b"
-)
-HANDELINGEN_ID = re.compile(
-    r"\b(?P<prefix>h|ah)-(?P<house>tk|ek)-(?P<vj>\d{8})-(?P<nr>\d+)(?:-(?P<item>\d+))?\b"
+    r"\bkst-(?P<dossier>\d{4,6}|C[LXVI]{1,7})(?:-(?P<suffix>[A-Z]{1,4}|\d{1,3}))?-(?P<nr>\d+|[A-Z]{1,2})\b"
 )
 BIJLAGE_ID = re.compile(r"\bblg-(?P<nr>\d{4,8})\b")  # a parliamentary attachment: blg-1116044
-BLAD_ID = re.compile(r"\b(?P<prefix>stb|stcrt|trb)-(?P<year>\d{4})-(?P<nr>\d+)\b")
 # Without the word kamerstuk, as committee reports and agendas write them: "(36410, nr. 12)",
 # "(21 501-10, 21 501-18, nr. 63)". Five digits (spaced or not) or four that are not a year.
 BARE_DOSSIER = r"\d{2}[ \u00a0]\d{3}|\d{4,5}"
@@ -56,11 +55,13 @@ BARE = re.compile(
     r"(?:\s+[IVXL]{1,6}\b|\s*[-–]\s*[A-Z\d]{1,4}\b)?)*)"
     rf"\s*,\s*(?P<nrkw>nrs?\.?)\s*(?P<nrs>{NUMBER_LIST}){PAGE}"
 )
-# Eerste Kamer documents as the EK writes them: "(EK 36 410 VII, B)", "(EK 35 925, C)", and a
-# bare "(32 123-VI, M)" inside parentheses.
+# Eerste Kamer documents as the EK writes them: "(EK 36 410 VII, B)", "(EK 35 925, C)", and
+# inside parentheses a bare "(32 123-VI, M)", "(36.259, J)", or a dossier of the EK's own with a
+# Roman number: "(CLX, A)".
+EK_DOSSIER = r"\d{2}\.\d{3}|C[LXVI]{2,6}"
 EK_LETTER = re.compile(
     r"(?:\bEK\s+|(?<=\())"
-    rf"(?P<dossier>{BARE_DOSSIER})(?![\d/])"
+    rf"(?P<dossier>{BARE_DOSSIER}|{EK_DOSSIER})(?![\d/])"
     rf"{SUFFIX.format(n='sfx')}?"
     r"\s*,\s*(?P<letter>[A-Z]{1,2})\b(?![a-z])(?=\s*(?:\)|;|,|\.|en\b|$))"
 )
@@ -84,25 +85,12 @@ ZAAK = re.compile(
     r"(?:\b[Kk]amerstuk(?:ken)?(?:\s+(?:II|I)\b)?\s*,?\s*(?:nr\.?\s*)?|\bkst-)"
     r"(?P<zaak>(?:19|20)\d{2}Z\d{4,5})\b"
 )
-HANDELINGEN = re.compile(
-    r"(?P<aanhangsel>\bAanhangsel\s+(?:van\s+de\s+|bij\s+de\s+)?)?"
-    r"\b(?P<kw>Handelingen)(?:\s+(?P<chamber>II|I)\b)?\s*,?\s*(?:vergaderjaar\s+)?"
-    rf"{VERGADERJAAR}"
-    r"\s*,?\s*(?:nr\.?\s*)?(?P<nr>\d+)\b"
-    r"(?:\s*,\s*item\s+(?P<item>\d+))?"
-    rf"{PAGE}"
+# The word letter, as the EK's reports name moties and stukken: "(35788, letter D)",
+# "35925-VI, letter T", "motie CLVI, letter M", "(36350-IX, 36350-XV, letter F)", "CLVI, letters AA".
+EK_LETTER_WORD = re.compile(
+    rf"(?<![\w/.,-])(?P<dossier>\d{{5}}|{EK_DOSSIER})(?:-(?P<sfxh>[A-Z]{{1,4}}|\d{{1,3}}))?"
+    r"(?P<co>(?:\s*,\s*\d{5}(?:-(?:[A-Z]{1,4}|\d{1,3}))?)*)"
+    r"\s*,\s*letters?\s+(?P<letter>[A-Z]{1,2})\b(?![a-z])"
 )
-BLAD = re.compile(
-    r"\b(?P<blad>Stb|Staatsblad|Stcrt|Staatscourant|Trb|Tractatenblad)\.?\s+"
-    r"(?P<year>\d{4})\s*,?\s*(?:nr\.?\s*)?(?P<nr>\d+)\b"
-)
-EU_ACT = re.compile(
-    r"\b(?P<type>[Rr]ichtlijn|[Vv]erordening|[Uu]itvoeringsverordening|[Gg]edelegeerde verordening|"
-    r"[Uu]itvoeringsbesluit|[Bb]esluit|[Kk]aderbesluit)\s+"
-    r"(?:\((?P<org>EU|EG|EEG|Euratom)\)\s+)?(?:(?P<nrkw>nr\.?)\s*)?"
-    r"(?P<a>\d{2,4})/(?P<b>\d{1,4})(?:/(?P<org2>EU|EG|EEG|GBVB|JBZ))?\b"
-)
-PUBLICATIEBLAD = re.compile(
-    r"\b(?:PbEU|Pb\s?EU|PB\s?EU|PB)\s+(?P<year>\d{4})\s*,?\s*(?P<series>[LC])\s*(?P<nr>\d+)\b"
-)
-ECLI = re.compile(r"\bECLI:[A-Z]{2}:[A-Z0-9]{1,7}:\d{4}:[A-Za-z0-9.]*[A-Za-z0-9]")
+# A dossier with a dot and a number, as the EK's EU pages cite kamerstukken: "(21.501-33, 875)".
+EK_DOTTED = re.compile(r"\((?P<dossier>\d{2}\.\d{3})-(?P<sfxh>[A-Z]{1,4}|\d{1,3}),\s*(?P<nr>\d{1,4})\)")
