@@ -17,7 +17,7 @@ ORG = r"(?:EU|EG|EEG|EC|EEC)(?:,\s*Euratom)?|Euratom"
 # One act: "(EU) nr. 604/2013", "2004/38/EG", "(EU) 2024/1347"; `a/b` is year/number or number/year.
 ITEM = (
     rf"(?:\((?P<org>{ORG})\)\s+)?(?:(?P<nrkw>nr\.?|No\.?)\s*)?"
-    r"(?P<a>\d{2,4})/(?P<b>\d{1,4})(?:/(?P<org2>EU|EG|EEG|EC|EEC|GBVB|JBZ))?\b(?!/)"
+    r"(?P<a>\d{1,4})/(?P<b>\d{1,4})(?:/(?P<org2>EU|EG|EEG|EC|EEC|GBVB|JBZ))?\b(?!/)"
 )
 ACT = re.compile(
     r"\b(?P<type>(?:[Uu]itvoerings|[Gg]edelegeerde\s+)?[Vv]erordening(?:en)?|[Rr]ichtlijn(?:en)?"

@@ -126,8 +126,10 @@ class Citation:
             return f"{EURLEX}{self.series}:{self.year}:{self.number}:FIN"
         if self.kind == COUNCIL:
             return f"{CONSILIUM}ST-{self.number}-{self.year}-INIT/nl/pdf"
-        if self.kind == ECLI:
+        if self.kind == ECLI and (self.ecli or "").startswith("ECLI:NL:"):
             return f"https://uitspraken.rechtspraak.nl/details?id={self.ecli}"
+        if self.kind == ECLI and (self.ecli or "").startswith("ECLI:EU:"):
+            return f"{EURLEX}ecli:{self.ecli}"
         return None
 
     def fields(self) -> dict:

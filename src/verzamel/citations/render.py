@@ -4,7 +4,10 @@
     kort           Kamerstuk 19 637, nr. 3451                    (the form many letters use)
     voluit         Kamerstukken II, 2024-2025, 19637, nr. 3451   (the beslisnota of 28 November 2025)
 
-Only kamerstukken vary by house style; Handelingen, Staatsblad and the rest have one form.
+Only kamerstukken vary by house style; Handelingen, Staatsblad and the rest have one form: an EU
+act as the Publicatieblad names it (`Richtlijn 2004/38/EG`, `Verordening (EU) nr. 604/2013`,
+`Verordening (EU) 2024/1347`), a Commission document as `COM(2022) 457`, a Council document as
+`Raadsdocument 14185/23`, a ruling by its ECLI, after the court and the date when known.
 """
 
 from __future__ import annotations
@@ -16,7 +19,15 @@ from .models import Citation
 STYLES = ("aanwijzingen", "kort", "voluit")
 DEFAULT_STYLE = "aanwijzingen"
 ROMAN = set("IVXL")
-BLAD_NAMES = {models.STAATSBLAD: "Stb.", models.STAATSCOURANT: "Stcrt.", models.TRACTATENBLAD: "Trb."}
+BLAD_NAMES = {
+    models.STAATSBLAD: "Stb.",
+    models.STAATSCOURANT: "Stcrt.",
+    models.TRACTATENBLAD: "Trb.",
+    models.GEMEENTEBLAD: "Gmb.",
+    models.PROVINCIAAL_BLAD: "Prb.",
+    models.WATERSCHAPSBLAD: "Wsb.",
+}
+EU_TYPES = {"L": "Richtlijn", "R": "Verordening", "D": "Besluit", "F": "Kaderbesluit"}
 
 
 def grouped(dossier: str) -> str:
@@ -46,7 +57,33 @@ def render(c: Citation, style: str = DEFAULT_STYLE) -> str:
         return f"{BLAD_NAMES[c.kind]} {c.year}, {c.number}"
     if c.kind == models.PUBLICATIEBLAD:
         return f"PbEU {c.year}, {c.series} {c.number}"
+    if c.kind == models.EU_ACT:
+        return _eu_act(c)
+    if c.kind == models.COMMISSION:
+        return f"{c.series}({c.year}) {c.number}"
+    if c.kind == models.COUNCIL:
+        return f"Raadsdocument {c.number}/{(c.year or 0) % 100:02d}"
+    if c.kind == models.ECLI and c.court and c.date:
+        return f"{c.court} {c.date}, {c.ecli}"
     return c.text or c.id
+
+
+def _eu_act(c: Citation) -> str:
+    """Numbered `(EU) 2024/1347` since 2015; before, a directive or decision `2004/38/EG` and a
+    regulation `(EG) nr. 343/2003`, with EU from 2010 (the Treaty of Lisbon), EG from 1994, EEG
+    before, and the year in two digits before 1999. A framework decision is always JBZ. An EU
+    document that is no act: its CELEX number. A decision of before 2010 under the second or third
+    pillar (GBVB, JBZ) is written with EG here: give such an entry its own text in the registry."""
+    if c.document or not c.year:
+        return f"CELEX {c.celex}"
+    name = EU_TYPES[c.series or "R"]
+    if c.year >= 2015:
+        return f"{name} (EU) {c.year}/{c.number}"
+    org = "JBZ" if c.series == "F" else "EU" if c.year >= 2010 else "EG" if c.year >= 1994 else "EEG"
+    year = c.year if c.year >= 1999 else f"{c.year % 100:02d}"  # two digits before 1999: 93/13/EEG
+    if c.series == "R":
+        return f"{name} ({org}) nr. {c.number}/{year}"
+    return f"{name} {year}/{c.number}/{org}"
 
 
 def _kamerstuk(c: Citation, style: str) -> str:
