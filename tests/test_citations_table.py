@@ -268,6 +268,7 @@ OTHER_KINDS = [
     ("het verslag (2022/2023 nr. 2) van de commissie", []),
     ("Aanhangsel der Handelingen, vergaderjaar 2006–2007, nr. 520", ["ah-tk-20062007-520"]),
     ("Handelingen der Kamer II, vergaderjaar 2005–2006, nr. 95, blz. 5892", ["h-tk-20052006-95"]),
+    ("strafbare handelingen 2019-2020, 15 procent", []),
     # Eerste Kamer documents as the EK's own reports write them
     ("Kamerstukken I 2020/21, 35 570 VII, C", ["kst-35570-VII-C"]),
     ("(35788, letter D)", ["kst-35788-D"]),

@@ -20,7 +20,8 @@ from .patterns import PAGE, VERGADERJAAR
 
 HANDELINGEN = re.compile(
     r"(?P<aanhangsel>\bAanhangsel\s+(?:van\s+de\s+|bij\s+de\s+|der\s+)?)?"
-    r"\b(?P<kw>[Hh]andelingen)(?:\s+der\s+Kamer)?(?:\s+(?P<chamber>II|I)\b)?\s*,?\s*(?:vergaderjaar\s+)?"
+    r"\b(?P<kw>Handelingen|(?<=der )handelingen)(?:\s+der\s+Kamer)?(?:\s+(?P<chamber>II|I)\b)?"
+    r"\s*,?\s*(?:vergaderjaar\s+)?"
     rf"{VERGADERJAAR}"
     r"\s*,?\s*(?:nr\.?\s*)?(?P<nr>\d+)\b"
     r"(?:\s*,\s*item\s+(?P<item>\d+))?"
