@@ -122,10 +122,14 @@ def _by_fragment(sources, regions, style: str, output_format: str) -> None:
     metavar="files",
 )
 @FORMAT
-def scan(files, output_format):
+@option("--add", "add_found", is_flag=True, help="refs.scan_add")
+@ROOT
+def scan(files, output_format, add_found, root):
     """Citations in text files, .docx and PDF (help: `help.scan`)."""
     from ..citations.readers import Unreadable
     from ..citations.scan import scan_file
+
+    project = load_project(root) if add_found else None  # only adding needs a dossier
 
     rows = []
     for path in files:
@@ -150,6 +154,22 @@ def scan(files, output_format):
             click.echo(f"{where} {row['id']}  {row['text']}")
     refused = sum(row["id"] is None for row in rows)
     click.echo(t("refs.summary", found=len(rows) - refused, refused=refused), err=True)
+    if project is not None:
+        _add_found(project, rows, err=output_format == "json")
+
+
+def _add_found(project, rows: list[dict], err: bool) -> None:
+    """`scan --add`: registry entries for the documents the registry describes (kamerstukken,
+    Handelingen, Staatsblad, …) that it does not have yet."""
+    from ..checks.citations import registrable
+    from ..metadata.ids import citation_of
+    from .refs_official import add_and_report
+
+    found = [row["id"] for row in rows if row["id"] and (c := citation_of(row["id"])) and registrable(c)]
+    if not found:
+        click.echo(t("official.nothing_to_add"), err=err)
+        return
+    add_and_report(project, found, err=err)
 
 
 def _place(row: dict) -> str:
@@ -160,3 +180,9 @@ def _place(row: dict) -> str:
     if "page" in row:
         return t("refs.at_page", n=row["page"])
     return f"{row['line']}:{row['column']}"
+
+
+from .refs_official import add, verify  # noqa: E402 - the subcommands of `refs`, beside `scan`
+
+refs.add_command(add)
+refs.add_command(verify)
