@@ -209,3 +209,38 @@ def test_scan_add_adds_what_a_text_cites_that_the_registry_lacks(tmp_path):
     assert "stb-2019-143 added: footnotes/bekendmakingen.yaml:2" in result.stdout
     assert "kst-19637-3451 is in the registry already" in result.stdout
     assert "stb-2019-143" in load_sources(open_project(dossier)).registry
+
+
+def test_a_file_from_windows_keeps_its_byte_order_mark_and_line_ends(tmp_path):
+    dossier = without_hand_written_entry(with_cache(copy_dossier(tmp_path / "dossier")))
+    registry = dossier / REGISTRY
+    registry.write_bytes(b"\xef\xbb\xbf" + registry.read_bytes().replace(b"\n", b"\r\n"))
+    with transport(Offline()):
+        result = run_cli("refs", "add", "kst-19637-3451", "--root", str(dossier))
+    assert result.exit_code == 0, result.output
+    data = registry.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\n" not in data.replace(b"\r\n", b"")
+    entry = (
+        "kst-19637-3451:\r\n  date: 2025-07-04\r\n  title: Verzamelbrief opvang ontheemden uit Oekraïne\r\n"
+    )
+    assert data.endswith(entry.encode("utf-8"))
+    assert (
+        registry_facts(dossier, "kst-19637-3451")["title"] == "Verzamelbrief opvang ontheemden uit Oekraïne"
+    )
+
+
+def test_scan_add_in_json_prints_the_rows_alone_on_standard_output(tmp_path):
+    dossier = with_cache(copy_dossier(tmp_path / "dossier"))
+    letter = tmp_path / "brief.txt"
+    letter.write_text("Zie Stb. 2019, 143 en Kamerstukken II 2024/25, 19637, nr. 99999.\n", encoding="utf-8")
+    with transport(Replay()):
+        refused = run_cli("refs", "scan", str(letter), "--add", "--format", "json", "--root", str(dossier))
+    assert refused.exit_code == 2  # nr. 99999 does not exist: nothing added, and no rows printed
+    assert json.loads(refused.stdout)["error"]["kind"] == "official"
+    assert not (dossier / "footnotes/bekendmakingen.yaml").exists()
+    letter.write_text("Zie Stb. 2019, 143.\n", encoding="utf-8")
+    with transport(Replay()):
+        result = run_cli("refs", "scan", str(letter), "--add", "--format", "json", "--root", str(dossier))
+    assert result.exit_code == 0, result.output
+    assert [row["id"] for row in json.loads(result.stdout)] == ["stb-2019-143"]
+    assert "stb-2019-143 added: footnotes/bekendmakingen.yaml:2" in result.stderr

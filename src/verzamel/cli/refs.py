@@ -130,18 +130,24 @@ def scan(files, output_format, add_found, root):
     from ..citations.scan import scan_file
 
     project = load_project(root) if add_found else None  # only adding needs a dossier
-
     rows = []
     for path in files:
         try:
             rows += scan_file(path)
         except Unreadable as problem:
             raise click.UsageError(str(problem)) from None
+    added = _add_found(project, rows) if project is not None else None  # before printing: all or nothing
     if output_format == "json":
         from ..diagnostics import to_json
 
         click.echo(to_json(rows))
-        return
+    else:
+        _print_rows(rows)
+    if project is not None:
+        _say_added(added, err=output_format == "json")  # standard output holds the JSON and nothing else
+
+
+def _print_rows(rows: list[dict]) -> None:
     for row in rows:
         where = f"{row['file']}:{_place(row)}:"
         if row["id"] is None:
@@ -154,22 +160,26 @@ def scan(files, output_format, add_found, root):
             click.echo(f"{where} {row['id']}  {row['text']}")
     refused = sum(row["id"] is None for row in rows)
     click.echo(t("refs.summary", found=len(rows) - refused, refused=refused), err=True)
-    if project is not None:
-        _add_found(project, rows, err=output_format == "json")
 
 
-def _add_found(project, rows: list[dict], err: bool) -> None:
+def _add_found(project, rows: list[dict]):
     """`scan --add`: registry entries for the documents the registry describes (kamerstukken,
-    Handelingen, Staatsblad, …) that it does not have yet."""
+    Handelingen, Staatsblad, …) that it does not have yet; None when there are none."""
     from ..checks.citations import registrable
     from ..metadata.ids import citation_of
-    from .refs_official import add_and_report
+    from .refs_official import added_entries
 
     found = [row["id"] for row in rows if row["id"] and (c := citation_of(row["id"])) and registrable(c)]
-    if not found:
+    return added_entries(project, found) if found else None
+
+
+def _say_added(added, err: bool) -> None:
+    from .refs_official import report_added
+
+    if added is None:
         click.echo(t("official.nothing_to_add"), err=err)
-        return
-    add_and_report(project, found, err=err)
+    else:
+        report_added(added, err=err)
 
 
 def _place(row: dict) -> str:

@@ -24,17 +24,25 @@ def add(identifiers, file, refresh, root):
     add_and_report(project, identifiers, file=_registry_file(file), refresh=refresh)
 
 
-def add_and_report(project, identifiers, file=None, refresh=False, err=False) -> None:
-    """Add what is not in the registry yet and say what happened (also for `refs scan --add`)."""
+def add_and_report(project, identifiers, file=None, refresh=False) -> None:
+    report_added(added_entries(project, identifiers, file=file, refresh=refresh))
+
+
+def added_entries(project, identifiers, file=None, refresh=False):
+    """Add what is not in the registry yet (also for `refs scan --add`); a usage error or the
+    reason nothing was written ends the command."""
     from ..pipeline.official import NotDone, UnknownIds
     from ..pipeline.official import add as add_entries
 
     try:
-        added = add_entries(project, identifiers, file=file, refresh=refresh)
+        return add_entries(project, identifiers, file=file, refresh=refresh)
     except UnknownIds as unknown:
         raise click.UsageError(t("official.unknown_ids", ids=", ".join(unknown.ids))) from None
     except NotDone as refused:
         fail(refused.message, refused.diagnostics, kind="official", code=refused.code)
+
+
+def report_added(added, err: bool = False) -> None:
     for identifier, span in added.entries:
         click.echo(t("official.added", id=identifier, where=f"{span.path}:{span.line}"), err=err)
     for identifier, span in added.present.items():

@@ -107,9 +107,7 @@ def read_back(text: str, path: str, written: dict[str, dict], before: str) -> No
         raise EntryRefused(t("official.entry_unreadable", file=path, problem=new[0].message))
     for label, expected in written.items():
         note = notes.get(label)
-        read = {k: v for k, v in (note.facts if note else {}).items()}
-        wanted = {k: v for k, v in expected.items() if k != "text"}
-        if note is None or read != wanted:
+        if note is None or note.facts != {k: v for k, v in expected.items() if k != "text"}:
             raise EntryRefused(t("official.entry_unreadable", file=path, problem=label))
 
 

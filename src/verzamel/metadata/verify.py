@@ -34,20 +34,7 @@ def compare(note: NoteDef, official: Official, spans: dict[str, SourceSpan]) -> 
     found = []
     registered_date = note.facts.get("date")
     if isinstance(registered_date, date) and official.date and registered_date != official.date:
-        found.append(
-            report(
-                "REF003",
-                spans.get(f"{label}.date", note.span),
-                t(
-                    "official.date_differs",
-                    id=label,
-                    registered=registered_date,
-                    official=official.date,
-                    source=source,
-                ),
-                t("official.date_differs_hint", day=official.date.isoformat()),
-            )
-        )
+        found.append(_differs("REF003", "date", note, spans, source, registered_date, official.date))
     registered_title = note.facts.get("title")
     theirs = [title for title in (official.house_title, official.document_title, official.title) if title]
     if (
@@ -55,20 +42,7 @@ def compare(note: NoteDef, official: Official, spans: dict[str, SourceSpan]) -> 
         and theirs
         and not any(same_title(registered_title, x) for x in theirs)
     ):
-        found.append(
-            report(
-                "REF002",
-                spans.get(f"{label}.title", note.span),
-                t(
-                    "official.title_differs",
-                    id=label,
-                    registered=registered_title,
-                    official=theirs[0],
-                    source=source,
-                ),
-                t("official.title_differs_hint", title=theirs[0]),
-            )
-        )
+        found.append(_differs("REF002", "title", note, spans, source, registered_title, theirs[0]))
     if official.status or official.replaced_by:
         more = t("official.replaced_by", id=official.replaced_by) if official.replaced_by else ""
         found.append(
@@ -86,3 +60,14 @@ def compare(note: NoteDef, official: Official, spans: dict[str, SourceSpan]) -> 
             )
         )
     return found
+
+
+def _differs(rule: str, fact: str, note: NoteDef, spans, source: str, registered, official) -> Diagnostic:
+    """A fact of the entry that is not the official one, at the fact's line."""
+    written = official.isoformat() if isinstance(official, date) else official
+    return report(
+        rule,
+        spans.get(f"{note.label}.{fact}", note.span),
+        t(f"official.{fact}_differs", id=note.label, registered=registered, official=official, source=source),
+        t(f"official.{fact}_differs_hint", value=written),
+    )

@@ -116,6 +116,7 @@ def add(
 def verify(project: Project, identifiers=(), refresh: bool = False, today: date | None = None) -> Verified:
     """The registry's documents compared with their official metadata (raises UnknownIds, NotDone)."""
     from ..metadata.ids import addresses, citation_of
+    from ..metadata.lookup import look_up
     from ..metadata.verify import compare
     from ..sources import load_sources
     from ..sources.yamlfile import parse_yaml
@@ -130,8 +131,6 @@ def verify(project: Project, identifiers=(), refresh: bool = False, today: date 
         if missing:
             raise UnknownIds(missing)
         citations = {i: citations[i] for i in dict.fromkeys(identifiers)}
-    from ..metadata.lookup import look_up
-
     cache = _cache(project)
     looked = look_up(citations, cache, today or date.today(), refresh)
     verified = Verified(
