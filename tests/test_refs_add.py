@@ -106,13 +106,14 @@ def test_without_a_network_add_exits_2_says_so_in_dutch_and_writes_nothing(tmp_p
     assert footnotes_and_cache(dossier) == before
 
 
-def test_a_number_the_sources_do_not_know_is_not_added(tmp_path):
+@pytest.mark.parametrize("unknown", ["kst-19637-99999", "ECLI:NL:RBDHA:2023:99999"])  # rechtspraak.nl: 404
+def test_a_number_the_sources_do_not_know_is_not_added(tmp_path, unknown):
     dossier = with_cache(copy_dossier(tmp_path / "dossier"))
     before = footnotes_and_cache(dossier)
     with transport(Replay()):
-        result = run_cli("refs", "add", "kst-19637-99999", "--root", str(dossier))
+        result = run_cli("refs", "add", "stb-2019-143", unknown, "--root", str(dossier))
     assert result.exit_code == 2
-    assert "the official source does not know this document: kst-19637-99999" in result.stderr
+    assert f"the official source does not know this document: {unknown}." in result.stderr
     assert footnotes_and_cache(dossier) == before
 
 
