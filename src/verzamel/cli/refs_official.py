@@ -21,11 +21,7 @@ from .common import ROOT, LocalCommand, argument, fail, format_option, load_proj
 def add(identifiers, file, refresh, root):
     """Registry entries from the official metadata (help: `help.add`)."""
     project = load_project(root)
-    add_and_report(project, identifiers, file=_registry_file(file), refresh=refresh)
-
-
-def add_and_report(project, identifiers, file=None, refresh=False) -> None:
-    report_added(added_entries(project, identifiers, file=file, refresh=refresh))
+    report_added(added_entries(project, identifiers, file=_registry_file(file), refresh=refresh))
 
 
 def added_entries(project, identifiers, file=None, refresh=False):
