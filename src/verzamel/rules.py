@@ -134,6 +134,11 @@ _RULES = (
     Rule("CIT008", "citations", "error"),
     Rule("CIT010", "citations", "warning", fixable=True),
     Rule("CIT011", "citations", "warning", fixable=True),
+    # the registry against the official metadata: only `verzamel refs verify` reports these
+    Rule("REF001", "citations", "error"),
+    Rule("REF002", "citations", "warning"),
+    Rule("REF003", "citations", "error"),
+    Rule("REF004", "citations", "warning"),
     # -- style ----------------------------------------------------------------------------------------
     Rule("STYLE001", "style", "warning", fixable=True),
     Rule("STYLE002", "style", "warning", fixable=True),

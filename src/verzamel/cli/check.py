@@ -71,7 +71,7 @@ def check(project, letter_ids, output_format, fix):
 
         for diagnostic in diagnostics:
             click.echo(format_text(diagnostic, terminal_style))
-        click.echo(_check_summary(diagnostics))
+        click.echo(check_summary(diagnostics))
     raise SystemExit(1 if checked.failed else 0)
 
 
@@ -83,7 +83,7 @@ def _say_fixed(applied, to_stderr: bool) -> None:
         click.echo(change.sentence(), err=to_stderr)
 
 
-def _check_summary(diagnostics) -> str:
+def check_summary(diagnostics) -> str:
     if not diagnostics:
         return click.style(t("check.passed"), fg="green")
     counts = {s: sum(d.severity.value == s for d in diagnostics) for s in ("error", "warning", "info")}

@@ -122,22 +122,32 @@ def _by_fragment(sources, regions, style: str, output_format: str) -> None:
     metavar="files",
 )
 @FORMAT
-def scan(files, output_format):
+@option("--add", "add_found", is_flag=True, help="refs.scan_add")
+@ROOT
+def scan(files, output_format, add_found, root):
     """Citations in text files, .docx and PDF (help: `help.scan`)."""
     from ..citations.readers import Unreadable
     from ..citations.scan import scan_file
 
+    project = load_project(root) if add_found else None  # only adding needs a dossier
     rows = []
     for path in files:
         try:
             rows += scan_file(path)
         except Unreadable as problem:
             raise click.UsageError(str(problem)) from None
+    added = _add_found(project, rows) if project is not None else None  # before printing: all or nothing
     if output_format == "json":
         from ..diagnostics import to_json
 
         click.echo(to_json(rows))
-        return
+    else:
+        _print_rows(rows)
+    if project is not None:
+        _say_added(added, err=output_format == "json")  # standard output holds the JSON and nothing else
+
+
+def _print_rows(rows: list[dict]) -> None:
     for row in rows:
         where = f"{row['file']}:{_place(row)}:"
         if row["id"] is None:
@@ -152,6 +162,26 @@ def scan(files, output_format):
     click.echo(t("refs.summary", found=len(rows) - refused, refused=refused), err=True)
 
 
+def _add_found(project, rows: list[dict]):
+    """`scan --add`: registry entries for the documents the registry describes (kamerstukken,
+    Handelingen, Staatsblad, …) that it does not have yet; None when there are none."""
+    from ..checks.citations import registrable
+    from ..metadata.ids import citation_of
+    from .refs_official import added_entries
+
+    found = [row["id"] for row in rows if row["id"] and (c := citation_of(row["id"])) and registrable(c)]
+    return added_entries(project, found) if found else None
+
+
+def _say_added(added, err: bool) -> None:
+    from .refs_official import report_added
+
+    if added is None:
+        click.echo(t("official.nothing_to_add"), err=err)
+    else:
+        report_added(added, err=err)
+
+
 def _place(row: dict) -> str:
     if "footnote" in row:
         return t("refs.at_footnote", n=row["footnote"])
@@ -160,3 +190,9 @@ def _place(row: dict) -> str:
     if "page" in row:
         return t("refs.at_page", n=row["page"])
     return f"{row['line']}:{row['column']}"
+
+
+from .refs_official import add, verify  # noqa: E402 - the subcommands of `refs`, beside `scan`
+
+refs.add_command(add)
+refs.add_command(verify)
