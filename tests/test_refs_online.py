@@ -11,8 +11,8 @@ from datetime import date
 
 import pytest
 
+from verzamel.citations.resolve import parse_id
 from verzamel.metadata import http
-from verzamel.metadata.ids import citation_of
 from verzamel.metadata.lookup import fetch
 
 pytestmark = pytest.mark.online
@@ -30,7 +30,7 @@ pytestmark = pytest.mark.online
 def test_the_services_describe_documents_verzamel_knows(identifier, day):
     assert http.TRANSPORT is None  # the network itself
     try:
-        official = fetch(citation_of(identifier), date.today())
+        official = fetch(parse_id(identifier), date.today())
     except http.FetchProblem as problem:
         if problem.offline:
             pytest.skip(f"no network: {problem.sentence}")

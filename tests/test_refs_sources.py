@@ -11,8 +11,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from recorded import INDEX, RECORDED, recorded_reply, transport
+from verzamel.citations.resolve import parse_id
 from verzamel.metadata import cache, eurlex, http, rechtspraak, sru, tk
-from verzamel.metadata.ids import addresses, citation_of
+from verzamel.metadata.ids import addresses
 from verzamel.metadata.record import Official, house_title, same_title
 
 SERVICES_OF = [
@@ -31,7 +32,7 @@ SERVICES_OF = [
 
 @pytest.mark.parametrize(("identifier", "services"), SERVICES_OF)
 def test_each_kind_of_id_is_asked_at_its_services(identifier, services):
-    citation = citation_of(identifier)
+    citation = parse_id(identifier)
     assert citation is not None and citation.id == identifier
     asked = addresses(citation)
     assert [service.NAME for service, _ in asked] == services
@@ -40,7 +41,7 @@ def test_each_kind_of_id_is_asked_at_its_services(identifier, services):
 
 
 def test_addresses_say_what_they_ask_for():
-    (_, sru_url), (_, tk_url) = addresses(citation_of("kst-36410-VII-12"))
+    (_, sru_url), (_, tk_url) = addresses(parse_id("kst-36410-VII-12"))
     assert sru_url.endswith(
         "query=c.product-area%3D%3Dofficielepublicaties%20AND%20dt.identifier%3D%3D%22kst-36410-VII-12%22"
     )
@@ -48,11 +49,11 @@ def test_addresses_say_what_they_ask_for():
         "Volgnummer%20eq%2012%20and%20Kamerstukdossier/any%28d:d/Nummer%20eq%2036410%20and%20d/Toevoeging%20eq%20%27VII%27%29"
         in tk_url
     )
-    [(_, ecli_url)] = addresses(citation_of("ECLI:NL:RBDHA:2023:12919"))
+    [(_, ecli_url)] = addresses(parse_id("ECLI:NL:RBDHA:2023:12919"))
     assert (
         ecli_url == "https://data.rechtspraak.nl/uitspraken/content?id=ECLI:NL:RBDHA:2023:12919&return=META"
     )
-    [(_, eu_url)] = addresses(citation_of("celex-32001L0055"))
+    [(_, eu_url)] = addresses(parse_id("celex-32001L0055"))
     assert "%2232001L0055%22" in eu_url and eu_url.endswith("&format=application%2Fsparql-results%2Bjson")
 
 
@@ -60,13 +61,13 @@ def test_addresses_say_what_they_ask_for():
     "identifier", ["kst-19637", "celex-32001L55", "celex-52020DC0690", "pbeu-2010-L-180", "x"]
 )
 def test_ids_that_cannot_be_looked_up(identifier):
-    citation = citation_of(identifier)
+    citation = parse_id(identifier)
     assert citation is None or addresses(citation) == []
 
 
 def test_every_recorded_answer_is_for_an_address_verzamel_asks():
     for row in INDEX:
-        asked = dict((s.NAME, url) for s, url in addresses(citation_of(row["id"])))
+        asked = dict((s.NAME, url) for s, url in addresses(parse_id(row["id"])))
         assert asked[row["service"]] == row["url"], row["id"]
         assert (RECORDED / row["body"]).is_file()
 

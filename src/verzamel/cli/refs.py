@@ -166,10 +166,10 @@ def _add_found(project, rows: list[dict]):
     """`scan --add`: registry entries for the documents the registry describes (kamerstukken,
     Handelingen, Staatsblad, …) that it does not have yet; None when there are none."""
     from ..checks.citations import registrable
-    from ..metadata.ids import citation_of
+    from ..citations.resolve import parse_id
     from .refs_official import added_entries
 
-    found = [row["id"] for row in rows if row["id"] and (c := citation_of(row["id"])) and registrable(c)]
+    found = [row["id"] for row in rows if row["id"] and (c := parse_id(row["id"])) and registrable(c)]
     return added_entries(project, found) if found else None
 
 

@@ -16,11 +16,11 @@ from datetime import date
 
 from ..citations import models
 from ..citations.models import Citation
+from ..citations.resolve import parse_id
 from ..messages import DEFAULT, t, using
 from ..model import NoteDef
 from ..sources.reading import replace_unsafe
 from ..sources.registry import load_registry_file
-from .ids import citation_of
 from .record import Official
 
 FILES = {
@@ -48,7 +48,7 @@ def target_file(citation: Citation, registry: dict[str, NoteDef]) -> str:
         note.span.path
         for label, note in registry.items()
         if note.span.path.startswith("footnotes/")
-        and (found := citation_of(str(label))) is not None
+        and (found := parse_id(str(label))) is not None
         and found.kind == citation.kind
     )
     return same_kind[0] if same_kind else f"footnotes/{FILES.get(citation.kind, 'bronnen.yaml')}"
