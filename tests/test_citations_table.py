@@ -296,6 +296,10 @@ OTHER_KINDS = [
     ("Gemeenteblad 2023, 266546", ["gmb-2023-266546"]),
     ("Prb. 2022, 1234", ["prb-2022-1234"]),
     ("Provinciaal blad 2018, 9359", ["prb-2018-9359"]),
+    # A comma after the journal's name, as the provincie Utrecht lists a withdrawal
+    # (provincie-utrecht.nl, Subsidieverordening … ILG 2008: "zie Provinciaal blad, 2010, 85").
+    ("zie Provinciaal blad, 2010, 85", ["prb-2010-85"]),
+    ("(Stcrt., 2021, 22714)", ["stcrt-2021-22714"]),
     ("Wsb. 2020, 4567", ["wsb-2020-4567"]),
     ("gmb-2023-266546", ["gmb-2023-266546"]),
     ("Gemeenteblad van Ridderkerk", []),

@@ -26,7 +26,7 @@ NAMES = {
 }
 BLAD = re.compile(
     r"\b(?P<blad>Stb|Staatsblad|Stcrt|Staatscourant|Trb|Tractatenblad|Gmb|Gemeenteblad"
-    r"|Prb|Provinciaal\s+blad|Wsb|Waterschapsblad)\.?"
+    r"|Prb|Provinciaal\s+blad|Wsb|Waterschapsblad)\.?,?"
     r"(?:\s+van\s+het\s+Koninkrijk\s+der\s+Nederlanden\s*,?)?"
     r"\s+(?:(?:van\s+)?het\s+jaar\s+|van\s+|[Jj]aargang\s+)?(?P<year>(?:1[89]|20)\d{2})\b"
     r"\s*,?\s*(?:(?:nr\.?|nummer)\s*)?(?P<nr>\d+)\b"
