@@ -174,10 +174,29 @@ def test_a_broken_cache_file_is_named_with_its_line_and_left_alone(tmp_path):
     assert (dossier / CACHE_NAME).read_text(encoding="utf-8") == '"kst-19637-3451":\n  found: [\n'
 
 
-def test_an_entry_the_cache_file_does_not_read_is_fetched_again(tmp_path):
+def hand_edited(cache, edit) -> None:
+    """The cache file with the entry of kst-19637-3451 changed by `edit` (old, new), as by hand."""
+    text = cache.read_text(encoding="utf-8")
+    start = text.index('"kst-19637-3451":\n')
+    end = text.index('\n"', start + 1)
+    old, new = edit
+    assert old in text[start:end]
+    cache.write_text(text[:start] + text[start:end].replace(old, new, 1) + text[end:], encoding="utf-8")
+
+
+HAND_EDITS = {
+    "date as text": ("  date: 2025-07-04\n", '  date: "4 juli"\n'),
+    "no sources": ("  sources:\n", "  asked:\n"),
+    "no day fetched": ("  fetched: 2026-12-07\n", ""),
+    "a service verzamel does not know": ("    tweedekamer:", "    kamer:"),
+}
+
+
+@pytest.mark.parametrize("edit", HAND_EDITS.values(), ids=HAND_EDITS)
+def test_an_entry_the_cache_file_does_not_read_is_fetched_again(tmp_path, edit):
     dossier = with_cache(copy_dossier(tmp_path / "dossier"))
     cache = dossier / CACHE_NAME
-    cache.write_text(cache.read_text(encoding="utf-8").replace("  date: 2025-07-04\n", '  date: "4 juli"\n'))
+    hand_edited(cache, edit)
     result, replay = verify(dossier)
     assert result.exit_code == 0, result.output
     assert replay.asked == [address("kst-19637-3451", s) for s in ("officielebekendmakingen", "tweedekamer")]
