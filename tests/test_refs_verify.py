@@ -143,6 +143,17 @@ BROKEN = [
         "the answer does not have the shape the service describes",
     ),
     ("tweedekamer", http.Reply(200, b"\xff\xfe", "", DATE), "the answer is not readable JSON"),
+    (
+        "tweedekamer",
+        http.Reply(200, b'{"value": [{"Soort": "Motie", "Kamerstukdossier": 19637}]}', "", DATE),
+        "the answer does not have the shape the service describes",
+    ),
+    (
+        "tweedekamer",
+        http.Reply(200, b'{"value": [{"Soort": "Motie", "DocumentActor": true}]}', "", DATE),
+        "the answer does not have the shape the service describes",
+    ),
+    ("tweedekamer", http.Reply(200, b"[" * 100_000, "", DATE), "the answer is not readable JSON"),
     ("tweedekamer", http.Reply(200, b" " * (http.MAX_BYTES + 1), "", DATE), "the answer is larger than 5 MB"),
     ("tweedekamer", TimeoutError("timed out"), "no answer within 20 seconds"),
     ("tweedekamer", ConnectionResetError(104, "Connection reset by peer"), "no connection (Connection reset"),
