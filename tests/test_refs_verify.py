@@ -227,3 +227,12 @@ def test_verify_names_ids_it_cannot_find_in_the_registry(tmp_path):
     result, offline = verify(copy_dossier(tmp_path / "dossier"), "kst-19637-3500", chosen=Offline())
     assert result.exit_code == 2 and offline.asked == []
     assert "not in footnotes/, or not to be looked up: kst-19637-3500" in result.stderr
+
+
+def test_a_ruling_of_a_court_outside_the_netherlands_is_not_asked_at_rechtspraak_nl(tmp_path):
+    dossier = with_cache(copy_dossier(tmp_path / "dossier"))
+    with (dossier / "footnotes" / "uitspraken.yaml").open("w", encoding="utf-8") as registry:
+        registry.write('"ECLI:EU:C:2019:1001":\n  text: HvJ EU 3 december 2019, C-482/17\n')
+    result, offline = verify(dossier, chosen=Offline())
+    assert result.exit_code == 0, result.output
+    assert offline.asked == []  # it would answer 404: REF001, a number that does not exist
