@@ -127,7 +127,7 @@ def test_a_number_the_sources_do_not_know_is_not_added(tmp_path, unknown):
     with transport(Replay()):
         result = run_cli("refs", "add", "stb-2019-143", unknown, "--root", str(dossier))
     assert result.exit_code == 2
-    assert f"the official source does not know this document: {unknown}." in result.stderr
+    assert result.stderr.startswith(f"The official source does not know this document: {unknown}.")
     assert footnotes_and_cache(dossier) == before
 
 
