@@ -305,6 +305,8 @@ OTHER_KINDS = [
     ("Gemeenteblad van Ridderkerk", []),
     ("in het Staatsblad 2013 geplaatst", []),
     ("Staatscourant van 29 april 2013", []),
+    ("in het Gemeenteblad 2023, 12 december bekendgemaakt", []),  # a day, not a number
+    ("Stcrt. 2019, 5 maart 2019", []),
     # rulings
     ("ABRvS 12 juli 2023, ECLI:NL:RVS:2023:2695", ["ECLI:NL:RVS:2023:2695"]),
     ("HR 20 december 2019, ECLI:NL:HR:2019:2007", ["ECLI:NL:HR:2019:2007"]),

@@ -106,6 +106,20 @@ def test_without_a_network_add_exits_2_says_so_in_dutch_and_writes_nothing(tmp_p
     assert footnotes_and_cache(dossier) == before
 
 
+def test_an_entry_of_the_cache_file_without_its_sources_is_fetched_again_for_the_comment(tmp_path):
+    dossier = without_hand_written_entry(copy_dossier(tmp_path / "dossier"))
+    (dossier / CACHE_NAME).write_text(
+        '"kst-19637-3451":\n  found: true\n  date: 2025-07-04\n  title: "Verzamelbrief"\n', encoding="utf-8"
+    )  # by hand: no day, no sources
+    with transport(Replay()):
+        result = run_cli("refs", "add", "kst-19637-3451", "--root", str(dossier))
+    assert result.exit_code == 0, result.output
+    assert (
+        "# Opgehaald op 7 december 2026 van officielebekendmakingen.nl en de open data van de Tweede Kamer"
+        in (dossier / REGISTRY).read_text(encoding="utf-8")
+    )
+
+
 @pytest.mark.parametrize("unknown", ["kst-19637-99999", "ECLI:NL:RBDHA:2023:99999"])  # rechtspraak.nl: 404
 def test_a_number_the_sources_do_not_know_is_not_added(tmp_path, unknown):
     dossier = with_cache(copy_dossier(tmp_path / "dossier"))
@@ -113,7 +127,7 @@ def test_a_number_the_sources_do_not_know_is_not_added(tmp_path, unknown):
     with transport(Replay()):
         result = run_cli("refs", "add", "stb-2019-143", unknown, "--root", str(dossier))
     assert result.exit_code == 2
-    assert f"the official source does not know this document: {unknown}." in result.stderr
+    assert result.stderr.startswith(f"The official source does not know this document: {unknown}.")
     assert footnotes_and_cache(dossier) == before
 
 

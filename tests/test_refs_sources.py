@@ -58,8 +58,9 @@ def test_addresses_say_what_they_ask_for():
 
 
 @pytest.mark.parametrize(
-    "identifier", ["kst-19637", "celex-32001L55", "celex-52020DC0690", "pbeu-2010-L-180", "x"]
-)
+    "identifier",
+    ["kst-19637", "celex-32001L55", "celex-52020DC0690", "pbeu-2010-L-180", "x", "ECLI:EU:C:2019:1"],
+)  # rechtspraak.nl has the rulings of Dutch courts only
 def test_ids_that_cannot_be_looked_up(identifier):
     citation = parse_id(identifier)
     assert citation is None or addresses(citation) == []

@@ -143,6 +143,17 @@ BROKEN = [
         "the answer does not have the shape the service describes",
     ),
     ("tweedekamer", http.Reply(200, b"\xff\xfe", "", DATE), "the answer is not readable JSON"),
+    (
+        "tweedekamer",
+        http.Reply(200, b'{"value": [{"Soort": "Motie", "Kamerstukdossier": 19637}]}', "", DATE),
+        "the answer does not have the shape the service describes",
+    ),
+    (
+        "tweedekamer",
+        http.Reply(200, b'{"value": [{"Soort": "Motie", "DocumentActor": true}]}', "", DATE),
+        "the answer does not have the shape the service describes",
+    ),
+    ("tweedekamer", http.Reply(200, b"[" * 100_000, "", DATE), "the answer is not readable JSON"),
     ("tweedekamer", http.Reply(200, b" " * (http.MAX_BYTES + 1), "", DATE), "the answer is larger than 5 MB"),
     ("tweedekamer", TimeoutError("timed out"), "no answer within 20 seconds"),
     ("tweedekamer", ConnectionResetError(104, "Connection reset by peer"), "no connection (Connection reset"),
@@ -174,10 +185,29 @@ def test_a_broken_cache_file_is_named_with_its_line_and_left_alone(tmp_path):
     assert (dossier / CACHE_NAME).read_text(encoding="utf-8") == '"kst-19637-3451":\n  found: [\n'
 
 
-def test_an_entry_the_cache_file_does_not_read_is_fetched_again(tmp_path):
+def hand_edited(cache, edit) -> None:
+    """The cache file with the entry of kst-19637-3451 changed by `edit` (old, new), as by hand."""
+    text = cache.read_text(encoding="utf-8")
+    start = text.index('"kst-19637-3451":\n')
+    end = text.index('\n"', start + 1)
+    old, new = edit
+    assert old in text[start:end]
+    cache.write_text(text[:start] + text[start:end].replace(old, new, 1) + text[end:], encoding="utf-8")
+
+
+HAND_EDITS = {
+    "date as text": ("  date: 2025-07-04\n", '  date: "4 juli"\n'),
+    "no sources": ("  sources:\n", "  asked:\n"),
+    "no day fetched": ("  fetched: 2026-12-07\n", ""),
+    "a service verzamel does not know": ("    tweedekamer:", "    kamer:"),
+}
+
+
+@pytest.mark.parametrize("edit", HAND_EDITS.values(), ids=HAND_EDITS)
+def test_an_entry_the_cache_file_does_not_read_is_fetched_again(tmp_path, edit):
     dossier = with_cache(copy_dossier(tmp_path / "dossier"))
     cache = dossier / CACHE_NAME
-    cache.write_text(cache.read_text(encoding="utf-8").replace("  date: 2025-07-04\n", '  date: "4 juli"\n'))
+    hand_edited(cache, edit)
     result, replay = verify(dossier)
     assert result.exit_code == 0, result.output
     assert replay.asked == [address("kst-19637-3451", s) for s in ("officielebekendmakingen", "tweedekamer")]
@@ -197,3 +227,12 @@ def test_verify_names_ids_it_cannot_find_in_the_registry(tmp_path):
     result, offline = verify(copy_dossier(tmp_path / "dossier"), "kst-19637-3500", chosen=Offline())
     assert result.exit_code == 2 and offline.asked == []
     assert "not in footnotes/, or not to be looked up: kst-19637-3500" in result.stderr
+
+
+def test_a_ruling_of_a_court_outside_the_netherlands_is_not_asked_at_rechtspraak_nl(tmp_path):
+    dossier = with_cache(copy_dossier(tmp_path / "dossier"))
+    with (dossier / "footnotes" / "uitspraken.yaml").open("w", encoding="utf-8") as registry:
+        registry.write('"ECLI:EU:C:2019:1001":\n  text: HvJ EU 3 december 2019, C-482/17\n')
+    result, offline = verify(dossier, chosen=Offline())
+    assert result.exit_code == 0, result.output
+    assert offline.asked == []  # it would answer 404: REF001, a number that does not exist

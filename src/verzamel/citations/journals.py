@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..dutch import MONTHS
 from . import models
 from .models import Citation
 
@@ -30,6 +31,7 @@ BLAD = re.compile(
     r"(?:\s+van\s+het\s+Koninkrijk\s+der\s+Nederlanden\s*,?)?"
     r"\s+(?:(?:van\s+)?het\s+jaar\s+|van\s+|[Jj]aargang\s+)?(?P<year>(?:1[89]|20)\d{2})\b"
     r"\s*,?\s*(?:(?:nr\.?|nummer)\s*)?(?P<nr>\d+)\b"
+    rf"(?!\s+(?:{'|'.join(MONTHS)})\b)"  # "Gemeenteblad 2023, 12 december": a day, not a number
 )
 BLAD_ID = re.compile(r"\b(?P<blad>stb|stcrt|trb|gmb|prb|wsb)-(?P<year>\d{4})-(?P<nr>\d+)\b")
 

@@ -26,9 +26,11 @@ from ..diagnostics import Diagnostic
 from ..messages import DEFAULT, t, using
 from ..sources.reading import SourceText, read_source, refuse_path
 from ..sources.yamlfile import parse_yaml
+from .ids import SERVICES
 from .record import FACTS, Official
 
 NAME = "officiele-gegevens.yaml"
+SERVICE_NAMES = {service.NAME for service in SERVICES}
 
 
 class CacheUnreadable(Exception):
@@ -66,17 +68,21 @@ def load(root: Path) -> dict[str, Official]:
 
 
 def _official(identifier: str, entry) -> Official | None:
+    """The entry as verzamel writes it: whether found, the day fetched, the address asked at one
+    service or more that verzamel knows (an entry comment names them), and facts of their types."""
     if not isinstance(entry, dict) or not isinstance(entry.get("found"), bool):
         return None
-    sources = entry.get("sources") or {}
-    if not isinstance(sources, dict) or not all(isinstance(v, str) for v in sources.values()):
+    fetched, sources = entry.get("fetched"), entry.get("sources")
+    if not _day(fetched) or not isinstance(sources, dict) or not sources:
+        return None
+    if not all(name in SERVICE_NAMES and isinstance(url, str) for name, url in sources.items()):
         return None
     facts = {}
     for name in FACTS:
         value = entry.get(name)
         if value is None:
             continue
-        if name == "date" and not isinstance(value, date):
+        if name == "date" and not _day(value):
             return None
         if name == "dossiers":
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -85,14 +91,12 @@ def _official(identifier: str, entry) -> Official | None:
         elif name != "date" and not isinstance(value, str):
             return None
         facts[name] = value
-    fetched = entry.get("fetched")
-    return Official(
-        identifier,
-        found=entry["found"],
-        fetched=fetched if isinstance(fetched, date) else None,
-        sources={str(k): v for k, v in sources.items()},
-        **facts,
-    )
+    return Official(identifier, found=entry["found"], fetched=fetched, sources=dict(sources), **facts)
+
+
+def _day(value) -> bool:
+    """A day as the file writes it (2026-12-07), not a moment (a datetime is a date too)."""
+    return type(value) is date
 
 
 def text(entries: dict[str, Official], language: str | None) -> str:

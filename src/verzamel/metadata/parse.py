@@ -28,7 +28,7 @@ def xml(body: bytes) -> ElementTree.Element:
 def json_object(body: bytes) -> dict:
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # RecursionError: nested too deep
         raise Malformed(t("official.malformed_json", error=str(error))) from None
     if not isinstance(data, dict):
         raise Malformed(t("official.malformed_shape"))

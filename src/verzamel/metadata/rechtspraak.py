@@ -27,8 +27,8 @@ NS = {"rdf": RDF, "dcterms": "http://purl.org/dc/terms/", "psi": "http://psi.rec
 
 
 def address(citation: Citation) -> str | None:
-    if citation.kind != models.ECLI or not citation.ecli:
-        return None
+    if citation.kind != models.ECLI or not (citation.ecli or "").startswith("ECLI:NL:"):
+        return None  # the rulings of Dutch courts only: it answers 404 for ECLI:EU:C:2019:1001
     return f"{ENDPOINT}?id={quote(citation.ecli, safe=':')}&return=META"
 
 

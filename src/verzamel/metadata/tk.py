@@ -51,7 +51,7 @@ def read(body: bytes, identifier: str) -> Official:
     if not kept:
         return Official(identifier, found=False)
     document = next((d for d in kept if not d.get("Verwijderd")), kept[0])
-    dossiers = [d for d in document.get("Kamerstukdossier") or [] if isinstance(d, dict)]
+    dossiers = _expanded(document, "Kamerstukdossier")
     return Official(
         identifier,
         found=True,
@@ -59,7 +59,7 @@ def read(body: bytes, identifier: str) -> Official:
         title=_string(document.get("Onderwerp")),
         dossier_title=_string(dossiers[0].get("Titel")) if dossiers else None,
         kind=_string(document.get("Soort")),
-        submitter=_signer(document.get("DocumentActor")),
+        submitter=_signer(_expanded(document, "DocumentActor")),
         vergaderjaar=_string(document.get("Vergaderjaar")),
         chamber="II",
         url=None,
@@ -68,8 +68,15 @@ def read(body: bytes, identifier: str) -> Official:
     )
 
 
-def _signer(actors) -> str | None:
-    actors = [a for a in actors or [] if isinstance(a, dict)]
+def _expanded(document: dict, name: str) -> list[dict]:
+    """The entities `$expand` put in the document: a list (or nothing), never another shape."""
+    entities = document.get(name) or []
+    if not isinstance(entities, list):
+        raise Malformed(t("official.malformed_shape"))
+    return [entity for entity in entities if isinstance(entity, dict)]
+
+
+def _signer(actors: list[dict]) -> str | None:
     for relation in SIGNERS:
         for actor in actors:
             if actor.get("Relatie") == relation and _string(actor.get("ActorNaam")):
