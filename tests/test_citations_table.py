@@ -303,6 +303,7 @@ OTHER_KINDS = [
     ("Wsb. 2020, 4567", ["wsb-2020-4567"]),
     ("gmb-2023-266546", ["gmb-2023-266546"]),
     ("Gemeenteblad van Ridderkerk", []),
+    ("zie doc. 2023/45 van de werkgroep", []),  # a document number of anyone, not the Council's
     ("in het Staatsblad 2013 geplaatst", []),
     ("Staatscourant van 29 april 2013", []),
     ("in het Gemeenteblad 2023, 12 december bekendgemaakt", []),  # a day, not a number

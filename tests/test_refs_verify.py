@@ -236,3 +236,13 @@ def test_a_ruling_of_a_court_outside_the_netherlands_is_not_asked_at_rechtspraak
     result, offline = verify(dossier, chosen=Offline())
     assert result.exit_code == 0, result.output
     assert offline.asked == []  # it would answer 404: REF001, a number that does not exist
+
+
+def test_the_groups_format_and_root_reach_verify(tmp_path, monkeypatch):
+    """`refs --format json --root D verify` is read as `refs verify --format json --root D`."""
+    dossier = with_cache(copy_dossier(tmp_path / "dossier"))
+    monkeypatch.chdir(tmp_path)
+    with transport(Offline()):
+        result = run_cli("refs", "--format", "json", "--root", str(dossier), "verify")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == []

@@ -42,7 +42,7 @@ COMMISSION = re.compile(
 COMMISSION_ID = re.compile(r"\b(?P<series>com|swd|sec|join)-(?P<year>(?:19|20)\d{2})-(?P<nr>\d{1,4})\b")
 CELEX_COMMISSION = {"PC": "COM", "DC": "COM", "SC": "SWD", "JC": "JOIN"}
 COUNCIL = re.compile(
-    r"(?:\b[Rr]aadsdocument(?:en)?\s+(?:nr\.?\s*)?|\bST\s+|\bdoc\.\s+)"
+    r"(?:\b[Rr]aadsdocument(?:en)?\s+(?:nr\.?\s*)?|\bST\s+)"
     r"(?P<nr>\d{4,5})/(?:\d{1,2}/)?(?P<yy>\d{2})(?![\d/])(?:\s+REV\s+\d+)?"
     r"|\bST-(?P<nr2>\d{4,5})-(?P<year>(?:19|20)\d{2})(?:-INIT)?\b"
     r"|\bst-(?P<nr3>\d{4,5})-(?P<year3>(?:19|20)\d{2})\b"

@@ -20,6 +20,7 @@ FORMAT = format_option("refs.format")
 def refs(ctx, output_format, by_fragment, root):
     """The documents a dossier cites (help: `help.refs`)."""
     if ctx.invoked_subcommand is not None:
+        _hand_down(ctx, output_format=output_format, root=root)
         return  # `refs scan` reads any text file and needs no dossier
     project = load_project(root)
     from ..checks.config import read_settings
@@ -53,6 +54,16 @@ def refs(ctx, output_format, by_fragment, root):
         if row["url"]:
             click.echo(f"    {row['url']}")
         click.echo(t("refs.used_at", places=", ".join(row["used_at"])))
+
+
+def _hand_down(ctx, **values) -> None:
+    """`refs --format json verify` means `refs verify --format json`: what was given to the group on
+    the command line becomes the subcommand's default (its own option still wins)."""
+    from click.core import ParameterSource
+
+    given = {k: v for k, v in values.items() if ctx.get_parameter_source(k) is ParameterSource.COMMANDLINE}
+    if given:
+        ctx.default_map = {**(ctx.default_map or {}), ctx.invoked_subcommand: given}
 
 
 def _document(identifier: str, citation, style: str, sources) -> dict:
