@@ -222,3 +222,14 @@ def test_no_server_at_the_address_is_no_connection():
     with transport(http.Urllib(timeout=5)), pytest.raises(http.FetchProblem) as refused:
         http.get("tweedekamer", f"http://127.0.0.1:{port}/x", "application/json")
     assert refused.value.offline and refused.value.reason.startswith("no connection (")
+
+
+def test_every_kind_a_service_describes_has_its_registry_file():
+    """`refs add` puts a new kind of document in the file named for its kind (docs/citations.md)."""
+    from verzamel.citations import models
+    from verzamel.metadata import sru
+    from verzamel.metadata.entries import FILES
+
+    described = {*sru.KINDS, models.KAMERSTUK, models.EU_ACT, models.ECLI}
+    assert described - set(FILES) == set()
+    assert {FILES[kind] for kind in models.BLAD_PREFIX} == {"bekendmakingen.yaml"}

@@ -31,6 +31,9 @@ FILES = {
     models.STAATSBLAD: "bekendmakingen.yaml",
     models.STAATSCOURANT: "bekendmakingen.yaml",
     models.TRACTATENBLAD: "bekendmakingen.yaml",
+    models.GEMEENTEBLAD: "bekendmakingen.yaml",
+    models.PROVINCIAAL_BLAD: "bekendmakingen.yaml",
+    models.WATERSCHAPSBLAD: "bekendmakingen.yaml",
     models.EU_ACT: "eu.yaml",
     models.ECLI: "uitspraken.yaml",
 }
@@ -51,7 +54,7 @@ def target_file(citation: Citation, registry: dict[str, NoteDef]) -> str:
         and (found := parse_id(str(label))) is not None
         and found.kind == citation.kind
     )
-    return same_kind[0] if same_kind else f"footnotes/{FILES.get(citation.kind, 'bronnen.yaml')}"
+    return same_kind[0] if same_kind else f"footnotes/{FILES[citation.kind]}"
 
 
 def facts(official: Official, citation: Citation) -> dict:
