@@ -55,13 +55,12 @@ class Verified:
 
 
 def citations_of(identifiers) -> dict[str, Citation]:
-    from ..citations.resolve import parse_id
-    from ..metadata.ids import addresses
+    from ..metadata.ids import lookable
 
     found, unknown = {}, []
     for identifier in dict.fromkeys(identifiers):
-        citation = parse_id(identifier)
-        if citation is None or not addresses(citation):
+        citation = lookable(identifier)
+        if citation is None:
             unknown.append(identifier)
         else:
             found[identifier] = citation
@@ -116,8 +115,7 @@ def add(
 
 def verify(project: Project, identifiers=(), refresh: bool = False, today: date | None = None) -> Verified:
     """The registry's documents compared with their official metadata (raises UnknownIds, NotDone)."""
-    from ..citations.resolve import parse_id
-    from ..metadata.ids import addresses
+    from ..metadata.ids import lookable
     from ..metadata.lookup import look_up
     from ..metadata.verify import compare
     from ..sources import load_sources
@@ -127,7 +125,7 @@ def verify(project: Project, identifiers=(), refresh: bool = False, today: date 
     entries = {
         label: note for label, note in sources.registry.items() if note.span.path.startswith("footnotes/")
     }
-    citations = {i: c for i in entries if (c := parse_id(str(i))) is not None and addresses(c)}
+    citations = {i: c for i in entries if (c := lookable(str(i))) is not None}
     if identifiers:
         missing = [i for i in dict.fromkeys(identifiers) if i not in citations]
         if missing:
