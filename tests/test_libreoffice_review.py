@@ -8,6 +8,7 @@ import pytest
 from conftest import TERUGKEERBRIEF, require_tool
 from docx_reading import NS, W, part_xml
 from libreoffice_review import ReviewFailed, comment, delete_in_footnote, replace, review
+from provenance_reading import bookmarked, carrier, properties
 
 FOOTNOTE_SENTENCE = (
     "Ook de verkenning naar een Unity Hub, zoals ontwikkeld door de Oekraïense autoriteiten "
@@ -77,3 +78,17 @@ def test_words_that_are_not_there_fail_the_review_instead_of_hanging(built, tmp_
             tmp_path,
         )
     assert not (tmp_path / "out.docx").exists()
+
+
+def test_the_provenance_carrier_survives_the_review(built, reviewed):
+    """The map and the properties come back as written, and every bookmark with its name: in
+    footnotes LibreOffice renames all but the first (`_vz20_Copy_1`), which a reader undoes."""
+    built_docx = built / TERUGKEERBRIEF / "kamerbrief.docx"
+    assert carrier(reviewed) == carrier(built_docx) != {}
+    assert properties(reviewed) == properties(built_docx) != {}
+    for part in ("word/document.xml", "word/footnotes.xml"):
+        assert sorted(bookmarked(reviewed, part)) == sorted(bookmarked(built_docx, part)) != []
+    edited = [
+        name for name, text in bookmarked(reviewed, "word/document.xml").items() if "zodra dat kan" in text
+    ]
+    assert carrier(reviewed)[edited[0]]["path"] == "sections/terugkeer.md"

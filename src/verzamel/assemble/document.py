@@ -15,6 +15,7 @@ from .citations import CitationNotes
 from .context import template_context
 from .fragments import Selection
 from .notes import number_notes
+from .origins import origins
 from .splice import splice
 
 
@@ -68,5 +69,6 @@ def _one_pass(
         created=letter.datum,
         public=output.public,
         source_paths=tuple(sorted({letter.path} | selection.paths | numbered.paths)),
+        origins=origins(sources, numbered.blocks, numbered.notes),
     )
     return document, diagnostics + selection.diagnostics + numbered.diagnostics

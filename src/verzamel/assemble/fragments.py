@@ -58,7 +58,9 @@ class Selection:
         shift = _heading_shift(fragment.blocks, insert.heading)
         blocks = [scoped(_shift_headings(b, shift), fragment.id) for b in fragment.blocks]
         if insert.heading and fragment.title:
-            title = Heading(insert.heading, (Text(fragment.title),), fragment.span)
+            title = Heading(
+                insert.heading, (Text(fragment.title),), fragment.meta_spans.get("title", fragment.span)
+            )
             blocks.insert(0, title)
         if not fragment.public:  # the whole fragment, title and footnotes included (woo.redact)
             span = insert.span or fragment.span

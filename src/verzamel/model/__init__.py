@@ -13,6 +13,7 @@ from .documents import (
     Letter,
     Note,
     NoteDef,
+    Origin,
 )
 from .nodes import (
     Block,
@@ -74,6 +75,7 @@ __all__ = [
     "ListBlock",
     "Note",
     "NoteDef",
+    "Origin",
     "NoteRef",
     "Paragraph",
     "Redaction",

@@ -90,6 +90,20 @@ class Note:
 
 
 @dataclass(frozen=True)
+class Origin:
+    """A source file a document's text comes from, and a digest of each of its paragraphs as built."""
+
+    path: str
+    fragment: str | None = None
+    """The fragment it is, for a file in sections/."""
+    digests: dict[int, tuple[str, bool]] = field(default_factory=dict)
+    """By the line a paragraph or heading starts on: a digest of the lines it is written on
+    (whitespace runs as one space), and whether those lines hold a Woo mark (then a public
+    document names no digest: with the rest of the words public, it would let one test guesses
+    of the withheld ones)."""
+
+
+@dataclass(frozen=True)
 class Document:
     """One output (a Kamerbrief, a beslisnota, the public beslisnota) of one letter."""
 
@@ -105,3 +119,5 @@ class Document:
     public: bool
     source_paths: tuple[str, ...] = ()
     """Every source file that fed this document (manifest, fragments, registry, template)."""
+    origins: tuple[Origin, ...] = ()
+    """The source files its text comes from, as built: what the .docx carries (render.docx.provenance)."""

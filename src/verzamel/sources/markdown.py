@@ -9,7 +9,7 @@ verzamel does not read the way it looks (a Woo mark in another form: WOO006) is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, report
 from ..messages import t
@@ -89,6 +89,12 @@ class _Source:
         line = token_map[0] if token_map else 0
         column = self.line_columns[line] if self.line_columns else 1 + self.column_offset
         return SourceSpan(self.path, line + 1 + self.line_offset, column)
+
+    def lines_span(self, token_map) -> SourceSpan:
+        """Where a block starts, with the last line it is written on (end_line; no end_column)."""
+        span = self.line_span(token_map)
+        last = token_map[1] + self.line_offset if token_map else span.line
+        return replace(span, end_line=max(last, span.line))
 
 
 def parse_markdown(text: str, path: str, line_offset: int = 0, column_offset: int = 0) -> ParsedMarkdown:
@@ -178,7 +184,7 @@ class _Builder:
         tok = tokens[i]
         style = (tok.attrs.get("class") or "").split(" ")[0] or None
         inlines = self.inlines(tokens[i + 1])
-        return Paragraph(inlines, style, self.source.line_span(tok.map)), i + 3
+        return Paragraph(inlines, style, self.source.lines_span(tok.map)), i + 3
 
     def _heading_open(self, tokens, i):
         tok = tokens[i]
@@ -215,7 +221,7 @@ class _Builder:
             if n:
                 inlines.append(LineBreak())
             inlines.append(Code(line))
-        return Paragraph(tuple(inlines), None, self.source.line_span(tok.map)), i + 1
+        return Paragraph(tuple(inlines), None, self.source.lines_span(tok.map)), i + 1
 
     def _table_open(self, tokens, i):
         header = None

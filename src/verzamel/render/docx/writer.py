@@ -6,6 +6,7 @@ adds content and names styles. Footnotes are real `w:footnote`s in a footnotes p
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from itertools import count
 from pathlib import Path
@@ -45,6 +46,7 @@ from .. import GENERATION
 from . import oxml
 from .footnotes import FootnotesPart
 from .package import Member, write_zip
+from .provenance import Provenance
 from .reference import Reference, load_reference
 
 TABLE_TEXT = "Tabeltekst"  # paragraphs in table cells, and the blank line after a table
@@ -91,15 +93,21 @@ class DocxWriter:
         self.style_ids = self.reference.style_ids
         self.footnotes = FootnotesPart.attach(self.doc.part)
         self._withheld_depth = 0
+        self.provenance: Provenance | None = None
+        self._note: int | None = None
 
     # -- the whole document --
 
     def write(self, document: Document) -> bytes:
+        if self.generation >= 3:
+            self.provenance = Provenance(document)
         for block in document.blocks:
             self.block(self.doc, block, self.doc.part)
         for note in document.notes:
             self.note(note)
         self._properties(document)
+        if self.provenance is not None:
+            self.provenance.attach(self.doc.part)
         return self._package()
 
     def _package(self) -> bytes:
@@ -149,6 +157,13 @@ class DocxWriter:
             oxml.mark_paragraph_mark(paragraph._p.get_or_add_pPr(), self._change(self._block_changes[-1]))
         return paragraph
 
+    def _mark(self, paragraph, block, after: int = 0, made: str | None = None) -> None:
+        """Where the paragraph's text comes from, in the carrier (generation 3 on); a redaction
+        mark comes from no source a reader may know of."""
+        if self.provenance is None or all(isinstance(i, Redaction) for i in block.inlines):
+            return
+        self.provenance.mark(paragraph._p, block.span, self._note, after, made)
+
     # -- tracked changes (a redline) --
 
     def _change(self, change: str):
@@ -182,9 +197,11 @@ class DocxWriter:
         if isinstance(block, Paragraph):
             paragraph = self._paragraph(container, block.style, default_style)
             self.inlines(paragraph, block.inlines, part)
+            self._mark(paragraph, block)
         elif isinstance(block, Heading):
             paragraph = self._paragraph(container, f"Heading {block.level}", default_style)
             self.inlines(paragraph, block.inlines, part)
+            self._mark(paragraph, block)
         elif isinstance(block, ListBlock):
             self._list(container, block, part, list_level)
         elif isinstance(block, BlockQuote):
@@ -233,6 +250,7 @@ class DocxWriter:
                     num_pr.get_or_add_ilvl().val = 0
                     num_pr.get_or_add_numId().val = num_id
                 self.inlines(paragraph, child.inlines, part)
+                self._mark(paragraph, child)
             elif isinstance(child, Revised):  # an item added or removed: still an item of the list
                 self._revised(child, lambda c: self._item(container, (c,), part, level, style, num_id))
             else:
@@ -299,14 +317,20 @@ class DocxWriter:
     def note(self, note) -> None:
         element = self.footnotes.add_footnote(note.number)
         container = _NoteContainer(element, self.footnotes)
+        self._note = note.number
         for n, block in enumerate(note.blocks):
             if n == 0 and isinstance(block, Paragraph):
                 paragraph = self._paragraph(container, FOOTNOTE_TEXT, None)
                 paragraph._p.append(oxml.styled_run(FOOTNOTE_REFERENCE, "w:footnoteRef"))
                 paragraph.add_run(" ")
                 self.inlines(paragraph, block.inlines, self.footnotes)
+                if block.span is None:  # a citation the house style wrote from a registry entry
+                    self._mark(paragraph, replace(block, span=note.span), 2, "citation")
+                else:
+                    self._mark(paragraph, block, 2)
             else:
                 self.block(container, block, self.footnotes, FOOTNOTE_TEXT)
+        self._note = None
 
     # -- inlines --
 
