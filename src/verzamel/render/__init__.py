@@ -9,5 +9,5 @@ change in what the writers write never changes a letter that was sent (docs/dev/
 1. the first (a lock without `writer:`)
 2. the .docx says its language: nl-NL in its properties (dc:language)
 3. the .docx carries where each paragraph comes from: hidden bookmarks, a custom XML part that
-   maps them to source files, lines and blob ids, custom properties (render/docx/provenance.py)
+   maps them to source files and digests of their lines, custom properties (render/docx/provenance.py)
 """

@@ -23,7 +23,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from itertools import count
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -137,7 +137,7 @@ class Provenance:
         }
         properties = "".join(
             f'<property fmtid="{PROPERTIES_FMTID}" pid="{pid}" name={quoteattr(name)}>'
-            f"<vt:lpwstr>{_text(value)}</vt:lpwstr></property>"
+            f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
             for pid, (name, value) in enumerate(values.items(), start=2)
         )
         return (
@@ -158,7 +158,3 @@ def _source(origin) -> str:
 def _element(tag: str, attributes: dict[str, str], close: bool = True) -> str:
     written = "".join(f" {name}={quoteattr(value)}" for name, value in attributes.items())
     return f"<{tag}{written}{'/' if close else ''}>"
-
-
-def _text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
