@@ -94,22 +94,32 @@ def test_a_source_edited_where_no_reader_sees_it_makes_the_same_bytes(dossier):
     assert (out / KAMERBRIEF).read_bytes() != before
 
 
-def test_the_public_beslisnota_names_no_withheld_source_nor_a_digest_of_marked_lines(dossier):
+def _carries_nothing(path) -> bool:
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+        everything = b"".join(package.read(n) for n in names)
+    return not [n for n in names if n.startswith("customXml/") or n == "docProps/custom.xml"] and (
+        b"_vz" not in everything
+    )
+
+
+def test_only_drafts_for_review_say_where_their_text_comes_from(dossier):
+    """A draft's Kamerbrief and beslisnota carry it; the public beslisnota never does, and no
+    document of a letter past `ter-besluitvorming` (here the sent one, made from its sources)."""
     fragment = dossier / "sections" / "beslisnota" / "toelichting-terugkeer.md"
     fragment.write_text(fragment.read_text(encoding="utf-8") + "\nContact: [mr. P. Kuiper]{woo=5.1.2e}.\n")
+    edit(dossier / "letters" / f"{TERUGKEERBRIEF}.yaml", "status: concept", "status: ter-besluitvorming")
     out = dossier / "out"
-    result = run_cli("build", VERZAMELBRIEF, "--root", str(dossier), "--out", str(out))
+    result = run_cli("build", "--root", str(dossier), "--out", str(out))
     assert result.exit_code == 0, result.output
-    internal, public = (
-        out / VERZAMELBRIEF / "beslisnota.docx",
-        out / VERZAMELBRIEF / "beslisnota-openbaar.docx",
+    draft = out / TERUGKEERBRIEF
+    assert carrier(draft / "kamerbrief.docx") and _entry_of(
+        draft / "kamerbrief.docx", "word/document.xml", "Terugkeer", True
     )
-    assert "digest" in _entry_of(internal, "word/document.xml", "Contact: mr. P. Kuiper")
-    marked = _entry_of(public, "word/document.xml", "Contact: ")
-    assert marked["path"] == "sections/beslisnota/toelichting-terugkeer.md" and "digest" not in marked
-    withheld = "sections/beslisnota/niet-openbaar-eu-inzet.md"
-    assert withheld in {e.get("path") for e in carrier(internal).values()}
+    assert "digest" in _entry_of(draft / "beslisnota.docx", "word/document.xml", "Contact: mr. P. Kuiper")
+    public = draft / "beslisnota-openbaar.docx"
+    assert _carries_nothing(public)
     with zipfile.ZipFile(public) as package:
-        everything = b"".join(package.read(n) for n in package.namelist())
-    assert withheld.encode() not in everything and b"niet-openbaar" not in everything
-    assert b"Kuiper" not in everything
+        assert b"Kuiper" not in b"".join(package.read(n) for n in package.namelist())
+    for name in OUTPUT_NAMES:
+        assert _carries_nothing(out / VERZAMELBRIEF / name), name

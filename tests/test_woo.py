@@ -88,24 +88,28 @@ def test_the_public_beslisnota_shows_marks_and_names_the_grounds(built):
 
 
 PROVENANCE = ("customXml/", "docProps/custom.xml")
-"""The parts that say where the text comes from (writers of generation 3 on: render/docx/provenance.py)."""
+"""The parts that say where the text comes from: only in a draft's Kamerbrief and beslisnota, for
+its reviewers (render/docx/provenance.py, tests/test_provenance.py)."""
+DRAFT_FOR_REVIEW = {(TERUGKEERBRIEF, "kamerbrief.docx"), (TERUGKEERBRIEF, "beslisnota.docx")}
 
 
 def test_metadata_of_every_output_names_the_ministry_and_nothing_else(built):
-    """Outside the provenance parts, which name source files and nothing else
-    (tests/test_provenance.py), no part names a person, a machine, verzamel or a source."""
+    """No part names a person, a machine, verzamel or a source; a draft's documents for review
+    name source files in their provenance parts, and nothing else there."""
     for letter in (VERZAMELBRIEF, TERUGKEERBRIEF):
         for name in OUTPUT_NAMES:
             with zipfile.ZipFile(built / letter / name) as archive:
                 names = archive.namelist()
                 parts = {n: archive.read(n).decode("utf-8", "replace") for n in names}
             assert not [n for n in names if "comments" in n]
+            provenance = [n for n in names if n.startswith(PROVENANCE)]
+            assert bool(provenance) == ((letter, name) in DRAFT_FOR_REVIEW), (letter, name)
             assert not [n for n, text in parts.items() if "rsid" in text], name
             core, app = parts["docProps/core.xml"], parts["docProps/app.xml"]
             for field in ("dc:creator", "cp:lastModifiedBy"):
                 assert f"<{field}>Ministerie van Asiel en Migratie</{field}>" in core
             assert "<Company>Ministerie van Asiel en Migratie</Company>" in app
-            everything = "".join(text for n, text in parts.items() if not n.startswith(PROVENANCE))
+            everything = "".join(text for n, text in parts.items() if n not in provenance)
             assert "verzamel" not in everything.lower().replace("verzamelbrief", "")
             assert "sections/" not in everything and ".md" not in everything
 

@@ -17,6 +17,10 @@ class OutputKind:
     withholds: bool = True
     """Withheld text may be in it: marked (internal) or replaced by redaction marks (public).
     False for the Kamerbrief: withheld text there is an error (CONF001)."""
+    reviewed: bool = True
+    """Goes up the line for review while the letter is a draft, and then says where each paragraph
+    comes from (render/docx/provenance.py). Not the public beslisnota: it is made from the complete
+    one, and what is published names no source."""
 
 
 OUTPUTS = (
@@ -37,5 +41,6 @@ OUTPUTS = (
         "beslisnota.docx",
         True,
         "the decision memo as published with the letter (withheld text replaced by redaction marks)",
+        reviewed=False,
     ),
 )

@@ -57,6 +57,7 @@ def _one_pass(
     blocks = splice(parsed.blocks, selection.blocks)
     numbered = number_notes(blocks, sources, letter, CitationNotes(sources, project.house_style))
     title = title_of(numbered.blocks) or letter.betreft
+    reviewed = output.reviewed and letter.is_draft  # only drafts say where their text comes from
     document = Document(
         kind=output.name,
         letter_id=letter.id,
@@ -69,6 +70,6 @@ def _one_pass(
         created=letter.datum,
         public=output.public,
         source_paths=tuple(sorted({letter.path} | selection.paths | numbered.paths)),
-        origins=origins(sources, numbered.blocks, numbered.notes),
+        origins=origins(sources, numbered.blocks, numbered.notes) if reviewed else (),
     )
     return document, diagnostics + selection.diagnostics + numbered.diagnostics

@@ -7,11 +7,8 @@ from datetime import date
 
 from ..diagnostics import Diagnostic, Fix, close_matches, report
 from ..messages import t
-from ..model import Letter, SourceSpan
+from ..model import STATUSES, Letter, SourceSpan
 from ..sources.letters import KAMERSTUK_ID, dotted_value
-
-STATUSES = ("concept", "ter-besluitvorming", "akkoord", "verzonden")
-"""In the order a letter goes through them."""
 
 NEEDS = {
     "ter-besluitvorming": ("beslisnota.aanleiding",),
@@ -25,7 +22,7 @@ FROM = {"akkoord_op": "akkoord", "verzonden_op": "verzonden", "kamerstuk": "verz
 
 
 def status_of(letter: Letter) -> str:
-    return str(letter.data.get("status") or "concept")
+    return letter.status
 
 
 def check_letter(letter: Letter) -> list[Diagnostic]:

@@ -7,6 +7,7 @@ them, `walk` the one walk over the tree. Everything is named here, so `from .mod
 from __future__ import annotations
 
 from .documents import (
+    STATUSES,
     Document,
     Fragment,
     FragmentUse,
@@ -81,6 +82,7 @@ __all__ = [
     "Redaction",
     "Revised",
     "SKIP",
+    "STATUSES",
     "SourceSpan",
     "Strong",
     "Table",

@@ -10,6 +10,11 @@ from .nodes import Block, SourceSpan
 
 # ---- sources ---------------------------------------------------------------------------------
 
+STATUSES = ("concept", "ter-besluitvorming", "akkoord", "verzonden")
+"""A letter's statuses, in the order it goes through them."""
+DRAFTS = STATUSES[:2]
+"""Before `akkoord`: the letter still goes up the line for review."""
+
 
 @dataclass(frozen=True)
 class NoteDef:
@@ -76,6 +81,15 @@ class Letter:
 
     def span(self, key: str) -> SourceSpan:
         return self.spans.get(key) or SourceSpan(self.path)
+
+    @property
+    def status(self) -> str:
+        return str(self.data.get("status") or "concept")
+
+    @property
+    def is_draft(self) -> bool:
+        """Still a draft for review (an unknown status is not: it may have been sent)."""
+        return self.status in DRAFTS
 
 
 # ---- the assembled document ------------------------------------------------------------------

@@ -99,7 +99,7 @@ class DocxWriter:
     # -- the whole document --
 
     def write(self, document: Document) -> bytes:
-        if self.generation >= 3:
+        if self.generation >= 3 and document.origins:  # a draft for review (assemble/document.py)
             self.provenance = Provenance(document)
         for block in document.blocks:
             self.block(self.doc, block, self.doc.part)
