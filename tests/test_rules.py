@@ -793,8 +793,13 @@ VERIFY_ONLY = {"REF001", "REF002", "REF003", "REF004"}
 tests/test_refs_verify.py has their cases."""
 
 
+FEEDBACK_ONLY = {"FEEDBACK001", "FEEDBACK002", "FEEDBACK003", "FEEDBACK004"}
+"""What reviewers did in Word, reported by `verzamel feedback` only: tests/test_feedback.py and
+tests/test_feedback_word.py have their cases."""
+
+
 def test_every_rule_in_the_catalogue_has_a_case():
-    assert {case[0] for case in CASES} | BUILD_ONLY | IN_GIT | VERIFY_ONLY == set(RULES)
+    assert {case[0] for case in CASES} | BUILD_ONLY | IN_GIT | VERIFY_ONLY | FEEDBACK_ONLY == set(RULES)
 
 
 def test_the_example_is_clean():

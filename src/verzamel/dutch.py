@@ -22,6 +22,7 @@ MONTHS = (
     "november",
     "december",
 )
+SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                        "sept": 9, "okt": 10, "nov": 11, "dec": 12}  # fmt: skip
@@ -30,6 +31,11 @@ MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 
 def long_date(d: date) -> str:
     """`28 november 2025`: day in digits, month in words, year in digits."""
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
+def short_date(d: date) -> str:
+    """`20 nov 2025`: as a comment's date is shown beside it."""
+    return f"{d.day} {SHORT_MONTHS[d.month - 1]} {d.year}"
 
 
 def day_month(d: date) -> str:

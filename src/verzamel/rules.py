@@ -49,6 +49,7 @@ FAMILIES = (
     "style",
     "woo",
     "a11y",
+    "feedback",
 )
 """The families of rules, in the order they are listed; `family.<name>` is each one's title."""
 
@@ -139,6 +140,11 @@ _RULES = (
     Rule("REF002", "citations", "warning"),
     Rule("REF003", "citations", "error"),
     Rule("REF004", "citations", "warning"),
+    # -- what reviewers did in Word: only `verzamel feedback` reports these ---------------------------
+    Rule("FEEDBACK001", "feedback", "error"),
+    Rule("FEEDBACK002", "feedback", "error"),
+    Rule("FEEDBACK003", "feedback", "warning"),
+    Rule("FEEDBACK004", "feedback", "error"),
     # -- style ----------------------------------------------------------------------------------------
     Rule("STYLE001", "style", "warning", fixable=True),
     Rule("STYLE002", "style", "warning", fixable=True),

@@ -10,12 +10,12 @@ from ..outputs import OutputKind
 from ..project import Project
 from ..sources import Sources
 from ..sources.markdown import parse_markdown
+from ..sources.origins import origins
 from ..templating import Templates, forged_marker, written_layout
 from .citations import CitationNotes
 from .context import template_context
 from .fragments import Selection
 from .notes import number_notes
-from .origins import origins
 from .splice import splice
 
 

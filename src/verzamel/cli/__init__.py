@@ -28,6 +28,7 @@ from .common import (
     require_letters,
     root_option,
 )
+from .feedback import feedback
 from .freeze import freeze
 from .guides import guide
 from .new import new
@@ -163,6 +164,7 @@ for command in (
     refs,
     agenda,
     diff,
+    feedback,
     freeze,
     preview,
     textconv,

@@ -189,6 +189,22 @@ def load_sources(project: Project, memo: Memo | Callable = no_memo) -> Sources:
     return sources
 
 
+def read_text_as_source(project: Project, rel: str, text: str) -> tuple[list[Fragment], list[NoteDef]]:
+    """The fragments and footnotes of one source file read from `text`, as load_sources reads
+    it from disk: a file about to be written is read back first (`verzamel feedback --apply`)."""
+    if rel.startswith("letters/") and rel.endswith(".yaml"):
+        texts = {rel: text, **project.texts}
+        config = digest(repr(sorted(project.texts.items())))
+        letter, _ = _manifest(
+            text, rel, normalize_id(Path(rel).stem), config, defaults=_letter_defaults(project), texts=texts
+        )
+        return (list(letter.prose.values()) if letter else []), []
+    if rel.startswith("footnotes/"):
+        return [], list(load_registry_file(text, rel)[0].values())
+    fragment, _ = load_fragment(text, rel, Path(rel).stem)
+    return ([fragment] if fragment else []), []
+
+
 def _manifest(text: str, rel: str, letter_id: str, config: str, *, defaults, texts):
     """A manifest read with the defaults of verzamel.yaml (`config` is the digest of its text)."""
     manifest, diagnostics = parse_yaml(text, rel)

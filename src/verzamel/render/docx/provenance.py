@@ -7,7 +7,7 @@ survives a review in Word or LibreOffice and nothing a reader sees changes (issu
   drops it, from the second footnote on; there it renames it `_vzN_Copy_1`, which a reader
   strips);
 - a custom XML part maps each bookmark to its source file (and fragment) and a digest of the
-  lines it is written on as built (assemble/origins.py): no line numbers and no digest of whole
+  lines it is written on as built (sources/origins.py): no line numbers and no digest of whole
   files, so a source edited where no reader sees it makes the same bytes. Text the template
   wrote is named as the template's; a footnote the house style wrote from a registry entry says so;
 - custom document properties name the letter, the document and the revision of its sources (a

@@ -1,0 +1,133 @@
+"""Each paragraph of a reviewed document traced to where its text is written now.
+
+The map of the document names a paragraph's source file and a digest of its lines as built
+(sources/origins.py). The file is read as it is now: the paragraph whose lines have that digest
+is where the reviewer's words stand; when none has (the source moved on since the build), the
+paragraph of that file nearest in words. Text the template wrote, and a citation the house style
+wrote from a registry entry, are traced to the template or the entry, where a change must be made
+by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from ..model import Heading, LineBreak, NoteRef, Paragraph, Redaction, SourceSpan, Text, Withheld
+from ..model.text import woo_marks
+from ..sources.origins import lines_of, paragraphs_in, written_at
+from .reviewed import NOTE, Reviewed, ReviewedParagraph
+
+NEAREST = 0.6
+"""How alike (difflib's ratio) a paragraph of the file must be to the built one to be taken for it
+once the file moved on."""
+
+
+@dataclass
+class Traced:
+    paragraph: ReviewedParagraph
+    kind: str
+    """"source" (written back), "template", "citation" (made from a registry entry: changed by
+    hand there), "unmarked" (no bookmark: a paragraph the reviewer added) or "gone" (its source
+    file no longer has it)."""
+    path: str = ""
+    span: SourceSpan | None = None
+    """Where the paragraph is written now (the template or entry for the others)."""
+    current: str = ""
+    """Its text as the source reads now, as the document shows it."""
+    lines: str = ""
+    """The source lines it is written on, joined."""
+
+
+def trace(reviewed: Reviewed, sources, project) -> list[Traced]:
+    return [_one(reviewed, sources, paragraph, project) for paragraph in reviewed.paragraphs]
+
+
+def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> Traced:
+    entry = reviewed.entries.get(paragraph.name)
+    if entry is None:
+        return Traced(paragraph, "unmarked", span=_unmarked(reviewed, sources, paragraph, project))
+    if "template" in entry:
+        return _template(paragraph, entry["template"], project)
+    path = entry.get("path", "")
+    text = sources.texts.get(path)
+    if text is None:
+        return Traced(paragraph, "gone", path)
+    found = written_at(sources, path, entry.get("digest", "")) if entry.get("digest") else []
+    if entry.get("made") == "citation":
+        return Traced(paragraph, "citation", path, found[0] if found else SourceSpan(path))
+    items = [
+        (span, shown(item))
+        for span, item in paragraphs_in(path, _fragments_of(sources, path), _notes_of(sources, path))
+        if item != ""
+    ]
+    if found:
+        span = found[0]
+        current = next((words for at, words in items if at == span), paragraph.built)
+    else:
+        scored = [(SequenceMatcher(None, paragraph.built, words).ratio(), at, words) for at, words in items]
+        best = max(scored, key=lambda s: s[0], default=None)
+        if best is None or best[0] < NEAREST:
+            return Traced(paragraph, "gone", path)
+        _, span, current = best
+    return Traced(paragraph, "source", path, span, current, "\n".join(lines_of(text, span)))
+
+
+def _template(paragraph: ReviewedParagraph, name: str, project) -> Traced:
+    """Text the template wrote: at the template's line that holds its first words, if one does."""
+    rel = f"templates/{name}"
+    try:
+        text = project.find_template(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError, LookupError):
+        return Traced(paragraph, "template", rel, SourceSpan(rel))
+    words = " ".join(paragraph.built.split()[:4])
+    line = next((n for n, written in enumerate(text.split("\n"), 1) if words and words in written), 1)
+    return Traced(paragraph, "template", rel, SourceSpan(rel, line))
+
+
+def _unmarked(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> SourceSpan | None:
+    """A paragraph the reviewer added: after the place of the marked one before it."""
+    before = next((p for p in reviewed.paragraphs if p.name and p.name == paragraph.after), None)
+    if before is None:
+        return None
+    traced = _one(reviewed, sources, before, project)
+    span = traced.span
+    return SourceSpan(span.path, span.end_line or span.line) if span is not None else None
+
+
+def _fragments_of(sources, path: str) -> list:
+    return [f for f in sources.all_fragments() if f.path == path]
+
+
+def _notes_of(sources, path: str) -> list:
+    return [n for n in sources.registry.values() if n.span.path == path]
+
+
+def shown(item) -> str:
+    """A paragraph, heading or title as the .docx shows its text (render/docx/writer.py): a
+    footnote reference as NOTE, a withheld passage with its mark after it."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, Heading | Paragraph):
+        return _inlines(item.inlines)
+    return ""
+
+
+def _inlines(inlines) -> str:
+    out = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            out.append(inline.text)
+        elif isinstance(inline, LineBreak):
+            out.append("\n")
+        elif isinstance(inline, NoteRef):
+            out.append(NOTE)
+        elif isinstance(inline, Withheld):
+            out.append(f"{_inlines(inline.children)} {woo_marks(inline.grounds)}")
+        elif isinstance(inline, Redaction):
+            out.append(woo_marks(inline.grounds))
+        elif hasattr(inline, "children"):
+            out.append(_inlines(inline.children))
+        elif hasattr(inline, "text"):  # code
+            out.append(inline.text)
+    return "".join(out)
