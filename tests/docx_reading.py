@@ -73,52 +73,37 @@ def text_before_references(path: Path, length: int = 30) -> dict[int, str]:
     return found
 
 
+def text_of(element, *names: str) -> str:
+    """The text of the w:NAME elements (w:t unless named: "delText") inside `element`."""
+    return "".join(e.text or "" for e in element.iter(*(f"{{{W}}}{n}" for n in names or ("t",))))
+
+
+def anchored(root, comment_id: str) -> str:
+    """The text (w:t) between the w:commentRangeStart and w:commentRangeEnd of one comment."""
+    inside, text = False, []
+    for element in root.iter():
+        if element.tag in (f"{{{W}}}commentRangeStart", f"{{{W}}}commentRangeEnd"):
+            if element.get(f"{{{W}}}id") == comment_id:
+                inside = element.tag == f"{{{W}}}commentRangeStart"
+        elif inside and element.tag == f"{{{W}}}t":
+            text.append(element.text or "")
+    return "".join(text)
+
+
 def resolve_tracked_changes(path: Path, target: Path, accept: bool) -> Path:
     """A copy of a redline with every tracked change accepted (or rejected), done on the XML as
     Word does it: the kept side unwrapped, the other removed, a paragraph whose mark goes joined
-    to the next one, a table row that goes removed."""
-    keep, drop = ("ins", "del") if accept else ("del", "ins")
+    to the next one, a table row that goes removed. Moved text is a deletion (w:moveFrom) and an
+    insertion (w:moveTo); the move's range marks stay, empty."""
+    inserted, deleted = ("ins", "moveTo"), ("del", "moveFrom")
+    keeps, drops = (inserted, deleted) if accept else (deleted, inserted)
     parts = all_part_bytes(path)
     for name in ("word/document.xml", "word/footnotes.xml"):
         if name not in parts:
             continue
         root = etree.fromstring(parts[name])
-        for row in list(root.iter(f"{{{W}}}tr")):
-            properties = row.find("w:trPr", NS)
-            if properties is not None and properties.find(f"w:{drop}", NS) is not None:
-                row.getparent().remove(row)
-            elif properties is not None:
-                for mark in properties.findall(f"w:{keep}", NS):
-                    properties.remove(mark)
-        for paragraph in list(root.iter(f"{{{W}}}p")):
-            mark = paragraph.find(f"w:pPr/w:rPr/w:{drop}", NS)
-            for kept in paragraph.findall(f"w:pPr/w:rPr/w:{keep}", NS):
-                kept.getparent().remove(kept)
-            if mark is None:
-                continue
-            following = paragraph.getnext()
-            content = [c for c in paragraph if c.tag != f"{{{W}}}pPr"]
-            if following is not None and following.tag == f"{{{W}}}p":
-                anchor = following.find("w:pPr", NS)
-                for child in reversed(content):
-                    if anchor is not None:
-                        anchor.addnext(child)
-                    else:
-                        following.insert(0, child)
-                paragraph.getparent().remove(paragraph)
-            else:
-                mark.getparent().remove(mark)
-        for element in list(root.iter(f"{{{W}}}{drop}")):
-            if element.getparent() is not None and element.getparent().tag != f"{{{W}}}rPr":
-                element.getparent().remove(element)
-        for element in list(root.iter(f"{{{W}}}{keep}")):
-            parent = element.getparent()
-            if parent.tag == f"{{{W}}}rPr":
-                continue
-            index = parent.index(element)
-            for child in reversed(list(element)):
-                parent.insert(index, child)
-            parent.remove(element)
+        for keep, drop in zip(keeps, drops, strict=True):
+            _resolve(root, keep, drop)
         if not accept:
             for text in root.iter(f"{{{W}}}delText"):
                 text.tag = f"{{{W}}}t"
@@ -127,3 +112,44 @@ def resolve_tracked_changes(path: Path, target: Path, accept: bool) -> Path:
         for name, data in parts.items():
             package.writestr(name, data)
     return target
+
+
+def _resolve(root, keep: str, drop: str) -> None:
+    """One kind of tracked change in a part resolved: `keep` (ins, del, moveTo or moveFrom)
+    unwrapped, `drop` removed."""
+    for row in list(root.iter(f"{{{W}}}tr")):
+        properties = row.find("w:trPr", NS)
+        if properties is not None and properties.find(f"w:{drop}", NS) is not None:
+            row.getparent().remove(row)
+        elif properties is not None:
+            for mark in properties.findall(f"w:{keep}", NS):
+                properties.remove(mark)
+    for paragraph in list(root.iter(f"{{{W}}}p")):
+        mark = paragraph.find(f"w:pPr/w:rPr/w:{drop}", NS)
+        for kept in paragraph.findall(f"w:pPr/w:rPr/w:{keep}", NS):
+            kept.getparent().remove(kept)
+        if mark is None:
+            continue
+        following = paragraph.getnext()
+        content = [c for c in paragraph if c.tag != f"{{{W}}}pPr"]
+        if following is not None and following.tag == f"{{{W}}}p":
+            anchor = following.find("w:pPr", NS)
+            for child in reversed(content):
+                if anchor is not None:
+                    anchor.addnext(child)
+                else:
+                    following.insert(0, child)
+            paragraph.getparent().remove(paragraph)
+        else:
+            mark.getparent().remove(mark)
+    for element in list(root.iter(f"{{{W}}}{drop}")):
+        if element.getparent() is not None and element.getparent().tag != f"{{{W}}}rPr":
+            element.getparent().remove(element)
+    for element in list(root.iter(f"{{{W}}}{keep}")):
+        parent = element.getparent()
+        if parent.tag == f"{{{W}}}rPr":
+            continue
+        index = parent.index(element)
+        for child in reversed(list(element)):
+            parent.insert(index, child)
+        parent.remove(element)

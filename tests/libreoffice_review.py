@@ -69,7 +69,8 @@ def review(
     status = work / "status.txt"
     copy = work / "in.docx"
     shutil.copyfile(source, copy)
-    _soffice([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--terminate_after_init"])
+    profile_option = f"-env:UserInstallation={profile.as_uri()}"
+    run_soffice([soffice, profile_option, "--headless", "--terminate_after_init"])
     given, surname = author
     values = {
         "STATUS": str(status),
@@ -85,10 +86,10 @@ def review(
     }
     module = profile / "user" / "basic" / "Standard" / "Module1.xba"
     module.write_text(_module(values, edits), encoding="utf-8")
-    _soffice(
+    run_soffice(
         [
             soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
+            profile_option,
             "--headless",
             "macro:///Standard.Module1.Review",
         ]
@@ -126,15 +127,16 @@ def _literal(value: str) -> str:
     return f'"{_literal_body(value)}"'
 
 
-def _soffice(command: list[str]) -> None:
-    """Run soffice in a process group of its own; past TIMEOUT the group is killed (soffice is a
-    script that starts soffice.bin, which a plain kill of the child would leave running)."""
+def run_soffice(command: list[str], timeout: int = TIMEOUT) -> None:
+    """Run soffice in a process group of its own; past `timeout` seconds the group is killed
+    (soffice is a script that starts soffice.bin, which a plain kill of the child would leave
+    running). soffice exits 0 even when it could not load a document: look for what it wrote."""
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
     )
     try:
-        process.wait(timeout=TIMEOUT)
+        process.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-        raise ReviewFailed(f"soffice did not finish in {TIMEOUT} s: {' '.join(command[2:])}") from None
+        raise ReviewFailed(f"soffice did not finish in {timeout} s: {' '.join(command[2:])}") from None

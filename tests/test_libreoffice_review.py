@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import TERUGKEERBRIEF, require_tool
-from docx_reading import NS, W, part_xml
+from docx_reading import NS, W, anchored, part_xml, text_of
 from libreoffice_review import ReviewFailed, comment, delete_in_footnote, replace, review
 from provenance_reading import bookmarked, carrier, properties
 
@@ -32,39 +32,27 @@ def reviewed(built, tmp_path_factory):
     return target
 
 
-def _text(element, name: str) -> str:
-    return "".join(t.text or "" for t in element.iter(f"{{{W}}}{name}"))
-
-
 def test_a_replaced_word_is_a_tracked_deletion_and_insertion_by_the_reviewer(reviewed):
     body = part_xml(reviewed, "word/document.xml")
     deleted = body.findall(".//w:del", NS)
-    inserted = [e for e in body.findall(".//w:ins", NS) if _text(e, "t")]
-    assert [_text(e, "delText") for e in deleted] == ["wanneer dat kan"]
-    assert [_text(e, "t") for e in inserted] == ["zodra dat kan"]
+    inserted = [e for e in body.findall(".//w:ins", NS) if text_of(e, "t")]
+    assert [text_of(e, "delText") for e in deleted] == ["wanneer dat kan"]
+    assert [text_of(e, "t") for e in inserted] == ["zodra dat kan"]
     assert {e.get(f"{{{W}}}author") for e in deleted + inserted} == {"A. Jansen"}
 
 
 def test_a_deleted_sentence_in_a_footnote_is_tracked_there(reviewed):
     notes = part_xml(reviewed, "word/footnotes.xml")
-    assert [_text(e, "delText") for e in notes.findall(".//w:del", NS)] == [FOOTNOTE_SENTENCE]
+    assert [text_of(e, "delText") for e in notes.findall(".//w:del", NS)] == [FOOTNOTE_SENTENCE]
 
 
 def test_a_comment_is_anchored_on_its_sentence_with_author_and_date(reviewed):
     comments = part_xml(reviewed, "word/comments.xml").findall("w:comment", NS)
-    assert [(c.get(f"{{{W}}}author"), c.get(f"{{{W}}}date"), _text(c, "t")) for c in comments] == [
+    assert [(c.get(f"{{{W}}}author"), c.get(f"{{{W}}}date"), text_of(c, "t")) for c in comments] == [
         ("A. Jansen", "2025-11-20T10:00:00Z", 'Klopt dit nog? Graag "bron" erbij.')
     ]
     body = part_xml(reviewed, "word/document.xml")
-    inside, anchored = False, []
-    for element in body.iter():
-        if element.tag == f"{{{W}}}commentRangeStart":
-            inside = True
-        elif element.tag == f"{{{W}}}commentRangeEnd":
-            inside = False
-        elif inside and element.tag == f"{{{W}}}t":
-            anchored.append(element.text)
-    assert "".join(anchored) == COMMENTED
+    assert anchored(body, comments[0].get(f"{{{W}}}id")) == COMMENTED
 
 
 def test_words_that_are_not_there_fail_the_review_instead_of_hanging(built, tmp_path):
