@@ -107,14 +107,18 @@ def _with_lines(text: str, span: SourceSpan, lines: str) -> str:
 
 
 def _shown_paragraphs(project, path: str, text: str) -> list[tuple[SourceSpan, str]]:
+    """Each paragraph of the file read from `text`, its words as the .docx shows them (spaces at
+    its ends and runs of them do not count: Markdown and Word each make their own)."""
     fragments, notes = read_text_as_source(project, path, text)
-    return [(span, shown(item)) for span, item in paragraphs_in(path, fragments, notes)]
+    return [(span, _words(shown(item))) for span, item in paragraphs_in(path, fragments, notes)]
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _expected(project, path: str, text: str, span: SourceSpan, words: str) -> list[str]:
-    return [
-        words if at == span else shown_words for at, shown_words in _shown_paragraphs(project, path, text)
-    ]
+    return [_words(words) if at == span else now for at, now in _shown_paragraphs(project, path, text)]
 
 
 def _reads_as(project, path: str, text: str, expected: list[str]) -> bool:

@@ -127,7 +127,10 @@ def _not_applied(refused: NotApplied) -> Diagnostic:
     if refused.others:
         hint += " " + t("feedback.others_kept", count=refused.others)
     return report(
-        RULE_OF[refused.reason], refused.span, t(f"feedback.not_applied_{refused.reason}", what=what), hint
+        RULE_OF[refused.reason],
+        refused.span,
+        t(f"feedback.not_applied_{refused.reason}", what=what, path=refused.span.path),
+        hint,
     )
 
 

@@ -1,0 +1,115 @@
+"""`verzamel feedback` on reviews made the way Word makes them (tests/word_review.py): replies to
+a comment, inserted words, moved text, and what cannot go back word for word (FEEDBACK002-004)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import REPO, TERUGKEERBRIEF, dossier_in_git, edit, run_cli
+from word_review import comment, delete, insert, move, replace, reply, review_like_word
+
+KAMERBRIEF = f"{TERUGKEERBRIEF}/kamerbrief.docx"
+COMMENTED = "Sindsdien is het terugkeerbeleid verder uitgewerkt."
+
+
+@pytest.fixture
+def dossier(tmp_path):
+    root = dossier_in_git(tmp_path / "dossier")
+    assert run_cli("build", TERUGKEERBRIEF, "--root", str(root)).exit_code == 0
+    return root
+
+
+def _review(root, tmp_path, edits):
+    target = tmp_path / "nagekeken.docx"
+    review_like_word(root / "build" / KAMERBRIEF, target, edits)
+    return target
+
+
+def _feedback(root, target, *more):
+    result = run_cli("feedback", str(target), "--root", str(root), "--format", "json", *more)
+    return result.exit_code, json.loads(result.output)
+
+
+def test_a_comment_with_its_reply_and_an_insertion(dossier, tmp_path):
+    target = _review(
+        dossier,
+        tmp_path,
+        [
+            comment(COMMENTED, "Klopt dit nog?", replies=[reply("B. de Vries", "BV", "Ja, tot oktober.")]),
+            insert("wanneer dat kan", " en veilig is"),
+        ],
+    )
+    code, found = _feedback(dossier, target)
+    assert code == 0
+    (said,) = [r for r in found["remarks"] if r["kind"] == "comment"]
+    assert (said["file"], said["line"], said["column"], said["words"]) == (
+        "sections/terugkeer.md",
+        9,
+        1,
+        COMMENTED,
+    )
+    assert [(r["author"], r["text"]) for r in said["replies"]] == [("B. de Vries", "Ja, tot oktober.")]
+    text = run_cli("feedback", str(target), "--root", str(dossier)).output
+    assert "\n    reply B. de Vries (20 nov 2025): Ja, tot oktober." in text
+    code, found = _feedback(dossier, target, "--apply")
+    assert code == 0 and found["written"] == ["sections/terugkeer.md"]
+    assert "wanneer dat kan en veilig is." in (dossier / "sections" / "terugkeer.md").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_moved_text_goes_from_its_old_place_to_its_new_one(dossier, tmp_path):
+    sentence = "Sindsdien is het terugkeerbeleid verder uitgewerkt."
+    target = _review(dossier, tmp_path, [move(sentence, "Het kabinet ontwikkelt")])
+    code, found = _feedback(dossier, target, "--apply")
+    assert code == 0, found
+    lines = (dossier / "sections" / "terugkeer.md").read_text(encoding="utf-8").split("\n")
+    body = " ".join(lines[6:9])
+    assert body.startswith(sentence) and body.count(sentence) == 1
+
+
+def test_template_text_is_reported_where_it_must_be_changed(dossier, tmp_path):
+    target = _review(dossier, tmp_path, [replace("Geachte voorzitter,", "Geachte Voorzitter,")])
+    code, found = _feedback(dossier, target, "--apply")
+    assert code == 0 and found["written"] == []  # a warning: nothing to write, nothing lost
+    (problem,) = found["diagnostics"]
+    assert problem["rule"] == "FEEDBACK003" and problem["file"] == "templates/kamerbrief.md.j2"
+    template = (REPO / "templates" / "kamerbrief.md.j2").read_text(encoding="utf-8").split("\n")  # shipped
+    assert "Geachte voorzitter," in template[problem["line"] - 1]
+
+
+def test_a_change_that_would_break_markup_is_not_made(tmp_path):
+    root = dossier_in_git(tmp_path / "dossier")
+    fragment = root / "sections" / "terugkeer.md"
+    edit(fragment, "verder uitgewerkt.", "verder uitgewerkt, *zeer belangrijk* voor de Kamer.")
+    assert run_cli("build", TERUGKEERBRIEF, "--root", str(root)).exit_code == 0
+    before = fragment.read_bytes()
+    target = _review(root, tmp_path, [delete("belangrijk voor")])
+    code, found = _feedback(root, target, "--apply")
+    assert code == 1
+    assert [d["rule"] for d in found["diagnostics"]] == ["FEEDBACK002"]
+    assert fragment.read_bytes() == before
+
+
+def test_a_paragraph_no_longer_in_its_source_is_reported(dossier, tmp_path):
+    target = _review(dossier, tmp_path, [replace("wanneer dat kan", "zodra dat kan")])
+    fragment = dossier / "sections" / "terugkeer.md"
+    text = fragment.read_text(encoding="utf-8")
+    start = text.index("Het kabinet ontwikkelt")
+    fragment.write_text(text[:start] + "Een heel andere alinea over iets anders.\n", encoding="utf-8")
+    code, found = _feedback(dossier, target, "--apply")
+    assert code == 1 and [d["rule"] for d in found["diagnostics"]] == ["FEEDBACK004"]
+    assert "heel andere alinea" in fragment.read_text(encoding="utf-8")
+
+
+def test_a_footnote_deletion_made_like_word(dossier, tmp_path):
+    words = (
+        "Ook de verkenning naar een Unity Hub, zoals ontwikkeld door de Oekraïense autoriteiten "
+        "wordt hierbij verkend. "
+    )
+    target = _review(dossier, tmp_path, [delete(words, where="footnote")])
+    code, found = _feedback(dossier, target, "--apply")
+    assert code == 0 and found["written"] == ["footnotes/toelichtingen.yaml"]
+    assert "Unity Hub" not in (dossier / "footnotes" / "toelichtingen.yaml").read_text(encoding="utf-8")
