@@ -113,3 +113,36 @@ def test_a_footnote_deletion_made_like_word(dossier, tmp_path):
     code, found = _feedback(dossier, target, "--apply")
     assert code == 0 and found["written"] == ["footnotes/toelichtingen.yaml"]
     assert "Unity Hub" not in (dossier / "footnotes" / "toelichtingen.yaml").read_text(encoding="utf-8")
+
+
+def test_a_value_of_the_letter_is_reported_at_its_manifest_line(dossier, tmp_path):
+    target = _review(dossier, tmp_path, [replace("Terugkeer van ontheemden", "Terugkeer van mensen")])
+    code, found = _feedback(dossier, target, "--apply")
+    assert code == 0 and found["written"] == []
+    (problem,) = found["diagnostics"]
+    manifest = f"letters/{TERUGKEERBRIEF}.yaml"
+    assert (problem["rule"], problem["file"]) == ("FEEDBACK003", manifest)
+    line = (dossier / manifest).read_text(encoding="utf-8").split("\n")[problem["line"] - 1]
+    assert line.startswith("betreft: Terugkeer van ontheemden")
+
+
+def test_a_comment_in_a_footnote_is_placed_at_the_sentence_before_its_mark(dossier, tmp_path):
+    sentence = "Ook de verkenning naar een Unity Hub, zoals ontwikkeld door de Oekraïense autoriteiten"
+    target = _review(dossier, tmp_path, [comment(sentence, "Welke autoriteiten?", where="footnote")])
+    code, found = _feedback(dossier, target)
+    (said,) = found["remarks"]
+    assert (said["file"], said["line"]) == ("footnotes/toelichtingen.yaml", 16)
+    assert said["words"].startswith("Ook de verkenning") and said["text"] == "Welke autoriteiten?"
+
+
+def test_the_beslisnota_s_prose_in_the_manifest_is_written_back(dossier, tmp_path):
+    target = tmp_path / "beslisnota-nagekeken.docx"
+    review_like_word(
+        dossier / "build" / TERUGKEERBRIEF / "beslisnota.docx",
+        target,
+        [replace("korte brief", "beknopte brief")],
+    )
+    code, found = _feedback(dossier, target, "--apply")
+    assert code == 0 and found["written"] == [f"letters/{TERUGKEERBRIEF}.yaml"], found
+    manifest = (dossier / "letters" / f"{TERUGKEERBRIEF}.yaml").read_text(encoding="utf-8")
+    assert "een beknopte brief die fragmenten" in manifest

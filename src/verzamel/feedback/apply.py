@@ -25,7 +25,7 @@ class NotApplied:
     reason: str
     """"conflict" (the source moved on there), "markup" (it would cut through markup or does not
     read back as reviewed), "structure" (a paragraph split or joined, a line break, a footnote
-    reference added), "template", "citation", "unmarked", "gone"."""
+    reference added), "template", "value", "citation", "unmarked", "gone"."""
     span: SourceSpan
     others: int = 0
     """How many other changes of the same paragraph were left with it."""

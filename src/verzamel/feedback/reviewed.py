@@ -288,7 +288,19 @@ class _Paragraphs:
                 text.append("-")
             elif tag == "footnoteReference":
                 text.append(NOTE)
+            elif tag == "commentReference":  # Word anchors a comment in a footnote here only
+                self._point(node.get(f"{{{W}}}id", ""), len("".join(text)))
         self._add("".join(text), change)
+
+    def _point(self, comment_id: str, offset: int) -> None:
+        """A comment with no range in this paragraph or before: on the sentence before its mark."""
+        comment = self.comments.get(comment_id)
+        if comment is None or comment.paragraph is not None or comment_id in self._anchors:
+            return
+        end = self._at + offset
+        built = "".join(self._built)[:end]
+        start = max(built.rstrip().rfind(". ", 0, len(built.rstrip()) - 1) + 2, 0) if ". " in built else 0
+        self._anchors[comment_id] = [start, end]
 
     def _add(self, text: str, change) -> None:
         if not text:

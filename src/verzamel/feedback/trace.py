@@ -27,9 +27,9 @@ once the file moved on."""
 class Traced:
     paragraph: ReviewedParagraph
     kind: str
-    """"source" (written back), "template", "citation" (made from a registry entry: changed by
-    hand there), "unmarked" (no bookmark: a paragraph the reviewer added) or "gone" (its source
-    file no longer has it)."""
+    """"source" (written back), "template", "value" (a manifest value the template printed),
+    "citation" (made from a registry entry: changed by hand there), "unmarked" (no bookmark: a
+    paragraph the reviewer added) or "gone" (its source file no longer has it)."""
     path: str = ""
     span: SourceSpan | None = None
     """Where the paragraph is written now (the template or entry for the others)."""
@@ -48,7 +48,7 @@ def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> 
     if entry is None:
         return Traced(paragraph, "unmarked", span=_unmarked(reviewed, sources, paragraph, project))
     if "template" in entry:
-        return _template(paragraph, entry["template"], project)
+        return _value(reviewed, sources, paragraph) or _template(paragraph, entry["template"], project)
     path = entry.get("path", "")
     text = sources.texts.get(path)
     if text is None:
@@ -83,6 +83,22 @@ def _template(paragraph: ReviewedParagraph, name: str, project) -> Traced:
     words = " ".join(paragraph.built.split()[:4])
     line = next((n for n, written in enumerate(text.split("\n"), 1) if words and words in written), 1)
     return Traced(paragraph, "template", rel, SourceSpan(rel, line))
+
+
+def _value(reviewed: Reviewed, sources, paragraph: ReviewedParagraph) -> Traced | None:
+    """Words the template printed from the letter's manifest (betreft, kenmerk, a name): at the
+    manifest's line that holds the words the reviewer changed."""
+    letter = sources.letters.get(reviewed.letter)
+    text = sources.texts.get(letter.path) if letter is not None else None
+    changed = [c.deleted.strip() for c in paragraph.changes if len(c.deleted.strip()) > 2]
+    if text is None or not changed:
+        return None
+    for number, line in enumerate(text.split("\n"), 1):
+        if changed[0] in line and not line.lstrip().startswith("#"):
+            return Traced(
+                paragraph, "value", letter.path, SourceSpan(letter.path, number, line.index(changed[0]) + 1)
+            )
+    return None
 
 
 def _unmarked(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> SourceSpan | None:

@@ -27,6 +27,7 @@ RULE_OF = {
     "markup": "FEEDBACK002",
     "structure": "FEEDBACK002",
     "template": "FEEDBACK003",
+    "value": "FEEDBACK003",
     "citation": "FEEDBACK003",
     "unmarked": "FEEDBACK003",
     "gone": "FEEDBACK004",
