@@ -106,6 +106,8 @@ def test_apply_writes_exactly_the_changes_and_the_draft_built_again_is_the_revie
     }
     result = run_cli("feedback", str(target), "--root", str(root), "--apply")
     assert result.exit_code == 0, result.output
+    # the sent letter of this copy is not frozen: it uses both files and changes with them
+    assert "sections/terugkeer.md is also in 2025-11-28-verzamelbrief-oekraine" in result.output
     for path, text in expected.items():
         assert path.read_text(encoding="utf-8") == text
     changed = subprocess.run(["git", "diff", "--name-only"], cwd=root, capture_output=True, text=True).stdout

@@ -146,3 +146,55 @@ def test_the_beslisnota_s_prose_in_the_manifest_is_written_back(dossier, tmp_pat
     assert code == 0 and found["written"] == [f"letters/{TERUGKEERBRIEF}.yaml"], found
     manifest = (dossier / "letters" / f"{TERUGKEERBRIEF}.yaml").read_text(encoding="utf-8")
     assert "een beknopte brief die fragmenten" in manifest
+
+
+def test_a_citation_the_house_style_wrote_in_a_footnote_is_changed_in_the_registry(dossier, tmp_path):
+    target = _review(dossier, tmp_path, [replace("19637, nr. 3346", "19637, nr. 3347", where="footnote")])
+    code, found = _feedback(dossier, target, "--apply")
+    (problem,) = found["diagnostics"]
+    assert problem["rule"] == "FEEDBACK003" and problem["file"] == "footnotes/toelichtingen.yaml"
+    assert code == 0 and found["written"] == []
+
+
+def _second_draft(root):
+    """A second draft letter using the same fragments as the terugkeer letter."""
+    manifest = root / "letters" / f"{TERUGKEERBRIEF}.yaml"
+    other = root / "letters" / "2025-12-19-terugkeer-tweede.yaml"
+    other.write_text(
+        manifest.read_text(encoding="utf-8").replace("2025-12-12", "2025-12-19"), encoding="utf-8"
+    )
+    assert run_cli("build", "2025-12-19-terugkeer-tweede", "--root", str(root)).exit_code == 0
+    return root / "build" / "2025-12-19-terugkeer-tweede" / "kamerbrief.docx"
+
+
+def test_a_shared_fragment_is_changed_once_and_the_other_letters_are_named(dossier, tmp_path):
+    second = _second_draft(dossier)
+    edits = [replace("wanneer dat kan", "zodra dat kan")]
+    first = _review(dossier, tmp_path, edits)
+    again = tmp_path / "tweede-nagekeken.docx"
+    review_like_word(second, again, edits)
+    result = run_cli("feedback", str(first), str(again), "--root", str(dossier), "--apply")
+    assert result.exit_code == 0, result.output
+    text = (dossier / "sections" / "terugkeer.md").read_text(encoding="utf-8")
+    assert text.count("zodra dat kan") == 1 and "wanneer dat kan" not in text
+    alone = run_cli("feedback", str(first), "--root", str(dossier), "--format", "json")
+    assert json.loads(alone.output)["reaches"] == {}  # nothing written, nothing reached
+    (dossier / "sections" / "terugkeer.md").write_text(text.replace("zodra dat kan", "wanneer dat kan"))
+    found = json.loads(
+        run_cli("feedback", str(first), "--root", str(dossier), "--apply", "--format", "json").output
+    )
+    assert "2025-12-19-terugkeer-tweede" in found["reaches"]["sections/terugkeer.md"]
+
+
+def test_two_reviewers_who_changed_the_same_words_differently_conflict(dossier, tmp_path):
+    second = _second_draft(dossier)
+    first = _review(dossier, tmp_path, [replace("wanneer dat kan", "zodra dat kan")])
+    other = tmp_path / "tweede-nagekeken.docx"
+    review_like_word(second, other, [replace("wanneer dat kan", "als het kan")])
+    result = run_cli(
+        "feedback", str(first), str(other), "--root", str(dossier), "--apply", "--format", "json"
+    )
+    assert result.exit_code == 1
+    assert [d["rule"] for d in json.loads(result.output)["diagnostics"]] == ["FEEDBACK001"]
+    text = (dossier / "sections" / "terugkeer.md").read_text(encoding="utf-8")
+    assert ("zodra dat kan" in text) != ("als het kan" in text)  # one of them, the other reported

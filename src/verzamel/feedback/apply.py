@@ -79,7 +79,7 @@ def _paragraph(project, path: str, text: str, item: Traced):
     try:
         if paragraph.split:
             raise Conflict("structure", changes[0], changes[0].start)
-        expected, moved = reviewed_text(item.current, paragraph.built, changes)
+        expected, moved = reviewed_text(item.current, paragraph.built, changes, item.moved_on)
         places = [place(item, to_current(paragraph.built, item.current, c.start)) for c in changes]
         for edits in source_edits(item.current, item.lines, moved, path.endswith(".md")):
             new = _with_lines(text, item.span, applied(item.lines, edits))

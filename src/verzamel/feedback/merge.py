@@ -49,10 +49,14 @@ class Conflict(Exception):
         self.at = at
 
 
-def reviewed_text(current: str, built: str, changes: list[Change]) -> tuple[str, list[Change]]:
+def reviewed_text(
+    current: str, built: str, changes: list[Change], moved_on: bool = True
+) -> tuple[str, list[Change]]:
     """The current text with the reviewer's changes made, and those still to make in its
     coordinates (a change the source already has is made). Raises Conflict for a change where
-    the source moved on since the build in another way."""
+    the source moved on since the build in another way; when it did not (`moved_on` False), what
+    differs is what the source does not write itself: a citation the house style wrote in a
+    footnote, a Woo mark."""
     moved = changes
     if current != built:
         ours = [
@@ -68,7 +72,10 @@ def reviewed_text(current: str, built: str, changes: list[Change]) -> tuple[str,
                 all(change.start <= op[1] and op[2] <= change.end for op in touching)
                 and current[start:end] == change.inserted
             ):
-                raise Conflict("conflict", change, start)
+                if moved_on:
+                    raise Conflict("conflict", change, start)
+                cited = any(NOTE in current[op[3] : op[4]] for op in touching)
+                raise Conflict("citation" if cited else "markup", change, start)
             if not touching:
                 moved.append(Change(start, end, change.deleted, change.inserted, change.author, change.date))
     out, at = [], 0

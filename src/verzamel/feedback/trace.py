@@ -37,6 +37,8 @@ class Traced:
     """Its text as the source reads now, as the document shows it."""
     lines: str = ""
     """The source lines it is written on, joined."""
+    moved_on: bool = False
+    """No paragraph of the file has the words it was built from: its source changed since."""
 
 
 def trace(reviewed: Reviewed, sources, project) -> list[Traced]:
@@ -70,7 +72,7 @@ def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> 
         if best is None or best[0] < NEAREST:
             return Traced(paragraph, "gone", path)
         _, span, current = best
-    return Traced(paragraph, "source", path, span, current, "\n".join(lines_of(text, span)))
+    return Traced(paragraph, "source", path, span, current, "\n".join(lines_of(text, span)), not found)
 
 
 def _template(paragraph: ReviewedParagraph, name: str, project) -> Traced:
