@@ -4,6 +4,7 @@ a comment, inserted words, moved text, and what cannot go back word for word (FE
 from __future__ import annotations
 
 import json
+import zipfile
 
 import pytest
 
@@ -198,3 +199,15 @@ def test_two_reviewers_who_changed_the_same_words_differently_conflict(dossier, 
     assert [d["rule"] for d in json.loads(result.output)["diagnostics"]] == ["FEEDBACK001"]
     text = (dossier / "sections" / "terugkeer.md").read_text(encoding="utf-8")
     assert ("zodra dat kan" in text) != ("als het kan" in text)  # one of them, the other reported
+
+
+def test_a_redline_says_nothing_of_its_sources_and_is_refused(dossier, tmp_path):
+    """Its own tracked changes are not a reviewer's: they must never be written back."""
+    edit(dossier / "sections" / "terugkeer.md", "wanneer dat kan", "zodra dat kan")
+    redlines = tmp_path / "redlines"
+    assert run_cli("diff", "--root", str(dossier), "--docx", str(redlines), TERUGKEERBRIEF).exit_code == 1
+    redline = redlines / TERUGKEERBRIEF / "kamerbrief.redline.docx"
+    with zipfile.ZipFile(redline) as package:
+        assert not [n for n in package.namelist() if n.startswith("customXml/") or n == "docProps/custom.xml"]
+    result = run_cli("feedback", str(redline), "--root", str(dossier), "--apply")
+    assert result.exit_code == 2 and "not made by verzamel as a draft" in result.output

@@ -285,7 +285,9 @@ def compare(old: Document, new: Document) -> Merged:
     merger = _Merger({n.number: n for n in old.notes}, {n.number: n for n in new.notes})
     blocks = merger.blocks(old.blocks, new.blocks)
     blocks, notes, numbers = merger.notes(blocks)
-    return Merged(replace(new, blocks=blocks, notes=notes), numbers)
+    # A redline says nothing of where its text comes from: `verzamel feedback` would take its own
+    # tracked changes for a reviewer's.
+    return Merged(replace(new, blocks=blocks, notes=notes, origins=()), numbers)
 
 
 def empty_like(document: Document) -> Document:
