@@ -12,6 +12,10 @@ Word and LibreOffice write the same things differently; what is read:
   because it cannot be written back word by word;
 - LibreOffice renames a bookmark in a footnote `_vzN_Copy_1`; the suffix is taken off.
 
+The map is read as the document holds it, so it is checked: an entry that names anything but a
+source file in sections/, footnotes/ or letters/ (a path up and out, an absolute one) or a template
+verzamel writes from refuses the whole document, before any file is opened by what it names.
+
 The bytes are read through verzamel.archive (within limits) and parsed without a DTD: Word never
 writes one.
 """
@@ -25,7 +29,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..archive import ArchiveRefused, open_zip, read_part
-from ..messages import t
+from ..messages import t, visible
+from ..outputs import OUTPUTS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -37,6 +42,10 @@ NOTE = "\ufffc"
 ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """An OLE compound file: what Word saves when a document has a password (and the old .doc)."""
 _BOOKMARK = re.compile(r"^(_vz\d+)(?:_Copy_\d+| Copy \d+)?$")
+_SOURCE = re.compile(r"sections/[^\\]+\.md|(?:footnotes|letters)/[^/\\]+\.yaml")
+"""What a map entry's path may be: a fragment (in a folder of sections/ too), a registry file or a
+manifest. A dossier's sources are nowhere else (sources/__init__.py)."""
+TEMPLATES = frozenset(output.template for output in OUTPUTS)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -145,6 +154,8 @@ def read_reviewed(data: bytes) -> Reviewed:
     if provenance is None:
         raise NotReadable(t("feedback.no_provenance"))
     entries = {e.get("name", ""): dict(e.attrib) for e in provenance.iter(f"{{{PROVENANCE}}}paragraph")}
+    for entry in entries.values():
+        _names_a_source(entry)
     properties = _properties(parts.get("docProps/custom.xml"))
     comments = _comments(parts.get("word/comments.xml"), parts.get("word/commentsExtended.xml"))
     reader = _Paragraphs(comments)
@@ -168,6 +179,20 @@ def _xml(data: bytes, name: str):
         return etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError:
         raise NotReadable(t("feedback.part_broken", part=name)) from None
+
+
+def _names_a_source(entry: dict[str, str]) -> None:
+    """Raises NotReadable for a map entry that names no source file and no template of verzamel."""
+    if "template" in entry:
+        named = entry["template"]
+        if named in TEMPLATES:
+            return
+    else:
+        named = entry.get("path", "")
+        steps = named.split("/")
+        if _SOURCE.fullmatch(named) and not any(step in ("", ".", "..") for step in steps):
+            return
+    raise NotReadable(t("feedback.map_altered", name=visible(named[:120])))
 
 
 def _properties(root) -> dict[str, str]:
