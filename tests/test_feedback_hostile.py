@@ -15,7 +15,7 @@ from lxml import etree
 
 from conftest import TERUGKEERBRIEF, dossier_in_git, run_cli
 from word_package import W, read_parts, write_parts
-from word_review import replace, review_like_word
+from word_review import comment, replace, review_like_word
 
 MAP, BODY, COMMENTS = "customXml/item1.xml", "word/document.xml", "word/comments.xml"
 CHANGED = "wanneer dat kan"
@@ -108,3 +108,119 @@ def test_a_map_entry_that_names_no_source_refuses_the_file(dossier, tmp_path, at
     code, output, written = _feedback(root, tampered)
     assert (code, written) == (2, []), output
     assert "was altered where it records where its text comes from" in output
+
+
+# -- odd and broken XML: a clear answer, never a crash ---------------------------------------------
+
+
+def _around(words: str, before: str, after: str):
+    """The first run that holds `words` wrapped in `before` … `after` (XML)."""
+
+    def change(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        start = text.rindex("<w:r>", 0, text.index(words))
+        end = text.index("</w:r>", start) + len("</w:r>")
+        return (text[:start] + before + text[start:end] + after + text[end:]).encode("utf-8")
+
+    return change
+
+
+def _without(pattern: bytes):
+    return lambda data: re.sub(pattern, b"", data)
+
+
+def _sub(old: str, new: str):
+    def change(data: bytes) -> bytes:
+        assert old.encode() in data, old
+        return data.replace(old.encode(), new.encode(), 1)
+
+    return change
+
+
+DTD = b'<!DOCTYPE x [<!ENTITY a "b">]>'
+ODD = {
+    "a comment range end without its start": (BODY, _without(rb"<w:commentRangeStart [^>]*/>"), 0),
+    "a comment range start without its end": (BODY, _without(rb"<w:commentRangeEnd [^>]*/>"), 0),
+    "comments whose ids the body does not have": (COMMENTS, _sub('w:id="', 'w:id="9'), 0),
+    "comments that are no XML": (COMMENTS, lambda d: d[:40], 2),
+    "a map that is no XML": (MAP, lambda d: b"\x00\x01 geen xml", 2),
+    "an empty map": (MAP, lambda d: b"", 2),
+    "an empty body": (BODY, lambda d: b"", 2),
+    "a body with a DTD": (BODY, lambda d: DTD + d[d.index(b"<w:document") :], 2),
+    "no bookmarks at all": (BODY, _without(rb"<w:bookmarkStart [^>]*/>"), 0),
+    # the changed paragraph named like the heading before it: traced there, it is a conflict
+    "a bookmark twice": (BODY, lambda d: d.replace(b'w:name="_vz14"', b'w:name="_vz13"'), 1),
+    "a digest that matches nothing": (MAP, lambda d: re.sub(rb'digest="[0-9a-f]+"', b'digest="0"', d), 0),
+    "an insertion inside a deletion": (
+        BODY,
+        _around(COMMENTED, f'<w:del w:id="90" {DATED}><w:ins w:id="91" {DATED}>', "</w:ins></w:del>"),
+        0,
+    ),
+    "a comment with control characters": (COMMENTS, _sub("Klopt dit?", "Klopt\u009b31m dit\u202e?"), 0),
+}
+
+
+@pytest.mark.parametrize(("part", "change", "code"), ODD.values(), ids=ODD.keys())
+def test_odd_documents_get_an_answer_and_nothing_is_written_outside_the_sources(
+    dossier, tmp_path, part, change, code
+):
+    root, documents = dossier
+    edits = [replace(CHANGED, "zodra dat kan"), comment(COMMENTED, "Klopt dit?")]
+    odd = _altered(_reviewed(documents, tmp_path, edits), tmp_path / "vreemd.docx", part, change)
+    found, output, _ = _feedback(root, odd)
+    assert found == code, output
+
+
+def test_a_deleted_footnote_reference_is_taken_out_of_the_source(dossier, tmp_path):
+    root, documents = dossier
+    reference = (
+        '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="2"/></w:r>'
+    )
+    reviewed = _altered(
+        documents / "kamerbrief.docx",
+        tmp_path / "zonder-noot.docx",
+        BODY,
+        _sub(reference, f'<w:del w:id="90" {DATED}>{reference}</w:del>'),
+    )
+    code, output, written = _feedback(root, reviewed)
+    assert (code, written) == (0, ["sections/terugkeer.md"]), output
+    assert "[^terugkeerbeleid-onderdelen]" not in (root / "sections" / "terugkeer.md").read_text("utf-8")
+
+
+def test_files_that_are_no_document_are_refused(dossier, tmp_path):
+    root, _ = dossier
+    empty = tmp_path / "leeg.docx"
+    empty.write_bytes(b"")
+    folder = tmp_path / "map.docx"
+    folder.mkdir()
+    for path, said in ((empty, "not a Word document"), (folder, "is a directory")):
+        code, output, written = _feedback(root, path)
+        assert (code, written) == (2, []) and said in output, output
+
+
+# -- what must not go back as it stands ----------------------------------------------------------
+
+
+def _mark_changed(words: str, kind: str):
+    """The paragraph mark of the body paragraph holding `words` tracked as inserted or deleted:
+    the reviewer split that paragraph there, or joined it to the next."""
+
+    def change(data: bytes) -> bytes:
+        text = data.decode("utf-8")
+        start = text.rindex("<w:p>", 0, text.index(words))
+        properties = text.index("</w:pPr>", start)
+        mark = f'<w:rPr><w:{kind} w:id="90" {DATED}/></w:rPr>'
+        return (text[:properties] + mark + text[properties:]).encode("utf-8")
+
+    return change
+
+
+@pytest.mark.parametrize("kind", ["del", "ins"])
+def test_a_paragraph_joined_or_split_and_nothing_else_is_reported(dossier, tmp_path, kind):
+    root, documents = dossier
+    reviewed = _altered(
+        documents / "kamerbrief.docx", tmp_path / "samen.docx", BODY, _mark_changed("Terugkeer</w:t>", kind)
+    )
+    code, output, written = _feedback(root, reviewed, apply=False)
+    assert (code, written) == (1, []), output
+    assert "FEEDBACK002" in output and "¶" in output

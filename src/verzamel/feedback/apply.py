@@ -77,8 +77,8 @@ def _paragraph(project, path: str, text: str, item: Traced):
     paragraph = item.paragraph
     changes = paragraph.changes
     try:
-        if paragraph.split:
-            raise Conflict("structure", changes[0], changes[0].start)
+        if paragraph.split:  # the paragraph mark is its last change
+            raise Conflict("structure", changes[-1], changes[-1].start)
         expected, moved = reviewed_text(item.current, paragraph.built, changes)
         places = [place(item, to_current(paragraph.built, item.current, c.start)) for c in changes]
         for edits in source_edits(item.current, item.lines, moved, path.endswith(".md")):

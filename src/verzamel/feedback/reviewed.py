@@ -9,7 +9,8 @@ Word and LibreOffice write the same things differently; what is read:
   text, and replies: Word links a reply to its comment in `word/commentsExtended.xml` through the
   `w14:paraId` of the comment's last paragraph (`w15:paraIdParent`);
 - a paragraph split or joined by the reviewer (a paragraph mark inserted or deleted) is told apart,
-  because it cannot be written back word by word;
+  because it cannot be written back word by word: the mark is a change of its own (¶), so that it
+  is reported also when nothing else in the paragraph changed;
 - LibreOffice renames a bookmark in a footnote `_vzN_Copy_1`; the suffix is taken off.
 
 The map is read as the document holds it, so it is checked: an entry that names anything but a
@@ -39,6 +40,8 @@ PROVENANCE = "urn:verzamel:provenance:1"
 CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 NOTE = "\ufffc"
 """A footnote reference in the text of a paragraph: one character no reviewer types."""
+PILCROW = "\u00b6"
+"""A paragraph mark the reviewer inserted or deleted, shown as Word shows it."""
 ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """An OLE compound file: what Word saves when a document has a password (and the old .doc)."""
 _BOOKMARK = re.compile(r"^(_vz\d+)(?:_Copy_\d+| Copy \d+)?$")
@@ -102,7 +105,8 @@ class ReviewedParagraph:
     """Its text with every change accepted."""
     changes: list[Change]
     split: bool = False
-    """The reviewer split it or joined it to the next (a paragraph mark inserted or deleted)."""
+    """The reviewer split it or joined it to the next (a paragraph mark inserted or deleted: the
+    last of its changes, a PILCROW inserted or deleted)."""
     after: str = ""
     """For a paragraph without a bookmark: the name of the marked paragraph before it."""
 
@@ -232,6 +236,18 @@ def _comments(root, extended) -> dict[str, Comment]:
     return comments
 
 
+def _mark_changed(p, at: int) -> list[Change]:
+    """The paragraph mark of `p` inserted (the reviewer split the paragraph there) or deleted
+    (joined it to the next), as a change of its own at the paragraph's end."""
+    properties = p.find(f"{{{W}}}pPr/{{{W}}}rPr")
+    for tag in ("ins", "moveTo", "del", "moveFrom"):
+        found = properties.find(f"{{{W}}}{tag}") if properties is not None else None
+        if found is not None:
+            mark = ("", PILCROW) if tag in ("ins", "moveTo") else (PILCROW, "")
+            return [Change(at, at, *mark, found.get(f"{{{W}}}author", ""), found.get(f"{{{W}}}date", ""))]
+    return []
+
+
 class _Paragraphs:
     """Walks the paragraphs of a part, keeping the text as built and as reviewed."""
 
@@ -263,14 +279,11 @@ class _Paragraphs:
             start, stop = max(start - skip, 0), max((end[0] if end else len(built) + skip) - skip, 0)
             comment.paragraph, comment.start, comment.end = self._name, start, stop
             comment.words = built[start:stop]
-        mark = p.find(f"{{{W}}}pPr/{{{W}}}rPr")
-        split = mark is not None and any(
-            mark.find(f"{{{W}}}{tag}") is not None for tag in ("ins", "del", "moveFrom", "moveTo")
-        )
-        changes = [c for c in self._changes if c.deleted or c.inserted]
+        mark = _mark_changed(p, len(built))
+        changes = [c for c in self._changes if c.deleted or c.inserted] + mark
         if not self._name and not (changes or reviewed.strip() or built.strip()):
             return
-        paragraph = ReviewedParagraph(self._name, part, built, reviewed, changes, split)
+        paragraph = ReviewedParagraph(self._name, part, built, reviewed, changes, bool(mark))
         if self._name:
             self._last_name = self._name
         else:
