@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import TERUGKEERBRIEF, dossier_in_git, run_cli
+from conftest import TERUGKEERBRIEF, dossier_in_git, edit, run_cli
 from word_package import W, read_parts, write_parts
-from word_review import comment, replace, review_like_word
+from word_review import comment, move, replace, review_like_word
 
 MAP, BODY, COMMENTS = "customXml/item1.xml", "word/document.xml", "word/comments.xml"
 CHANGED = "wanneer dat kan"
@@ -224,3 +224,14 @@ def test_a_paragraph_joined_or_split_and_nothing_else_is_reported(dossier, tmp_p
     code, output, written = _feedback(root, reviewed, apply=False)
     assert (code, written) == (1, []), output
     assert "FEEDBACK002" in output and "¶" in output
+
+
+def test_moved_text_goes_back_at_both_places_or_at_neither(dossier, tmp_path):
+    """A sentence moved to another fragment, whose old place the officer edited since: putting it
+    in at the new place alone would have the sentence twice."""
+    root, documents = dossier
+    reviewed = _reviewed(documents, tmp_path, [move(f" {MOVED}", " Sindsdien is het")])
+    edit(root / "sections" / "appreciatie-clingendael.md", "begin 2026 verwacht", "in 2026 verwacht")
+    code, output, written = _feedback(root, reviewed)
+    assert (code, written) == (1, []), output
+    assert "FEEDBACK001" in output and "FEEDBACK002" in output

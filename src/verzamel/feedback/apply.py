@@ -25,7 +25,8 @@ class NotApplied:
     reason: str
     """"conflict" (the source moved on there), "markup" (it would cut through markup or does not
     read back as reviewed), "structure" (a paragraph split or joined, a line break, a footnote
-    reference added), "template", "value", "citation", "unmarked", "gone"."""
+    reference added), "move" (the other end of moved text cannot go back), "template", "value",
+    "citation", "unmarked", "gone"."""
     span: SourceSpan
     others: int = 0
     """How many other changes of the same paragraph were left with it."""
@@ -40,6 +41,22 @@ class Written:
 
 
 def apply_changes(project, sources, traced: list[Traced]) -> Written:
+    """A move goes back whole: when a paragraph that holds one end of it is refused, the paragraphs
+    that hold its other end are held back too (else the text would stand at both places)."""
+    held: set[int] = set()
+    while True:
+        written = _written(project, sources, traced, held)
+        refused = {c.move for r in written.not_applied for c in r.traced.paragraph.changes if c.move}
+        more = {
+            id(item) for item, _, _ in written.applied if refused & {c.move for c in item.paragraph.changes}
+        }
+        if not more:
+            return written
+        held |= more
+
+
+def _written(project, sources, traced: list[Traced], held: set[int]) -> Written:
+    """The changes written into the source texts; the paragraphs in `held` (by id) are not."""
     texts: dict[str, str] = {}
     done: list[tuple[Traced, Change, SourceSpan]] = []
     refused: list[NotApplied] = []
@@ -62,7 +79,7 @@ def apply_changes(project, sources, traced: list[Traced]) -> Written:
                     refused.append(NotApplied(item, change, "conflict", place(item, change.start)))
                 continue
             seen[item.span] = item.paragraph.reviewed
-            outcome = _paragraph(project, path, text, item)
+            outcome = _held(item) if id(item) in held else _paragraph(project, path, text, item)
             if isinstance(outcome, NotApplied):
                 refused.append(outcome)
                 continue
@@ -89,6 +106,14 @@ def _paragraph(project, path: str, text: str, item: Traced):
     except Conflict as conflict:
         at = place(item, min(conflict.at, len(item.current)))
         return NotApplied(item, conflict.change, conflict.reason, at, len(changes) - 1)
+
+
+def _held(item: Traced) -> NotApplied:
+    """A paragraph held back because the other end of text moved into or out of it is."""
+    changes = item.paragraph.changes
+    change = next(c for c in changes if c.move)
+    at = place(item, to_current(item.paragraph.built, item.current, change.start))
+    return NotApplied(item, change, "move", at, len(changes) - 1)
 
 
 def place(item: Traced, at: int) -> SourceSpan:

@@ -3,8 +3,10 @@ words as built, the reviewer's tracked changes in them, and the comments anchore
 
 Word and LibreOffice write the same things differently; what is read:
 - tracked changes `w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`) as an insertion at
-  its new place and a deletion at its old one. Words inserted and then deleted again are no
-  change. A `w:ins` that holds no text (LibreOffice wraps a comment's anchor in one) is none either;
+  its new place and a deletion at its old one, both named by the move (the `w:name` of the
+  range around them) so that they go back together or not at all. Words inserted and then
+  deleted again are no change. A `w:ins` that holds no text (LibreOffice wraps a comment's
+  anchor in one) is none either;
 - comments (`word/comments.xml`) with their range (`w:commentRangeStart/End`), author, date and
   text, and replies: Word links a reply to its comment in `word/commentsExtended.xml` through the
   `w14:paraId` of the comment's last paragraph (`w15:paraIdParent`);
@@ -40,6 +42,8 @@ PROVENANCE = "urn:verzamel:provenance:1"
 CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 NOTE = "\ufffc"
 """A footnote reference in the text of a paragraph: one character no reviewer types."""
+UNNAMED_MOVE = "?"
+"""The move of moved text outside a named range: all such text is taken for one move."""
 PILCROW = "\u00b6"
 """A paragraph mark the reviewer inserted or deleted, shown as Word shows it."""
 ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -72,7 +76,9 @@ class Change:
     inserted: str
     author: str
     date: str
-    moved: bool = False
+    move: str = ""
+    """For moved text, the name of its move: the deletion at the old place and the insertion at
+    the new one have the same."""
 
 
 @dataclass
@@ -255,6 +261,9 @@ class _Paragraphs:
         self.comments = comments
         self.paragraphs: list[ReviewedParagraph] = []
         self._last_name = ""
+        self._move = ""
+        """The move whose range (w:moveFromRangeStart … End, w:moveToRangeStart … End) the walk is
+        in; a range may span paragraphs."""
 
     def read(self, root, part: str) -> None:
         for p in root.iter(f"{{{W}}}p"):
@@ -290,7 +299,7 @@ class _Paragraphs:
             paragraph.after = self._last_name
         self.paragraphs.append(paragraph)
 
-    def _walk(self, element, change: tuple[str, str, str, bool] | None) -> None:
+    def _walk(self, element, change: tuple[str, str, str, str] | None) -> None:
         for child in element:
             tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
             if tag in ("ins", "moveTo", "del", "moveFrom"):
@@ -298,7 +307,12 @@ class _Paragraphs:
                 if change is not None and change[0] != kind:  # inserted, then deleted: no change at all
                     continue
                 author, date = child.get(f"{{{W}}}author", ""), child.get(f"{{{W}}}date", "")
-                self._walk(child, (kind, author, date, tag.startswith("move")))
+                move = (self._move or UNNAMED_MOVE) if tag.startswith("move") else ""
+                self._walk(child, (kind, author, date, move))
+            elif tag in ("moveFromRangeStart", "moveToRangeStart"):
+                self._move = child.get(f"{{{W}}}name", "")
+            elif tag in ("moveFromRangeEnd", "moveToRangeEnd"):
+                self._move = ""
             elif tag == "bookmarkStart":
                 found = _BOOKMARK.match(child.get(f"{{{W}}}name", ""))
                 if found and not self._name:
@@ -348,15 +362,15 @@ class _Paragraphs:
             self._reviewed.append(text)
             self._at += len(text)
             return
-        kind, author, date, moved = change
+        kind, author, date, move = change
         last = self._changes[-1] if self._changes else None
         if (
             last is None
             or last.end != self._at
-            or (last.author, last.moved) != (author, moved)
+            or (last.author, last.move) != (author, move)
             or (kind == "del" and last.inserted)
         ):
-            last = Change(self._at, self._at, "", "", author, date, moved)
+            last = Change(self._at, self._at, "", "", author, date, move)
             self._changes.append(last)
         if kind == "del":
             self._built.append(text)

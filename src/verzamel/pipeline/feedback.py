@@ -26,6 +26,7 @@ RULE_OF = {
     "conflict": "FEEDBACK001",
     "markup": "FEEDBACK002",
     "structure": "FEEDBACK002",
+    "move": "FEEDBACK002",
     "template": "FEEDBACK003",
     "value": "FEEDBACK003",
     "citation": "FEEDBACK003",
