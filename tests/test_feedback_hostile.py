@@ -235,3 +235,44 @@ def test_moved_text_goes_back_at_both_places_or_at_neither(dossier, tmp_path):
     code, output, written = _feedback(root, reviewed)
     assert (code, written) == (1, []), output
     assert "FEEDBACK001" in output and "FEEDBACK002" in output
+
+
+TWIN = "Zie ook de bijlage."
+
+
+def _twins(root: Path, tmp_path: Path) -> Path:
+    """The draft built with a paragraph written twice in one fragment, the second one changed."""
+    fragment = root / "sections" / "terugkeer.md"
+    fragment.write_text(fragment.read_text("utf-8") + f"\n{TWIN}\n\nMeer tekst.\n\n{TWIN}\n", "utf-8")
+    assert run_cli("build", TERUGKEERBRIEF, "--root", str(root)).exit_code == 0
+    built = root / "build" / TERUGKEERBRIEF / "kamerbrief.docx"
+
+    def second(data: bytes) -> bytes:
+        old = f"<w:t>{TWIN}</w:t>".encode()
+        at = data.index(old, data.index(old) + 1)
+        new = (
+            f'<w:t>Zie ook </w:t></w:r><w:del w:id="90" {DATED}><w:r><w:delText>de bijlage</w:delText>'
+            f'</w:r></w:del><w:ins w:id="91" {DATED}><w:r><w:t>bijlage 2</w:t></w:r></w:ins><w:r><w:t>.</w:t>'
+        )
+        return data[:at] + new.encode() + data[at + len(old) :]
+
+    return _altered(built, tmp_path / "tweeling.docx", BODY, second)
+
+
+def test_of_two_identical_paragraphs_the_one_the_reviewer_changed_is_changed(dossier, tmp_path):
+    root, _ = dossier
+    reviewed = _twins(root, tmp_path)
+    code, output, written = _feedback(root, reviewed)
+    assert (code, written) == (0, ["sections/terugkeer.md"]), output
+    lines = (root / "sections" / "terugkeer.md").read_text("utf-8").split("\n")
+    assert lines[-7:] == ["", TWIN, "", "Meer tekst.", "", "Zie ook bijlage 2.", ""]
+
+
+def test_a_paragraph_written_once_more_since_the_build_is_not_guessed_at(dossier, tmp_path):
+    root, _ = dossier
+    reviewed = _twins(root, tmp_path)
+    fragment = root / "sections" / "terugkeer.md"
+    fragment.write_text(fragment.read_text("utf-8") + f"\n{TWIN}\n", "utf-8")
+    code, output, written = _feedback(root, reviewed)
+    assert (code, written) == (1, []), output
+    assert "FEEDBACK001" in output

@@ -2,8 +2,9 @@
 
 The map of the document names a paragraph's source file and a digest of its lines as built
 (sources/origins.py). The file is read as it is now: the paragraph whose lines have that digest
-is where the reviewer's words stand; when none has (the source moved on since the build), the
-paragraph of that file nearest in words. Text the template wrote, and a citation the house style
+is where the reviewer's words stand (of paragraphs written alike, the one in the same place among
+them as in the document); when none has (the source moved on since the build), the paragraph of
+that file nearest in words. Text the template wrote, and a citation the house style
 wrote from a registry entry, are traced to the template or the entry, where a change must be made
 by hand.
 """
@@ -29,7 +30,8 @@ class Traced:
     kind: str
     """"source" (written back), "template", "value" (a manifest value the template printed),
     "citation" (made from a registry entry: changed by hand there), "unmarked" (no bookmark: a
-    paragraph the reviewer added) or "gone" (its source file no longer has it)."""
+    paragraph the reviewer added), "gone" (its source file no longer has it) or "ambiguous" (the
+    file has it another number of times than when the document was made)."""
     path: str = ""
     span: SourceSpan | None = None
     """Where the paragraph is written now (the template or entry for the others)."""
@@ -40,13 +42,35 @@ class Traced:
 
 
 def trace(reviewed: Reviewed, sources, project) -> list[Traced]:
-    return [_one(reviewed, sources, paragraph, project) for paragraph in reviewed.paragraphs]
+    alike = _alike(reviewed.entries)
+    traced: list[Traced] = []
+    first: dict[str, Traced] = {}
+    for paragraph in reviewed.paragraphs:
+        if paragraph.name:
+            item = _one(reviewed, sources, paragraph, project, alike.get(paragraph.name, (0, 1)))
+            first.setdefault(paragraph.name, item)
+        else:
+            item = Traced(paragraph, "unmarked", span=_after(first.get(paragraph.after)))
+        traced.append(item)
+    return traced
 
 
-def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> Traced:
+def _alike(entries: dict[str, dict[str, str]]) -> dict[str, tuple[int, int]]:
+    """For each paragraph of the map: which of the paragraphs with its source and digest it is (in
+    the order of the document, which is that of the file), and how many there are."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    for name, entry in entries.items():
+        if entry.get("digest"):
+            groups.setdefault((entry.get("path", ""), entry["digest"]), []).append(name)
+    return {name: (n, len(names)) for names in groups.values() for n, name in enumerate(names)}
+
+
+def _one(
+    reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project, alike: tuple[int, int]
+) -> Traced:
     entry = reviewed.entries.get(paragraph.name)
     if entry is None:
-        return Traced(paragraph, "unmarked", span=_unmarked(reviewed, sources, paragraph, project))
+        return Traced(paragraph, "unmarked")
     if "template" in entry:
         return _value(reviewed, sources, paragraph) or _template(paragraph, entry["template"], project)
     path = entry.get("path", "")
@@ -61,8 +85,11 @@ def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> 
         for span, item in paragraphs_in(path, _fragments_of(sources, path), _notes_of(sources, path))
         if item != ""
     ]
+    nth, count = alike
+    if found and len(found) != count:  # a paragraph written alike added or removed since
+        return Traced(paragraph, "ambiguous", path, found[0])
     if found:
-        span = found[0]
+        span = found[nth]
         current = next((words for at, words in items if at == span), paragraph.built)
     else:
         scored = [(SequenceMatcher(None, paragraph.built, words).ratio(), at, words) for at, words in items]
@@ -101,13 +128,9 @@ def _value(reviewed: Reviewed, sources, paragraph: ReviewedParagraph) -> Traced 
     return None
 
 
-def _unmarked(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> SourceSpan | None:
-    """A paragraph the reviewer added: after the place of the marked one before it."""
-    before = next((p for p in reviewed.paragraphs if p.name and p.name == paragraph.after), None)
-    if before is None:
-        return None
-    traced = _one(reviewed, sources, before, project)
-    span = traced.span
+def _after(before: Traced | None) -> SourceSpan | None:
+    """Where a paragraph the reviewer added goes: after the marked one before it."""
+    span = before.span if before is not None else None
     return SourceSpan(span.path, span.end_line or span.line) if span is not None else None
 
 

@@ -24,6 +24,7 @@ from ..write import write_all_atomic
 
 RULE_OF = {
     "conflict": "FEEDBACK001",
+    "ambiguous": "FEEDBACK001",
     "markup": "FEEDBACK002",
     "structure": "FEEDBACK002",
     "move": "FEEDBACK002",
