@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import TERUGKEERBRIEF, dossier_in_git, edit, run_cli
+from conftest import TERUGKEERBRIEF, commit, dossier_in_git, edit, run_cli
 from word_package import W, read_parts, write_parts
-from word_review import comment, move, replace, review_like_word
+from word_review import comment, delete, insert, move, replace, review_like_word
 
 MAP, BODY, COMMENTS = "customXml/item1.xml", "word/document.xml", "word/comments.xml"
 CHANGED = "wanneer dat kan"
@@ -276,3 +276,60 @@ def test_a_paragraph_written_once_more_since_the_build_is_not_guessed_at(dossier
     code, output, written = _feedback(root, reviewed)
     assert (code, written) == (1, []), output
     assert "FEEDBACK001" in output
+
+
+# -- Woo: a withheld passage in the internal beslisnota ------------------------------------------
+
+WITHHELD = "[gemeente Geheimstad]{woo=5.1.2e}"
+BESLISNOTA_FRAGMENT = "sections/beslisnota/toelichting-terugkeer.md"
+
+
+@pytest.fixture(scope="module")
+def withholding(tmp_path_factory):
+    """A dossier whose beslisnota fragment withholds a name, its draft built."""
+    root = dossier_in_git(tmp_path_factory.mktemp("woo") / "dossier")
+    edit(
+        root / BESLISNOTA_FRAGMENT,
+        "Over de hoofdlijnen van het terugkeerbeleid is de Kamer",
+        f"Over de hoofdlijnen is {WITHHELD}",
+    )
+    commit(root, "een naam weggelaten")
+    assert run_cli("build", TERUGKEERBRIEF, "--root", str(root)).exit_code == 0
+    built = tmp_path_factory.mktemp("woo-built") / "beslisnota.docx"
+    shutil.copy(root / "build" / TERUGKEERBRIEF / "beslisnota.docx", built)
+    shutil.rmtree(root / "build")
+    return root, built
+
+
+WOO_EDITS = {  # the reviewer's edit in "… is gemeente Geheimstad [5.1.2e] eerder …": the source after
+    "a word inside": (replace("Geheimstad", "Anderstad"), "[gemeente Anderstad]{woo=5.1.2e}"),
+    "words at its end, before the mark": (
+        insert("Geheimstad", " en Jan"),
+        "[gemeente Geheimstad en Jan]{woo",
+    ),
+    "words after the mark": (insert("[5.1.2e]", " en Jan"), f"{WITHHELD} en Jan eerder"),
+    "words before it": (insert("hoofdlijnen", " nu"), f"hoofdlijnen nu is {WITHHELD}"),
+    "words at its start": (insert("hoofdlijnen is ", "de "), None),
+    "the mark deleted": (delete(" [5.1.2e]"), None),
+    "the mark changed": (replace("[5.1.2e]", "[5.1.2i]"), None),
+    "the passage and its mark deleted": (delete("gemeente Geheimstad [5.1.2e] "), None),
+    "every word of it deleted": (delete("gemeente Geheimstad"), None),
+    "words across its start": (replace("is gemeente", "is de gemeente"), None),
+    "words across its end": (replace("Geheimstad [5.1.2e] eerder", "Geheimstad al eerder"), None),
+}
+
+
+@pytest.mark.parametrize(("change", "after"), WOO_EDITS.values(), ids=WOO_EDITS.keys())
+def test_a_withheld_passage_stays_withheld_or_the_change_is_refused(withholding, tmp_path, change, after):
+    root, built = withholding
+    root = Path(shutil.copytree(root, tmp_path / "dossier"))
+    reviewed = review_like_word(built, tmp_path / "nagekeken.docx", [change])
+    before = (root / BESLISNOTA_FRAGMENT).read_text("utf-8")
+    code, output, written = _feedback(root, reviewed)
+    now = (root / BESLISNOTA_FRAGMENT).read_text("utf-8")
+    if after is None:
+        assert (code, now) == (1, before), output
+        assert "FEEDBACK002" in output
+    else:
+        assert (code, written) == (0, [BESLISNOTA_FRAGMENT]), output
+        assert after in now

@@ -148,11 +148,11 @@ def shown(item) -> str:
     if isinstance(item, str):
         return item
     if isinstance(item, Heading | Paragraph):
-        return _inlines(item.inlines)
+        return shown_inlines(item.inlines)
     return ""
 
 
-def _inlines(inlines) -> str:
+def shown_inlines(inlines) -> str:
     out = []
     for inline in inlines:
         if isinstance(inline, Text):
@@ -162,11 +162,11 @@ def _inlines(inlines) -> str:
         elif isinstance(inline, NoteRef):
             out.append(NOTE)
         elif isinstance(inline, Withheld):
-            out.append(f"{_inlines(inline.children)} {woo_marks(inline.grounds)}")
+            out.append(f"{shown_inlines(inline.children)} {woo_marks(inline.grounds)}")
         elif isinstance(inline, Redaction):
             out.append(woo_marks(inline.grounds))
         elif hasattr(inline, "children"):
-            out.append(_inlines(inline.children))
+            out.append(shown_inlines(inline.children))
         elif hasattr(inline, "text"):  # code
             out.append(inline.text)
     return "".join(out)

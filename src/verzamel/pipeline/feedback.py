@@ -28,6 +28,7 @@ RULE_OF = {
     "markup": "FEEDBACK002",
     "structure": "FEEDBACK002",
     "move": "FEEDBACK002",
+    "woo": "FEEDBACK002",
     "template": "FEEDBACK003",
     "value": "FEEDBACK003",
     "citation": "FEEDBACK003",
