@@ -15,7 +15,7 @@ from lxml import etree
 
 from conftest import TERUGKEERBRIEF, commit, dossier_in_git, edit, run_cli
 from word_package import W, read_parts, write_parts
-from word_review import comment, delete, insert, move, replace, review_like_word
+from word_review import comment, delete, insert, move, replace, reply, review_like_word
 
 MAP, BODY, COMMENTS = "customXml/item1.xml", "word/document.xml", "word/comments.xml"
 CHANGED = "wanneer dat kan"
@@ -333,3 +333,119 @@ def test_a_withheld_passage_stays_withheld_or_the_change_is_refused(withholding,
     else:
         assert (code, written) == (0, [BESLISNOTA_FRAGMENT]), output
         assert after in now
+
+
+# -- what the text output says -------------------------------------------------------------------
+
+EXTENDED = "word/commentsExtended.xml"
+
+
+def _range_start(at: bytes):
+    """The comment's range made to start right before the first match of `at`, or after its `|`."""
+    before, bar, after = at.partition(b"|")
+
+    def change(data: bytes) -> bytes:
+        start = re.search(rb"<w:commentRangeStart [^>]*/>", data)
+        data = data[: start.start()] + data[start.end() :]
+        where = data.index(before + after) + (len(before) if bar else 0)
+        return data[:where] + start[0] + data[where:]
+
+    return change
+
+
+def _each_other(data: bytes) -> bytes:
+    """The comment made a reply to its own reply: neither is the first of the thread."""
+    first, second = re.findall(rb'w15:paraId="([0-9A-F]+)"', data)[:2]
+    return data.replace(
+        b'w15:paraId="' + first + b'" w15:done',
+        b'w15:paraId="' + first + b'" w15:paraIdParent="' + second + b'" w15:done',
+    )
+
+
+SAID = {  # edits, a change to the document, what the output says, what it must not say
+    "a comment anchored on no words": (
+        [comment(COMMENTED, "Klopt dit?")],
+        (BODY, _range_start(rb"<w:commentRangeEnd ")),
+        "comment A. Jansen (20 nov 2025): Klopt dit?",
+        "on “”",
+    ),
+    "a comment anchored on a footnote reference": (
+        [comment(COMMENTED, "Welke brief?")],
+        (BODY, _range_start(b'w:name="_vz14"/>|')),
+        "meerd.* Sindsdien is het terugkeerbeleid verder uitgewerkt.”: Welke brief?",
+        "\ufffc",
+    ),
+    "a comment Word anchors by its mark only": (
+        [comment(COMMENTED, "Klopt dit?")],
+        (BODY, _without(rb"<w:commentRange(?:Start|End) [^>]*/>")),
+        "on “Sindsdien is het terugkeerbeleid verder uitgewerkt.”: Klopt dit?",
+        "geïnformeerd",
+    ),
+    "control characters in a comment": (
+        [comment(COMMENTED, "Klopt dit?")],
+        (COMMENTS, _sub("Klopt dit?", "Klopt\u009b31m dit\u202e?")),
+        ": KloptU+009B31m ditU+202E?",
+        "\u009b",
+    ),
+    "a comment of two paragraphs": (
+        [comment(COMMENTED, "Klopt dit?\nEn dit?")],
+        None,
+        ": Klopt dit?\n    En dit?",
+        "\nEn dit?",
+    ),
+    "a change without a date": (
+        [replace(CHANGED, "zodra dat kan")],
+        (BODY, lambda d: re.sub(rb' w:date="[^"]*"', b"", d)),
+        "change A. Jansen: “wanneer dat kan” → “zodra dat kan”",
+        "()",
+    ),
+    "a thread whose comments answer each other": (
+        [comment(COMMENTED, "Klopt dit?", replies=[reply("B. de Vries", "BV", "Ja.")])],
+        (EXTENDED, _each_other),
+        "Klopt dit?",
+        "0 comment(s)",
+    ),
+    "two changes in a paragraph, one that cannot go back": (
+        [replace(CHANGED, "zodra dat kan"), insert("Sindsdien", "\t")],
+        None,
+        "“U+0009” inserted; a paragraph split or joined",
+        "sections/terugkeer.md The other",
+    ),
+    "the change held back with it is listed at its own place": (
+        [replace(CHANGED, "zodra dat kan"), insert("Sindsdien", "\t")],
+        None,
+        "sections/terugkeer.md:7:110: change A. Jansen (20 nov 2025): “wanneer dat kan” → “zodra dat kan”",
+        "1 change(s)",
+    ),
+    "which of them are not made": (
+        [replace(CHANGED, "zodra dat kan"), insert("Sindsdien", "\t")],
+        None,
+        "by hand in sections/terugkeer.md; the other change in this paragraph was therefore not made either",
+        "other 1 change",
+    ),
+}
+
+
+@pytest.mark.parametrize(("edits", "altered", "said", "unsaid"), SAID.values(), ids=SAID.keys())
+def test_the_text_output_reads_well(dossier, tmp_path, edits, altered, said, unsaid):
+    root, documents = dossier
+    reviewed = _reviewed(documents, tmp_path, edits)
+    if altered is not None:
+        reviewed = _altered(reviewed, tmp_path / "veranderd.docx", *altered)
+    _, output, _ = _feedback(root, reviewed, apply=False)
+    assert said in output and unsaid not in output, output
+
+
+def test_a_file_given_twice_is_read_once(dossier, tmp_path):
+    root, documents = dossier
+    reviewed = _reviewed(documents, tmp_path, [comment(COMMENTED, "Klopt dit?")])
+    code, output, _ = _feedback(root, reviewed, tmp_path / ".." / tmp_path.name / reviewed.name, apply=False)
+    assert code == 0 and output.count("Klopt dit?") == 1, output
+
+
+def test_the_kamerbrief_and_the_beslisnota_of_a_letter_come_back_together(dossier, tmp_path):
+    root, documents = dossier
+    kamerbrief = _reviewed(documents, tmp_path, [replace(CHANGED, "zodra dat kan")])
+    beslisnota = _reviewed(documents, tmp_path, [replace("korte brief", "beknopte brief")], "beslisnota.docx")
+    code, output, written = _feedback(root, kamerbrief, beslisnota)
+    assert (code, written) == (0, [f"letters/{TERUGKEERBRIEF}.yaml", "sections/terugkeer.md"]), output

@@ -42,6 +42,8 @@ PROVENANCE = "urn:verzamel:provenance:1"
 CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 NOTE = "\ufffc"
 """A footnote reference in the text of a paragraph: one character no reviewer types."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\ufffc*\s+")
+"""Where a sentence ends: its full stop, a closing quote, a footnote reference and the spaces after."""
 UNNAMED_MOVE = "?"
 """The move of moved text outside a named range: all such text is taken for one move."""
 PILCROW = "\u00b6"
@@ -239,7 +241,19 @@ def _comments(root, extended) -> dict[str, Comment]:
             )
             if own and parent and by_para_id.get(parent) not in (None, own):
                 comments[own].parent = by_para_id[parent]
+    _threads(comments)
     return comments
+
+
+def _threads(comments: dict[str, Comment]) -> None:
+    """Each reply linked to the comment its thread starts with (Word answers a reply in the same
+    thread); a comment whose parents lead back to it starts a thread of its own."""
+    for comment in comments.values():
+        seen, parent = {comment.id}, comment.parent
+        while parent is not None and comments[parent].parent is not None and parent not in seen:
+            seen.add(parent)
+            parent = comments[parent].parent
+        comment.parent = None if parent in seen else parent
 
 
 def _mark_changed(p, at: int) -> list[Change]:
@@ -350,9 +364,9 @@ class _Paragraphs:
         if comment is None or comment.paragraph is not None or comment_id in self._anchors:
             return
         end = self._at + offset
-        built = "".join(self._built)[:end]
-        start = max(built.rstrip().rfind(". ", 0, len(built.rstrip()) - 1) + 2, 0) if ". " in built else 0
-        self._anchors[comment_id] = [start, end]
+        before = "".join(self._built)[:end].rstrip()
+        ends = [found.end() for found in _SENTENCE_END.finditer(before, 0, max(len(before) - 1, 0))]
+        self._anchors[comment_id] = [ends[-1] if ends else 0, end]
 
     def _add(self, text: str, change) -> None:
         if not text:

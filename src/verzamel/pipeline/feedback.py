@@ -16,7 +16,7 @@ from ..feedback.apply import NotApplied, apply_changes, place
 from ..feedback.merge import to_current
 from ..feedback.reviewed import NOTE, Change, Comment, NotReadable, Reviewed, read_reviewed
 from ..feedback.trace import Traced, trace
-from ..messages import t
+from ..messages import t, tn, visible
 from ..model import SourceSpan
 from ..project import Project
 from ..sources import Sources, load_sources
@@ -66,7 +66,7 @@ def feedback(project: Project, files: list[Path], apply: bool = False) -> Feedba
     result = Feedback()
     traced_all: list[Traced] = []
     letters: set[str] = set()
-    for path in files:
+    for path in _once(files):
         reviewed = _read(path, sources)
         letters.add(reviewed.letter)
         traced = trace(reviewed, sources, project)
@@ -77,9 +77,7 @@ def feedback(project: Project, files: list[Path], apply: bool = False) -> Feedba
     for _, change, span in written.applied:
         result.remarks.append(Remark(span, change.author, change.date, change=change, applied=apply))
     for refused in written.not_applied:
-        result.remarks.append(
-            Remark(refused.span, refused.change.author, refused.change.date, change=refused.change)
-        )
+        result.remarks += _not_made(refused)
         result.diagnostics.append(_not_applied(refused))
     result.remarks.sort(key=lambda r: (r.span, r.comment is None))
     if apply and written.texts:
@@ -89,6 +87,14 @@ def feedback(project: Project, files: list[Path], apply: bool = False) -> Feedba
         result.written = sorted(written.texts)
         result.reaches = _reaches(sources, result.written, letters)
     return result
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """Each file once, in the order given: one named twice (or by two paths) is read once."""
+    first: dict[Path, Path] = {}
+    for path in files:
+        first.setdefault(path.resolve(), path)
+    return list(first.values())
 
 
 def _read(path: Path, sources: Sources) -> Reviewed:
@@ -124,12 +130,28 @@ def _where(item: Traced | None, comment: Comment) -> SourceSpan:
     return place(item, to_current(item.paragraph.built, item.current, comment.start))
 
 
+def _not_made(refused: NotApplied) -> list[Remark]:
+    """The change refused, and the others of its paragraph held back with it, each at its place."""
+    item, change = refused.traced, refused.change
+    remarks = [Remark(refused.span, change.author, change.date, change=change)]
+    if item.kind == "source":  # else each change is refused on its own
+        built, current = item.paragraph.built, item.current
+        remarks += [
+            Remark(
+                place(item, to_current(built, current, other.start)), other.author, other.date, change=other
+            )
+            for other in item.paragraph.changes
+            if other is not change
+        ]
+    return remarks
+
+
 def _not_applied(refused: NotApplied) -> Diagnostic:
     change = refused.change
     what = change_words(change)
     hint = t(f"feedback.hint_{refused.reason}", path=refused.span.path)
     if refused.others:
-        hint += " " + t("feedback.others_kept", count=refused.others)
+        hint += "; " + tn("feedback.others_kept", refused.others)
     return report(
         RULE_OF[refused.reason],
         refused.span,
@@ -141,11 +163,18 @@ def _not_applied(refused: NotApplied) -> Diagnostic:
 def change_words(change: Change) -> str:
     """„old” → „new”, „old” geschrapt or „new” ingevoegd (a stretch too long to show in full shortened)."""
     kind = "" if change.deleted and change.inserted else ("_deleted" if change.deleted else "_inserted")
-    return t(f"feedback.change{kind}", deleted=_short(change.deleted), inserted=_short(change.inserted))
+    return t(
+        f"feedback.change{kind}", deleted=shown_words(change.deleted), inserted=shown_words(change.inserted)
+    )
 
 
-def _short(words: str, most: int = 120) -> str:
-    words = " ".join(words.replace(NOTE, "*").split())
+def shown_words(words: str, most: int = 120) -> str:
+    """Words of the document as a line shows them: on one line, a footnote reference as `*`, a
+    character that would act on the terminal by its code, spaces alone (a tab inserted) by theirs,
+    and a long stretch shortened in its middle."""
+    if words and not words.strip():
+        return "".join(f"U+{ord(c):04X}" if c != " " else c for c in words)
+    words = " ".join(visible(words.replace(NOTE, "*")).split())
     return words if len(words) <= most else f"{words[: most // 2 - 1]} … {words[-(most // 2 - 1) :]}"
 
 
