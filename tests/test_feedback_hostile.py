@@ -362,6 +362,13 @@ def _each_other(data: bytes) -> bytes:
     )
 
 
+def _reply_to_reply(data: bytes) -> bytes:
+    """The second reply made an answer to the first."""
+    _, first, second = re.findall(rb'w15:paraId="([0-9A-F]+)"', data)[:3]
+    ours = rb'(w15:paraId="' + second + rb'" w15:paraIdParent=")[0-9A-F]+'
+    return re.sub(ours, rb"\g<1>" + first, data)
+
+
 SAID = {  # edits, a change to the document, what the output says, what it must not say
     "a comment anchored on no words": (
         [comment(COMMENTED, "Klopt dit?")],
@@ -404,6 +411,12 @@ SAID = {  # edits, a change to the document, what the output says, what it must 
         (EXTENDED, _each_other),
         "Klopt dit?",
         "0 comment(s)",
+    ),
+    "a reply to a reply": (
+        [comment(COMMENTED, "Klopt dit?", replies=[reply("B", "B", "Ja."), reply("C", "C", "Zeker?")])],
+        (EXTENDED, _reply_to_reply),
+        "\n    reply B (20 nov 2025): Ja.\n    reply C (20 nov 2025): Zeker?",
+        "2 comment(s)",
     ),
     "two changes in a paragraph, one that cannot go back": (
         [replace(CHANGED, "zodra dat kan"), insert("Sindsdien", "\t")],
