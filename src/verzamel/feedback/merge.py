@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .reviewed import NOTE, Change
 
@@ -107,9 +108,11 @@ def _escaped(text: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def _align(current: str, source: str) -> list[tuple[int, int] | None]:
+@lru_cache(maxsize=64)
+def _align(current: str, source: str) -> tuple[tuple[int, int] | None, ...]:
     """For each character of `current`, the stretch of `source` it is written as (None: not in
-    the source, e.g. the mark after a withheld passage)."""
+    the source, e.g. the mark after a withheld passage). Kept for the next call: each change and
+    comment of a paragraph is placed by the same alignment."""
     flat = source.replace("\n", " ").replace("\t", " ")
     where: list[tuple[int, int] | None] = [None] * len(current)
     for a, b, size in SequenceMatcher(None, current, flat, autojunk=False).get_matching_blocks():
@@ -122,7 +125,7 @@ def _align(current: str, source: str) -> list[tuple[int, int] | None]:
             found = REFERENCE.search(source, left, right)
             if found:
                 where[i] = (found.start(), found.end())
-    return where
+    return tuple(where)
 
 
 def _edit(change: Change, where, source: str, second: bool) -> Edit:
