@@ -462,3 +462,37 @@ def test_the_kamerbrief_and_the_beslisnota_of_a_letter_come_back_together(dossie
     beslisnota = _reviewed(documents, tmp_path, [replace("korte brief", "beknopte brief")], "beslisnota.docx")
     code, output, written = _feedback(root, kamerbrief, beslisnota)
     assert (code, written) == (0, [f"letters/{TERUGKEERBRIEF}.yaml", "sections/terugkeer.md"]), output
+
+
+def _footnotes_alike(root: Path, tmp_path: Path, file: str, definitions: str) -> Path:
+    """The draft built with two footnotes of the same words, the text referring to the second
+    defined first; the reviewer changes the first footnote of the document (the second defined)."""
+    fragment = root / "sections" / "terugkeer.md"
+    edit(fragment, "verder uitgewerkt.", "verder uitgewerkt.[^noot-b] Zie ook hier.[^noot-a]")
+    (root / file).write_text((root / file).read_text("utf-8") + definitions, "utf-8")
+    assert run_cli("build", TERUGKEERBRIEF, "--root", str(root)).exit_code == 0
+    built = root / "build" / TERUGKEERBRIEF / "kamerbrief.docx"
+    return review_like_word(
+        built, tmp_path / "noot.docx", [replace("de bijlage", "bijlage 2", where="footnote")]
+    )
+
+
+def test_of_two_footnotes_of_the_same_words_in_a_fragment_the_changed_one_is_changed(dossier, tmp_path):
+    root, _ = dossier
+    definitions = f"\n[^noot-a]: {TWIN}\n\n[^noot-b]: {TWIN}\n"
+    reviewed = _footnotes_alike(root, tmp_path, "sections/terugkeer.md", definitions)
+    code, output, written = _feedback(root, reviewed)
+    assert (code, written) == (0, ["sections/terugkeer.md"]), output
+    text = (root / "sections" / "terugkeer.md").read_text("utf-8")
+    assert f"[^noot-a]: {TWIN}" in text and "[^noot-b]: Zie ook bijlage 2." in text
+
+
+def test_of_two_registry_footnotes_of_the_same_words_none_is_guessed_at(dossier, tmp_path):
+    """Footnotes are numbered as the text refers to them, not as the registry defines them: the
+    one the reviewer changed cannot be told from its twin by its place."""
+    root, _ = dossier
+    definitions = "".join(f"\n{label}:\n  text: >-\n    {TWIN}\n" for label in ("noot-a", "noot-b"))
+    reviewed = _footnotes_alike(root, tmp_path, "footnotes/toelichtingen.yaml", definitions)
+    code, output, written = _feedback(root, reviewed)
+    assert (code, written) == (1, []), output
+    assert "FEEDBACK001" in output

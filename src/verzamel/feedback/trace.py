@@ -57,12 +57,19 @@ def trace(reviewed: Reviewed, sources, project) -> list[Traced]:
 
 def _alike(entries: dict[str, dict[str, str]]) -> dict[str, tuple[int, int]]:
     """For each paragraph of the map: which of the paragraphs with its source and digest it is (in
-    the order of the document, which is that of the file), and how many there are."""
-    groups: dict[tuple[str, str], list[str]] = {}
+    the order of the document, which is that of the file), and how many there are. Of footnotes
+    written alike none is told: they are numbered as the text refers to them, which need not be
+    the order the file defines them in (-1)."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
     for name, entry in entries.items():
         if entry.get("digest"):
-            groups.setdefault((entry.get("path", ""), entry["digest"]), []).append(name)
-    return {name: (n, len(names)) for names in groups.values() for n, name in enumerate(names)}
+            key = (entry.get("path", ""), entry["digest"], entry.get("part", "body"))
+            groups.setdefault(key, []).append(name)
+    return {
+        name: (-1 if key[2] == "footnote" and len(names) > 1 else n, len(names))
+        for key, names in groups.items()
+        for n, name in enumerate(names)
+    }
 
 
 def _one(
@@ -86,7 +93,7 @@ def _one(
         if item != ""
     ]
     nth, count = alike
-    if found and len(found) != count:  # a paragraph written alike added or removed since
+    if found and (len(found) != count or nth < 0):  # added or removed since, or footnotes alike
         return Traced(paragraph, "ambiguous", path, found[0])
     if found:
         span = found[nth]
