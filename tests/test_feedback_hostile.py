@@ -496,3 +496,29 @@ def test_of_two_registry_footnotes_of_the_same_words_none_is_guessed_at(dossier,
     code, output, written = _feedback(root, reviewed)
     assert (code, written) == (1, []), output
     assert "FEEDBACK001" in output
+
+
+LINE_ENDS = {
+    "every line ending in CR LF": lambda raw: raw.replace(b"\n", b"\r\n"),
+    "some lines ending in CR LF": lambda raw: raw.replace(b"\n", b"\r\n", 3),
+    "a byte-order mark": lambda raw: b"\xef\xbb\xbf" + raw,
+    "no line end after the last line": lambda raw: raw.rstrip(b"\n"),
+}
+
+
+@pytest.mark.parametrize("written", LINE_ENDS.values(), ids=LINE_ENDS.keys())
+def test_only_the_changed_words_change_in_the_file_s_bytes(built, tmp_path, written):
+    root = Path(shutil.copytree(built[0], tmp_path / "dossier"))
+    fragment = root / "sections" / "terugkeer.md"
+    fragment.write_bytes(written(fragment.read_bytes()))
+    commit(root, "anders opgeslagen")
+    assert run_cli("build", TERUGKEERBRIEF, "--root", str(root)).exit_code == 0
+    reviewed = review_like_word(
+        root / "build" / TERUGKEERBRIEF / "kamerbrief.docx",
+        tmp_path / "nagekeken.docx",
+        [replace(CHANGED, "zodra")],
+    )
+    before = fragment.read_bytes()
+    code, output, _ = _feedback(root, reviewed)
+    assert code == 0, output
+    assert fragment.read_bytes() == before.replace(CHANGED.encode(), b"zodra")

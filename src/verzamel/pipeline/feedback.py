@@ -20,6 +20,7 @@ from ..messages import t, tn, visible
 from ..model import SourceSpan
 from ..project import Project
 from ..sources import Sources, load_sources
+from ..sources.reading import as_written
 from ..write import write_all_atomic
 
 RULE_OF = {
@@ -82,7 +83,10 @@ def feedback(project: Project, files: list[Path], apply: bool = False) -> Feedba
     result.remarks.sort(key=lambda r: (r.span, r.comment is None))
     if apply and written.texts:
         write_all_atomic(
-            [(project.root / path, _raw(sources, path, text)) for path, text in sorted(written.texts.items())]
+            [
+                (project.root / path, as_written(sources.files[path], text))
+                for path, text in sorted(written.texts.items())
+            ]
         )
         result.written = sorted(written.texts)
         result.reaches = _reaches(sources, result.written, letters)
@@ -201,14 +205,3 @@ def _reaches(sources: Sources, written: list[str], letters: set[str]) -> dict[st
         if users:
             reaches[path] = sorted(users)
     return reaches
-
-
-def _raw(sources: Sources, path: str, text: str) -> bytes:
-    """The new text as the file is written: its own line ends and byte-order mark kept."""
-    source = sources.files.get(path)
-    raw = source.raw if source is not None else text
-    if "\r\n" in raw:
-        text = text.replace("\n", "\r\n")
-    if raw.startswith("\ufeff"):
-        text = "\ufeff" + text
-    return text.encode("utf-8")
