@@ -522,3 +522,18 @@ def test_only_the_changed_words_change_in_the_file_s_bytes(built, tmp_path, writ
     code, output, _ = _feedback(root, reviewed)
     assert code == 0, output
     assert fragment.read_bytes() == before.replace(CHANGED.encode(), b"zodra")
+
+
+def test_a_source_keeps_its_permissions_and_a_link_stays_a_link(dossier, tmp_path):
+    root, documents = dossier
+    fragment = root / "sections" / "terugkeer.md"
+    shared = root / "gedeeld" / "terugkeer.md"
+    shared.parent.mkdir()
+    fragment.rename(shared)
+    fragment.symlink_to(Path("..") / "gedeeld" / "terugkeer.md")
+    shared.chmod(0o664)
+    reviewed = _reviewed(documents, tmp_path, [replace(CHANGED, "zodra dat kan")])
+    result = run_cli("feedback", str(reviewed), "--root", str(root), "--apply")
+    assert result.exit_code == 0, result.output
+    assert fragment.is_symlink() and "zodra dat kan" in shared.read_text("utf-8")
+    assert shared.stat().st_mode & 0o777 == 0o664

@@ -82,11 +82,12 @@ def feedback(project: Project, files: list[Path], apply: bool = False) -> Feedba
         result.diagnostics.append(_not_applied(refused))
     result.remarks.sort(key=lambda r: (r.span, r.comment is None))
     if apply and written.texts:
-        write_all_atomic(
+        write_all_atomic(  # into the file a link names (the sources read only links in the dossier)
             [
-                (project.root / path, as_written(sources.files[path], text))
+                ((project.root / path).resolve(), as_written(sources.files[path], text))
                 for path, text in sorted(written.texts.items())
-            ]
+            ],
+            keep_mode=True,
         )
         result.written = sorted(written.texts)
         result.reaches = _reaches(sources, result.written, letters)
