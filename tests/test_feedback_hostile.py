@@ -537,3 +537,27 @@ def test_a_source_keeps_its_permissions_and_a_link_stays_a_link(dossier, tmp_pat
     assert result.exit_code == 0, result.output
     assert fragment.is_symlink() and "zodra dat kan" in shared.read_text("utf-8")
     assert shared.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_comment_on_a_paragraph_the_reviewer_added_is_placed_after_the_one_before_it(dossier, tmp_path):
+    root, documents = dossier
+    reviewed = _reviewed(documents, tmp_path, [comment(COMMENTED, "Klopt dit?")])
+
+    def added(data: bytes) -> bytes:  # the comment moved into a new paragraph after its own
+        text = data.decode("utf-8")
+        start, end = (
+            re.search(r"<w:commentRangeStart [^>]*/>", text),
+            re.search(r"<w:commentRangeEnd [^>]*/>", text),
+        )
+        reference = re.search(r"<w:r><w:rPr><w:rStyle w:val=\"CommentReference\"/></w:rPr>.*?</w:r>", text)
+        text = text.replace(start[0], "").replace(end[0], "").replace(reference[0], "")
+        new = "<w:r><w:t>Een nieuwe alinea.</w:t></w:r>"
+        paragraph = (
+            f'<w:p><w:pPr><w:rPr><w:ins w:id="90" {DATED}/></w:rPr></w:pPr>{start[0]}'
+            f'<w:ins w:id="91" {DATED}>{new}</w:ins>{end[0]}{reference[0]}</w:p>'
+        )
+        at = text.index("</w:p>", text.index(COMMENTED)) + len("</w:p>")
+        return (text[:at] + paragraph + text[at:]).encode("utf-8")
+
+    code, output, _ = _feedback(root, _altered(reviewed, tmp_path / "nieuw.docx", BODY, added), apply=False)
+    assert "sections/terugkeer.md:9:1: comment A. Jansen (20 nov 2025): Klopt dit?" in output, output

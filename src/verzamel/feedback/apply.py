@@ -82,7 +82,7 @@ def _written(project, sources, traced: list[Traced], held: set[int]) -> Written:
             if item.span in seen:  # the same text reviewed in two documents (a shared fragment)
                 if seen[item.span] != item.paragraph.reviewed:
                     change = item.paragraph.changes[0]
-                    refused.append(NotApplied(item, change, "conflict", place(item, change.start)))
+                    refused.append(NotApplied(item, change, "conflict", place_built(item, change.start)))
                 continue
             seen[item.span] = item.paragraph.reviewed
             outcome = _held(item) if id(item) in held else _paragraph(project, path, text, item)
@@ -103,7 +103,7 @@ def _paragraph(project, path: str, text: str, item: Traced):
         if paragraph.split:  # the paragraph mark is its last change
             raise Conflict("structure", changes[-1], changes[-1].start)
         expected, moved = reviewed_text(item.current, paragraph.built, changes)
-        places = [place(item, to_current(paragraph.built, item.current, c.start)) for c in changes]
+        places = [place_built(item, c.start) for c in changes]
         read = partial(_read_back, project, path)
         now = read(text)
         wanted = [_words(expected) if at == item.span else _words(shown(i)) for at, i in now]
@@ -132,8 +132,12 @@ def _held(item: Traced) -> NotApplied:
     """A paragraph held back because the other end of text moved into or out of it is."""
     changes = item.paragraph.changes
     change = next(c for c in changes if c.move)
-    at = place(item, to_current(item.paragraph.built, item.current, change.start))
-    return NotApplied(item, change, "move", at, len(changes) - 1)
+    return NotApplied(item, change, "move", place_built(item, change.start), len(changes) - 1)
+
+
+def place_built(item: Traced, at: int) -> SourceSpan:
+    """Where character `at` of the paragraph as built (and reviewed) stands in its source file now."""
+    return place(item, to_current(item.paragraph.built, item.current, at))
 
 
 def place(item: Traced, at: int) -> SourceSpan:

@@ -92,8 +92,8 @@ class Comment:
     text: str
     parent: str | None = None
     """The comment a reply answers."""
-    paragraph: str | None = None
-    """The bookmark of the paragraph its range starts in (None: not in a marked paragraph)."""
+    paragraph: int | None = None
+    """The paragraph its range starts in, by its place in Reviewed.paragraphs (None: in none)."""
     start: int = 0
     end: int = 0
     words: str = ""
@@ -300,11 +300,11 @@ class _Paragraphs:
         for comment_id, (start, *end) in self._anchors.items():
             comment = self.comments[comment_id]
             start, stop = max(start - skip, 0), max((end[0] if end else len(built) + skip) - skip, 0)
-            comment.paragraph, comment.start, comment.end = self._name, start, stop
+            comment.paragraph, comment.start, comment.end = len(self.paragraphs), start, stop
             comment.words = built[start:stop]
         mark = _mark_changed(p, len(built))
         changes = [c for c in self._changes if c.deleted or c.inserted] + mark
-        if not self._name and not (changes or reviewed.strip() or built.strip()):
+        if not self._name and not (changes or reviewed.strip() or built.strip() or self._anchors):
             return
         paragraph = ReviewedParagraph(self._name, part, built, reviewed, changes, bool(mark))
         if self._name:

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from ..model import Heading, LineBreak, NoteRef, Paragraph, Redaction, SourceSpan, Text, Withheld
 from ..model.text import woo_marks
-from ..sources.origins import lines_of, paragraphs_in, written_at
+from ..sources.origins import lines_of, paragraphs_of, written_at
 from .reviewed import NOTE, Reviewed, ReviewedParagraph
 
 NEAREST = 0.6
@@ -87,11 +87,7 @@ def _one(
     found = written_at(sources, path, entry.get("digest", "")) if entry.get("digest") else []
     if entry.get("made") == "citation":
         return Traced(paragraph, "citation", path, found[0] if found else SourceSpan(path))
-    items = [
-        (span, shown(item))
-        for span, item in paragraphs_in(path, _fragments_of(sources, path), _notes_of(sources, path))
-        if item != ""
-    ]
+    items = [(span, shown(item)) for span, item in paragraphs_of(sources, path) if item != ""]
     nth, count = alike
     if found and (len(found) != count or nth < 0):  # added or removed since, or footnotes alike
         return Traced(paragraph, "ambiguous", path, found[0])
@@ -139,14 +135,6 @@ def _after(before: Traced | None) -> SourceSpan | None:
     """Where a paragraph the reviewer added goes: after the marked one before it."""
     span = before.span if before is not None else None
     return SourceSpan(span.path, span.end_line or span.line) if span is not None else None
-
-
-def _fragments_of(sources, path: str) -> list:
-    return [f for f in sources.all_fragments() if f.path == path]
-
-
-def _notes_of(sources, path: str) -> list:
-    return [n for n in sources.registry.values() if n.span.path == path]
 
 
 def shown(item) -> str:

@@ -12,8 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, report
-from ..feedback.apply import NotApplied, apply_changes, place
-from ..feedback.merge import to_current
+from ..feedback.apply import NotApplied, apply_changes, place_built
 from ..feedback.reviewed import NOTE, Change, Comment, NotReadable, Reviewed, read_reviewed
 from ..feedback.trace import Traced, trace
 from ..messages import t, tn, visible
@@ -114,12 +113,13 @@ def _read(path: Path, sources: Sources) -> Reviewed:
 
 
 def _comments(reviewed: Reviewed, traced: list[Traced]) -> list[Remark]:
-    by_name = {item.paragraph.name: item for item in traced if item.paragraph.name}
+    """Each comment that starts a thread at its place, with its replies (`traced`: one for each
+    paragraph of `reviewed`, in order)."""
     remarks: dict[str, Remark] = {}
     for comment in reviewed.comments:
         if comment.parent is not None:
             continue
-        item = by_name.get(comment.paragraph or "")
+        item = traced[comment.paragraph] if comment.paragraph is not None else None
         remarks[comment.id] = Remark(_where(item, comment), comment.author, comment.date, comment=comment)
     for comment in reviewed.comments:
         if comment.parent in remarks:
@@ -132,23 +132,17 @@ def _where(item: Traced | None, comment: Comment) -> SourceSpan:
         return SourceSpan("?")
     if item.kind != "source":
         return item.span or SourceSpan(item.path or "?")
-    return place(item, to_current(item.paragraph.built, item.current, comment.start))
+    return place_built(item, comment.start)
 
 
 def _not_made(refused: NotApplied) -> list[Remark]:
     """The change refused, and the others of its paragraph held back with it, each at its place."""
     item, change = refused.traced, refused.change
-    remarks = [Remark(refused.span, change.author, change.date, change=change)]
-    if item.kind == "source":  # else each change is refused on its own
-        built, current = item.paragraph.built, item.current
-        remarks += [
-            Remark(
-                place(item, to_current(built, current, other.start)), other.author, other.date, change=other
-            )
-            for other in item.paragraph.changes
-            if other is not change
-        ]
-    return remarks
+    others = [c for c in item.paragraph.changes if c is not change] if item.kind == "source" else []
+    return [  # (a paragraph not from a source has each of its changes refused on its own)
+        Remark(refused.span, change.author, change.date, change=change),
+        *(Remark(place_built(item, c.start), c.author, c.date, change=c) for c in others),
+    ]
 
 
 def _not_applied(refused: NotApplied) -> Diagnostic:
