@@ -56,11 +56,7 @@ def reviewed_text(current: str, built: str, changes: list[Change]) -> tuple[str,
     the source moved on since the build in another way."""
     moved = changes
     if current != built:
-        ours = [
-            op
-            for op in SequenceMatcher(None, built, current, autojunk=False).get_opcodes()
-            if op[0] != "equal"
-        ]
+        ours = [op for op in _opcodes(built, current) if op[0] != "equal"]
         moved = []
         for change in changes:
             start, end = to_current(built, current, change.start), to_current(built, current, change.end)
@@ -80,10 +76,17 @@ def reviewed_text(current: str, built: str, changes: list[Change]) -> tuple[str,
 
 
 def to_current(built: str, current: str, position: int) -> int:
-    for tag, i1, i2, j1, _ in SequenceMatcher(None, built, current, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, _ in _opcodes(built, current):
         if tag == "equal" and i1 <= position <= i2:
             return j1 + position - i1
     return position  # a place the source rewrote since: where it was
+
+
+@lru_cache(maxsize=64)
+def _opcodes(built: str, current: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """How the paragraph as built became the paragraph as the source reads now (difflib's
+    opcodes), made once for all its changes."""
+    return tuple(SequenceMatcher(None, built, current, autojunk=False).get_opcodes())
 
 
 def source_edits(current: str, source: str, changes: list[Change], markdown: bool) -> Iterator[list[Edit]]:
