@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
@@ -39,7 +39,6 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 PROVENANCE = "urn:verzamel:provenance:1"
-CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 NOTE = "\ufffc"
 """A footnote reference in the text of a paragraph: one character no reviewer types."""
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\ufffc*\s+")
@@ -98,7 +97,6 @@ class Comment:
     end: int = 0
     words: str = ""
     """The built words it is anchored on."""
-    para_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -122,8 +120,6 @@ class ReviewedParagraph:
 @dataclass
 class Reviewed:
     letter: str
-    document: str
-    revision: str
     entries: dict[str, dict[str, str]]
     """The map: bookmark name -> where its text comes from (path, digest, template, made, note)."""
     paragraphs: list[ReviewedParagraph]
@@ -147,7 +143,6 @@ def read_reviewed(data: bytes) -> Reviewed:
                     "word/comments.xml",
                     "word/commentsExtended.xml",
                     "customXml/item1.xml",
-                    "docProps/custom.xml",
                 )
                 if name in names
             }
@@ -168,7 +163,6 @@ def read_reviewed(data: bytes) -> Reviewed:
     entries = {e.get("name", ""): dict(e.attrib) for e in provenance.iter(f"{{{PROVENANCE}}}paragraph")}
     for entry in entries.values():
         _names_a_source(entry)
-    properties = _properties(parts.get("docProps/custom.xml"))
     comments = _comments(parts.get("word/comments.xml"), parts.get("word/commentsExtended.xml"))
     reader = _Paragraphs(comments)
     for part, name in (("body", "word/document.xml"), ("footnote", "word/footnotes.xml")):
@@ -176,8 +170,6 @@ def read_reviewed(data: bytes) -> Reviewed:
             reader.read(parts[name], part)
     return Reviewed(
         letter=provenance.get("letter", ""),
-        document=provenance.get("document", ""),
-        revision=properties.get("verzamel-revisie", ""),
         entries=entries,
         paragraphs=reader.paragraphs,
         comments=list(comments.values()),
@@ -207,12 +199,6 @@ def _names_a_source(entry: dict[str, str]) -> None:
     raise NotReadable(t("feedback.map_altered", name=visible(named[:120])))
 
 
-def _properties(root) -> dict[str, str]:
-    if root is None:
-        return {}
-    return {p.get("name", ""): "".join(p.itertext()) for p in root.iter(f"{{{CUSTOM}}}property")}
-
-
 def _comments(root, extended) -> dict[str, Comment]:
     if root is None:
         return {}
@@ -229,7 +215,6 @@ def _comments(root, extended) -> dict[str, Comment]:
             element.get(f"{{{W}}}initials", ""),
             element.get(f"{{{W}}}date", ""),
             text.strip(),
-            para_ids=[p for p in para_ids if p],
         )
         if para_ids and para_ids[-1]:
             by_para_id[para_ids[-1]] = comment_id
