@@ -4,9 +4,9 @@ The map of the document names a paragraph's source file and a digest of its line
 (sources/origins.py). The file is read as it is now: the paragraph whose lines have that digest
 is where the reviewer's words stand (of paragraphs written alike, the one in the same place among
 them as in the document); when none has (the source moved on since the build), the paragraph of
-that file nearest in words. Text the template wrote, and a citation the house style
-wrote from a registry entry, are traced to the template or the entry, where a change must be made
-by hand.
+that file nearest in words that no other paragraph of the document still has as it was. Text the
+template wrote, and a citation the house style wrote from a registry entry, are traced to the
+template or the entry, where a change must be made by hand.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from ..model import Heading, LineBreak, NoteRef, Paragraph, Redaction, SourceSpan, Text, Withheld
 from ..model.text import woo_marks
-from ..sources.origins import lines_of, paragraphs_of, written_at
+from ..sources.origins import digest, lines_of, paragraphs_of, written_at
 from .reviewed import NOTE, Reviewed, ReviewedParagraph
 
 NEAREST = 0.6
@@ -42,12 +42,13 @@ class Traced:
 
 
 def trace(reviewed: Reviewed, sources, project) -> list[Traced]:
-    alike = _alike(reviewed.entries)
+    alike, claimed = _alike(reviewed.entries), _claimed(reviewed.entries, sources)
     traced: list[Traced] = []
     first: dict[str, Traced] = {}
     for paragraph in reviewed.paragraphs:
         if paragraph.name:
-            item = _one(reviewed, sources, paragraph, project, alike.get(paragraph.name, (0, 1)))
+            where = alike.get(paragraph.name, (0, 1))
+            item = _one(reviewed, sources, paragraph, project, where, claimed)
             first.setdefault(paragraph.name, item)
         else:
             item = Traced(paragraph, "unmarked", span=_after(first.get(paragraph.after)))
@@ -72,8 +73,29 @@ def _alike(entries: dict[str, dict[str, str]]) -> dict[str, tuple[int, int]]:
     }
 
 
+def _claimed(entries: dict[str, dict[str, str]], sources) -> dict[str, set[SourceSpan]]:
+    """For each source file of the map: its paragraphs that a paragraph of the document still
+    matches by digest. A paragraph whose file moved on is never taken for one of those."""
+    carried: dict[str, set[str]] = {}
+    for entry in entries.values():
+        if entry.get("digest") and "path" in entry:
+            carried.setdefault(entry["path"], set()).add(entry["digest"])
+    claimed = {}
+    for path, digests in carried.items():
+        text = sources.texts.get(path)
+        if text is not None:
+            spans = {span for span, _ in paragraphs_of(sources, path)}
+            claimed[path] = {span for span in spans if digest(lines_of(text, span)) in digests}
+    return claimed
+
+
 def _one(
-    reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project, alike: tuple[int, int]
+    reviewed: Reviewed,
+    sources,
+    paragraph: ReviewedParagraph,
+    project,
+    alike: tuple[int, int],
+    claimed: dict[str, set[SourceSpan]],
 ) -> Traced:
     entry = reviewed.entries.get(paragraph.name)
     if entry is None:
@@ -95,7 +117,12 @@ def _one(
         span = found[nth]
         current = next((words for at, words in items if at == span), paragraph.built)
     else:
-        scored = [(SequenceMatcher(None, paragraph.built, words).ratio(), at, words) for at, words in items]
+        taken = claimed.get(path, set())
+        scored = [
+            (SequenceMatcher(None, paragraph.built, words).ratio(), at, words)
+            for at, words in items
+            if at not in taken
+        ]
         best = max(scored, key=lambda s: s[0], default=None)
         if best is None or best[0] < NEAREST:
             return Traced(paragraph, "gone", path)
