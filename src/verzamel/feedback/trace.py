@@ -42,18 +42,67 @@ class Traced:
 
 
 def trace(reviewed: Reviewed, sources, project) -> list[Traced]:
-    alike, claimed = _alike(reviewed.entries), _claimed(reviewed.entries, sources)
+    document = _Document(reviewed, sources)
     traced: list[Traced] = []
     first: dict[str, Traced] = {}
     for paragraph in reviewed.paragraphs:
         if paragraph.name:
-            where = alike.get(paragraph.name, (0, 1))
-            item = _one(reviewed, sources, paragraph, project, where, claimed)
+            item = _one(reviewed, sources, paragraph, project, document)
             first.setdefault(paragraph.name, item)
         else:
             item = Traced(paragraph, "unmarked", span=_after(first.get(paragraph.after)))
         traced.append(item)
     return traced
+
+
+class _Document:
+    """What tracing one paragraph needs to know of the others of the document."""
+
+    def __init__(self, reviewed: Reviewed, sources):
+        self.alike = _alike(reviewed.entries)
+        carried: dict[str, set[str]] = {}
+        for entry in reviewed.entries.values():
+            if entry.get("digest") and "path" in entry:
+                carried.setdefault(entry["path"], set()).add(entry["digest"])
+        self.claimed: dict[str, set[SourceSpan]] = {}
+        """For each source file: its paragraphs that a paragraph of the document still matches by
+        digest. A paragraph whose file moved on is never taken for one of those."""
+        now: dict[str, set[str]] = {}
+        for path, digests in carried.items():
+            text = sources.texts.get(path)
+            spans = {span for span, _ in paragraphs_of(sources, path)} if text is not None else set()
+            written = {span: digest(lines_of(text, span)) for span in spans}
+            self.claimed[path] = {span for span, lines in written.items() if lines in digests}
+            now[path] = set(written.values())
+        self.orphans: dict[str, list[ReviewedParagraph]] = {}
+        """For each source file: the paragraphs of the document whose lines it no longer has as
+        they were (the officer edited them since the build)."""
+        for paragraph in reviewed.paragraphs:
+            entry = reviewed.entries.get(paragraph.name, {})
+            if entry.get("digest") and entry.get("digest") not in now.get(entry.get("path", ""), ()):
+                self.orphans.setdefault(entry["path"], []).append(paragraph)
+
+    def nearest(self, paragraph: ReviewedParagraph, path: str, items) -> tuple[SourceSpan, str] | None:
+        """The paragraph of the file (span, words) nearest in words to `paragraph` as built, of
+        those no paragraph of the document still matches, and to which no other paragraph of the
+        document that the file no longer has is nearer."""
+        taken, others = self.claimed.get(path, set()), self.orphans.get(path, [])
+        scored = sorted(
+            ((_likeness(paragraph.built, words), at, words) for at, words in items if at not in taken),
+            key=lambda s: s[0],
+            reverse=True,
+        )
+        for score, at, words in scored:
+            if score < NEAREST:
+                return None
+            if all(_likeness(o.built, words) <= score for o in others if o is not paragraph):
+                return at, words
+        return None
+
+
+def _likeness(one: str, other: str) -> float:
+    """How alike two texts are: difflib's ratio, 1.0 for the same."""
+    return SequenceMatcher(None, one, other).ratio()
 
 
 def _alike(entries: dict[str, dict[str, str]]) -> dict[str, tuple[int, int]]:
@@ -73,30 +122,7 @@ def _alike(entries: dict[str, dict[str, str]]) -> dict[str, tuple[int, int]]:
     }
 
 
-def _claimed(entries: dict[str, dict[str, str]], sources) -> dict[str, set[SourceSpan]]:
-    """For each source file of the map: its paragraphs that a paragraph of the document still
-    matches by digest. A paragraph whose file moved on is never taken for one of those."""
-    carried: dict[str, set[str]] = {}
-    for entry in entries.values():
-        if entry.get("digest") and "path" in entry:
-            carried.setdefault(entry["path"], set()).add(entry["digest"])
-    claimed = {}
-    for path, digests in carried.items():
-        text = sources.texts.get(path)
-        if text is not None:
-            spans = {span for span, _ in paragraphs_of(sources, path)}
-            claimed[path] = {span for span in spans if digest(lines_of(text, span)) in digests}
-    return claimed
-
-
-def _one(
-    reviewed: Reviewed,
-    sources,
-    paragraph: ReviewedParagraph,
-    project,
-    alike: tuple[int, int],
-    claimed: dict[str, set[SourceSpan]],
-) -> Traced:
+def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project, document: _Document) -> Traced:
     entry = reviewed.entries.get(paragraph.name)
     if entry is None:
         return Traced(paragraph, "unmarked")
@@ -110,23 +136,17 @@ def _one(
     if entry.get("made") == "citation":
         return Traced(paragraph, "citation", path, found[0] if found else SourceSpan(path))
     items = [(span, shown(item)) for span, item in paragraphs_of(sources, path) if item != ""]
-    nth, count = alike
+    nth, count = document.alike.get(paragraph.name, (0, 1))
     if found and (len(found) != count or nth < 0):  # added or removed since, or footnotes alike
         return Traced(paragraph, "ambiguous", path, found[0])
     if found:
         span = found[nth]
         current = next((words for at, words in items if at == span), paragraph.built)
     else:
-        taken = claimed.get(path, set())
-        scored = [
-            (SequenceMatcher(None, paragraph.built, words).ratio(), at, words)
-            for at, words in items
-            if at not in taken
-        ]
-        best = max(scored, key=lambda s: s[0], default=None)
-        if best is None or best[0] < NEAREST:
+        nearest = document.nearest(paragraph, path, items)
+        if nearest is None:
             return Traced(paragraph, "gone", path)
-        _, span, current = best
+        span, current = nearest
     return Traced(paragraph, "source", path, span, current, "\n".join(lines_of(text, span)))
 
 
