@@ -6,8 +6,8 @@ left it and every other paragraph of the file as before. Where the file withhold
 Woo, every withheld passage must still be there, on the same grounds and not emptied, and every
 way of making the edits that reads back right must withhold the same words: the document shows a
 passage's mark after it, not where it starts, so words typed at its start could belong in it or
-before it, and are not guessed at. Nothing is written here: the caller
-writes the new texts, all of them or none.
+before it, and are not guessed at. Nothing is written here: the caller writes the new texts, all
+of them or none.
 """
 
 from __future__ import annotations
@@ -81,8 +81,9 @@ def _written(project, sources, traced: list[Traced], held: set[int]) -> Written:
         for item in sorted(items, key=lambda i: i.span.line, reverse=True):  # lines above stay put
             if item.span in seen:  # the same text reviewed in two documents (a shared fragment)
                 if seen[item.span] != item.paragraph.reviewed:
-                    change = item.paragraph.changes[0]
-                    refused.append(NotApplied(item, change, "conflict", place_built(item, change.start)))
+                    change, others = item.paragraph.changes[0], len(item.paragraph.changes) - 1
+                    at = place_built(item, change.start)
+                    refused.append(NotApplied(item, change, "conflict", at, others))
                 continue
             seen[item.span] = item.paragraph.reviewed
             outcome = _held(item) if id(item) in held else _paragraph(project, path, text, item)
