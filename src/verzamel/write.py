@@ -59,9 +59,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_all_atomic([(path, data)])
 
 
-def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
+def write_all_atomic(files: list[tuple[Path, bytes]], keep_mode: bool = False) -> None:
     """Write every file, or (on an error) none: each goes to a temporary file beside its target
     first, and only when all are written do they replace their targets. Raises NotWritten.
+    `keep_mode`: a target that is there keeps its permissions (a source file the user edits);
+    else each file is readable by all and writable by its owner.
 
     A target that is there and is not a plain file (a folder, a device such as /dev/null, a pipe)
     is never replaced: it is not a document of an earlier run."""
@@ -78,7 +80,7 @@ def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
                     handle.write(data)
                     handle.flush()
                     os.fsync(handle.fileno())
-                os.chmod(temp_name, 0o644)
+                os.chmod(temp_name, _mode(path) if keep_mode else 0o644)
             while temporary:
                 temp_name, path = temporary[0]
                 os.replace(temp_name, path)
@@ -90,6 +92,13 @@ def write_all_atomic(files: list[tuple[Path, bytes]]) -> None:
         finally:
             for temp_name, _ in temporary:
                 Path(temp_name).unlink(missing_ok=True)
+
+
+def _mode(path: Path) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return 0o644
 
 
 def _named(exc: OSError, path: Path):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from ..messages import t
+from ..messages import t, visible
 from .common import ROOT, LocalCommand, argument, fail, format_option, load_project, option
 
 
@@ -44,26 +44,32 @@ def feedback(files, apply, output_format, root):
 
 
 def _line(remark) -> str:
-    from ..pipeline.feedback import change_words
+    from ..pipeline.feedback import change_words, shown_words
 
     where = f"{remark.span.path}:{remark.span.line}:{remark.span.column}"
-    who = t("feedback.by", author=remark.author or "?", date=_date(remark.date))
+    who = _who(remark.author, remark.date)
     if remark.comment is not None:
-        line = t(
-            "feedback.comment_line",
-            where=where,
-            who=who,
-            words=remark.comment.words,
-            text=remark.comment.text,
-        )
+        words = shown_words(remark.comment.words)
+        key = "feedback.comment_line" if words else "feedback.comment_line_no_words"
+        line = t(key, where=where, who=who, words=words, text=_comment_text(remark.comment.text))
         for reply in remark.replies:
-            who = t("feedback.by", author=reply.author or "?", date=_date(reply.date))
-            line += "\n    " + t("feedback.reply_line", who=who, text=reply.text)
+            who = _who(reply.author, reply.date)
+            line += "\n    " + t("feedback.reply_line", who=who, text=_comment_text(reply.text))
         return line
     change = remark.change
     what = change_words(change)
     done = "applied" if remark.applied else "change"
     return t(f"feedback.{done}_line", where=where, who=who, what=what)
+
+
+def _who(author: str, date: str) -> str:
+    author = visible(author) or "?"
+    return t("feedback.by", author=author, date=_date(date)) if date else author
+
+
+def _comment_text(text: str) -> str:
+    """A comment's text as the lines under its place show it: its paragraphs indented."""
+    return visible(text).replace("\n", "\n    ")
 
 
 def _date(written: str) -> str:

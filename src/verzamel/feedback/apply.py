@@ -2,20 +2,25 @@
 
 A paragraph's changes are made together or not at all: after the edits the file is read again
 (as `build` reads it) and the edits are kept only when that paragraph now reads as the reviewer
-left it and every other paragraph of the file as before. Nothing is written here: the caller
-writes the new texts, all of them or none.
+left it and every other paragraph of the file as before. Where the file withholds words under the
+Woo, every withheld passage must still be there, on the same grounds and not emptied, and every
+way of making the edits that reads back right must withhold the same words: the document shows a
+passage's mark after it, not where it starts, so words typed at its start could belong in it or
+before it, and are not guessed at. Nothing is written here: the caller writes the new texts, all
+of them or none.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
-from ..model import SourceSpan
+from ..model import SourceSpan, Withheld, flat_inlines
 from ..sources import read_text_as_source
 from ..sources.origins import paragraphs_in
 from .merge import Conflict, applied, reviewed_text, source_edits, to_current, where_in
 from .reviewed import Change
-from .trace import Traced, shown
+from .trace import Traced, shown, shown_inlines
 
 
 @dataclass
@@ -25,7 +30,9 @@ class NotApplied:
     reason: str
     """"conflict" (the source moved on there), "markup" (it would cut through markup or does not
     read back as reviewed), "structure" (a paragraph split or joined, a line break, a footnote
-    reference added), "template", "value", "citation", "unmarked", "gone"."""
+    reference added), "woo" (it would change what is withheld, or might), "move" (the other end
+    of moved text cannot go back), "template", "value", "citation", "unmarked", "gone",
+    "ambiguous"."""
     span: SourceSpan
     others: int = 0
     """How many other changes of the same paragraph were left with it."""
@@ -40,6 +47,22 @@ class Written:
 
 
 def apply_changes(project, sources, traced: list[Traced]) -> Written:
+    """A move goes back whole: when a paragraph that holds one end of it is refused, the paragraphs
+    that hold its other end are held back too (else the text would stand at both places)."""
+    held: set[int] = set()
+    while True:
+        written = _written(project, sources, traced, held)
+        refused = {c.move for r in written.not_applied for c in r.traced.paragraph.changes if c.move}
+        more = {
+            id(item) for item, _, _ in written.applied if refused & {c.move for c in item.paragraph.changes}
+        }
+        if not more:
+            return written
+        held |= more
+
+
+def _written(project, sources, traced: list[Traced], held: set[int]) -> Written:
+    """The changes written into the source texts; the paragraphs in `held` (by id) are not."""
     texts: dict[str, str] = {}
     done: list[tuple[Traced, Change, SourceSpan]] = []
     refused: list[NotApplied] = []
@@ -58,11 +81,12 @@ def apply_changes(project, sources, traced: list[Traced]) -> Written:
         for item in sorted(items, key=lambda i: i.span.line, reverse=True):  # lines above stay put
             if item.span in seen:  # the same text reviewed in two documents (a shared fragment)
                 if seen[item.span] != item.paragraph.reviewed:
-                    change = item.paragraph.changes[0]
-                    refused.append(NotApplied(item, change, "conflict", place(item, change.start)))
+                    change, others = item.paragraph.changes[0], len(item.paragraph.changes) - 1
+                    at = place_built(item, change.start)
+                    refused.append(NotApplied(item, change, "conflict", at, others))
                 continue
             seen[item.span] = item.paragraph.reviewed
-            outcome = _paragraph(project, path, text, item)
+            outcome = _held(item) if id(item) in held else _paragraph(project, path, text, item)
             if isinstance(outcome, NotApplied):
                 refused.append(outcome)
                 continue
@@ -77,18 +101,44 @@ def _paragraph(project, path: str, text: str, item: Traced):
     paragraph = item.paragraph
     changes = paragraph.changes
     try:
-        if paragraph.split:
-            raise Conflict("structure", changes[0], changes[0].start)
+        if paragraph.split:  # the paragraph mark is its last change
+            raise Conflict("structure", changes[-1], changes[-1].start)
         expected, moved = reviewed_text(item.current, paragraph.built, changes, item.moved_on)
-        places = [place(item, to_current(paragraph.built, item.current, c.start)) for c in changes]
+        places = [place_built(item, c.start) for c in changes]
+        read = partial(_read_back, project, path)
+        now = read(text)
+        wanted = [_words(expected) if at == item.span else _words(shown(i)) for at, i in now]
+        withheld = _withheld(now)
+        right: list[tuple[str, list]] = []  # the new text, what it withholds
         for edits in source_edits(item.current, item.lines, moved, path.endswith(".md")):
             new = _with_lines(text, item.span, applied(item.lines, edits))
-            if _reads_as(project, path, new, _expected(project, path, text, item.span, expected)):
-                return new, list(zip(changes, places, strict=True))
-        raise Conflict("markup", changes[0], moved[0].start if moved else 0)
+            back = read(new)
+            if [_words(shown(i)) for _, i in back] == wanted:
+                right.append((new, _withheld(back)))
+                if not any(withheld):
+                    break
+        at = moved[0].start if moved else 0
+        if not right:
+            raise Conflict("markup", changes[0], at)
+        new, withholds = right[0]
+        if not _kept(withheld, withholds) or any(other != withholds for _, other in right[1:]):
+            raise Conflict("woo", changes[0], at)
+        return new, list(zip(changes, places, strict=True))
     except Conflict as conflict:
         at = place(item, min(conflict.at, len(item.current)))
         return NotApplied(item, conflict.change, conflict.reason, at, len(changes) - 1)
+
+
+def _held(item: Traced) -> NotApplied:
+    """A paragraph held back because the other end of text moved into or out of it is."""
+    changes = item.paragraph.changes
+    change = next(c for c in changes if c.move)
+    return NotApplied(item, change, "move", place_built(item, change.start), len(changes) - 1)
+
+
+def place_built(item: Traced, at: int) -> SourceSpan:
+    """Where character `at` of the paragraph as built (and reviewed) stands in its source file now."""
+    return place(item, to_current(item.paragraph.built, item.current, at))
 
 
 def place(item: Traced, at: int) -> SourceSpan:
@@ -106,20 +156,32 @@ def _with_lines(text: str, span: SourceSpan, lines: str) -> str:
     return "\n".join([*all_lines[: span.line - 1], lines, *all_lines[end:]])
 
 
-def _shown_paragraphs(project, path: str, text: str) -> list[tuple[SourceSpan, str]]:
-    """Each paragraph of the file read from `text`, its words as the .docx shows them (spaces at
-    its ends and runs of them do not count: Markdown and Word each make their own)."""
+def _read_back(project, path: str, text: str) -> list:
+    """Each paragraph, heading and title of the file read from `text`, as `build` reads it."""
     fragments, notes = read_text_as_source(project, path, text)
-    return [(span, _words(shown(item))) for span, item in paragraphs_in(path, fragments, notes)]
+    return paragraphs_in(path, fragments, notes)
 
 
 def _words(text: str) -> str:
+    """Spaces at its ends and runs of them do not count: Markdown and Word each make their own."""
     return " ".join(text.split())
 
 
-def _expected(project, path: str, text: str, span: SourceSpan, words: str) -> list[str]:
-    return [_words(words) if at == span else now for at, now in _shown_paragraphs(project, path, text)]
+def _withheld(paragraphs) -> list[tuple]:
+    """For each paragraph, the grounds and words of each passage it withholds."""
+    return [
+        tuple(
+            (inline.grounds, _words(shown_inlines(inline.children)))
+            for inline in flat_inlines(getattr(item, "inlines", ()))
+            if isinstance(inline, Withheld)
+        )
+        for _, item in paragraphs
+    ]
 
 
-def _reads_as(project, path: str, text: str, expected: list[str]) -> bool:
-    return [words for _, words in _shown_paragraphs(project, path, text)] == expected
+def _kept(before: list[tuple], after: list[tuple]) -> bool:
+    """Every passage withheld before is withheld still, on the same grounds, and not emptied."""
+    if [[grounds for grounds, _ in p] for p in before] != [[grounds for grounds, _ in p] for p in after]:
+        return False
+    pairs = (pair for p, q in zip(before, after, strict=True) for pair in zip(p, q, strict=True))
+    return all(words or not was for (_, was), (_, words) in pairs)

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from .reviewed import NOTE, Change
 
@@ -59,11 +60,7 @@ def reviewed_text(
     footnote, a Woo mark."""
     moved = changes
     if current != built:
-        ours = [
-            op
-            for op in SequenceMatcher(None, built, current, autojunk=False).get_opcodes()
-            if op[0] != "equal"
-        ]
+        ours = [op for op in _opcodes(built, current) if op[0] != "equal"]
         moved = []
         for change in changes:
             start, end = to_current(built, current, change.start), to_current(built, current, change.end)
@@ -86,10 +83,17 @@ def reviewed_text(
 
 
 def to_current(built: str, current: str, position: int) -> int:
-    for tag, i1, i2, j1, _ in SequenceMatcher(None, built, current, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, _ in _opcodes(built, current):
         if tag == "equal" and i1 <= position <= i2:
             return j1 + position - i1
     return position  # a place the source rewrote since: where it was
+
+
+@lru_cache(maxsize=64)
+def _opcodes(built: str, current: str) -> tuple[tuple[str, int, int, int, int], ...]:
+    """How the paragraph as built became the paragraph as the source reads now (difflib's
+    opcodes), made once for all its changes."""
+    return tuple(SequenceMatcher(None, built, current, autojunk=False).get_opcodes())
 
 
 def source_edits(current: str, source: str, changes: list[Change], markdown: bool) -> Iterator[list[Edit]]:
@@ -114,9 +118,11 @@ def _escaped(text: str) -> str:
     return MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def _align(current: str, source: str) -> list[tuple[int, int] | None]:
+@lru_cache(maxsize=64)
+def _align(current: str, source: str) -> tuple[tuple[int, int] | None, ...]:
     """For each character of `current`, the stretch of `source` it is written as (None: not in
-    the source, e.g. the mark after a withheld passage)."""
+    the source, e.g. the mark after a withheld passage). Kept for the next call: each change and
+    comment of a paragraph is placed by the same alignment."""
     flat = source.replace("\n", " ").replace("\t", " ")
     where: list[tuple[int, int] | None] = [None] * len(current)
     for a, b, size in SequenceMatcher(None, current, flat, autojunk=False).get_matching_blocks():
@@ -129,7 +135,7 @@ def _align(current: str, source: str) -> list[tuple[int, int] | None]:
             found = REFERENCE.search(source, left, right)
             if found:
                 where[i] = (found.start(), found.end())
-    return where
+    return tuple(where)
 
 
 def _edit(change: Change, where, source: str, second: bool) -> Edit:

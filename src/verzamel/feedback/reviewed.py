@@ -3,14 +3,21 @@ words as built, the reviewer's tracked changes in them, and the comments anchore
 
 Word and LibreOffice write the same things differently; what is read:
 - tracked changes `w:ins`/`w:del`, and moved text (`w:moveTo`/`w:moveFrom`) as an insertion at
-  its new place and a deletion at its old one. Words inserted and then deleted again are no
-  change. A `w:ins` that holds no text (LibreOffice wraps a comment's anchor in one) is none either;
+  its new place and a deletion at its old one, both named by the move (the `w:name` of the
+  range around them) so that they go back together or not at all. Words inserted and then
+  deleted again are no change. A `w:ins` that holds no text (LibreOffice wraps a comment's
+  anchor in one) is none either;
 - comments (`word/comments.xml`) with their range (`w:commentRangeStart/End`), author, date and
   text, and replies: Word links a reply to its comment in `word/commentsExtended.xml` through the
   `w14:paraId` of the comment's last paragraph (`w15:paraIdParent`);
 - a paragraph split or joined by the reviewer (a paragraph mark inserted or deleted) is told apart,
-  because it cannot be written back word by word;
+  because it cannot be written back word by word: the mark is a change of its own (¶), so that it
+  is reported also when nothing else in the paragraph changed;
 - LibreOffice renames a bookmark in a footnote `_vzN_Copy_1`; the suffix is taken off.
+
+The map is read as the document holds it, so it is checked: an entry that names anything but a
+source file in sections/, footnotes/ or letters/ (a path up and out, an absolute one) or a template
+verzamel writes from refuses the whole document, before any file is opened by what it names.
 
 The bytes are read through verzamel.archive (within limits) and parsed without a DTD: Word never
 writes one.
@@ -20,23 +27,33 @@ from __future__ import annotations
 
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
 from ..archive import ArchiveRefused, open_zip, read_part
-from ..messages import t
+from ..messages import t, visible
+from ..outputs import OUTPUTS
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 PROVENANCE = "urn:verzamel:provenance:1"
-CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 NOTE = "\ufffc"
 """A footnote reference in the text of a paragraph: one character no reviewer types."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\ufffc*\s+")
+"""Where a sentence ends: its full stop, a closing quote, a footnote reference and the spaces after."""
+UNNAMED_MOVE = "?"
+"""The move of moved text outside a named range: all such text is taken for one move."""
+PILCROW = "\u00b6"
+"""A paragraph mark the reviewer inserted or deleted, shown as Word shows it."""
 ENCRYPTED = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """An OLE compound file: what Word saves when a document has a password (and the old .doc)."""
 _BOOKMARK = re.compile(r"^(_vz\d+)(?:_Copy_\d+| Copy \d+)?$")
+_SOURCE = re.compile(r"sections/[^\\]+\.md|(?:footnotes|letters)/[^/\\]+\.yaml")
+"""What a map entry's path may be: a fragment (in a folder of sections/ too), a registry file or a
+manifest. A dossier's sources are nowhere else (sources/__init__.py)."""
+TEMPLATES = frozenset(output.template for output in OUTPUTS)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
@@ -60,7 +77,9 @@ class Change:
     inserted: str
     author: str
     date: str
-    moved: bool = False
+    move: str = ""
+    """For moved text, the name of its move: the deletion at the old place and the insertion at
+    the new one have the same."""
 
 
 @dataclass
@@ -72,13 +91,12 @@ class Comment:
     text: str
     parent: str | None = None
     """The comment a reply answers."""
-    paragraph: str | None = None
-    """The bookmark of the paragraph its range starts in (None: not in a marked paragraph)."""
+    paragraph: int | None = None
+    """The paragraph its range starts in, by its place in Reviewed.paragraphs (None: in none)."""
     start: int = 0
     end: int = 0
     words: str = ""
     """The built words it is anchored on."""
-    para_ids: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -93,7 +111,8 @@ class ReviewedParagraph:
     """Its text with every change accepted."""
     changes: list[Change]
     split: bool = False
-    """The reviewer split it or joined it to the next (a paragraph mark inserted or deleted)."""
+    """The reviewer split it or joined it to the next (a paragraph mark inserted or deleted: the
+    last of its changes, a PILCROW inserted or deleted)."""
     after: str = ""
     """For a paragraph without a bookmark: the name of the marked paragraph before it."""
 
@@ -101,8 +120,6 @@ class ReviewedParagraph:
 @dataclass
 class Reviewed:
     letter: str
-    document: str
-    revision: str
     entries: dict[str, dict[str, str]]
     """The map: bookmark name -> where its text comes from (path, digest, template, made, note)."""
     paragraphs: list[ReviewedParagraph]
@@ -126,7 +143,6 @@ def read_reviewed(data: bytes) -> Reviewed:
                     "word/comments.xml",
                     "word/commentsExtended.xml",
                     "customXml/item1.xml",
-                    "docProps/custom.xml",
                 )
                 if name in names
             }
@@ -145,7 +161,8 @@ def read_reviewed(data: bytes) -> Reviewed:
     if provenance is None:
         raise NotReadable(t("feedback.no_provenance"))
     entries = {e.get("name", ""): dict(e.attrib) for e in provenance.iter(f"{{{PROVENANCE}}}paragraph")}
-    properties = _properties(parts.get("docProps/custom.xml"))
+    for entry in entries.values():
+        _names_a_source(entry)
     comments = _comments(parts.get("word/comments.xml"), parts.get("word/commentsExtended.xml"))
     reader = _Paragraphs(comments)
     for part, name in (("body", "word/document.xml"), ("footnote", "word/footnotes.xml")):
@@ -153,8 +170,6 @@ def read_reviewed(data: bytes) -> Reviewed:
             reader.read(parts[name], part)
     return Reviewed(
         letter=provenance.get("letter", ""),
-        document=provenance.get("document", ""),
-        revision=properties.get("verzamel-revisie", ""),
         entries=entries,
         paragraphs=reader.paragraphs,
         comments=list(comments.values()),
@@ -170,10 +185,18 @@ def _xml(data: bytes, name: str):
         raise NotReadable(t("feedback.part_broken", part=name)) from None
 
 
-def _properties(root) -> dict[str, str]:
-    if root is None:
-        return {}
-    return {p.get("name", ""): "".join(p.itertext()) for p in root.iter(f"{{{CUSTOM}}}property")}
+def _names_a_source(entry: dict[str, str]) -> None:
+    """Raises NotReadable for a map entry that names no source file and no template of verzamel."""
+    if "template" in entry:
+        named = entry["template"]
+        if named in TEMPLATES:
+            return
+    else:
+        named = entry.get("path", "")
+        steps = named.split("/")
+        if _SOURCE.fullmatch(named) and not any(step in ("", ".", "..") for step in steps):
+            return
+    raise NotReadable(t("feedback.map_altered", name=visible(named[:120])))
 
 
 def _comments(root, extended) -> dict[str, Comment]:
@@ -192,7 +215,6 @@ def _comments(root, extended) -> dict[str, Comment]:
             element.get(f"{{{W}}}initials", ""),
             element.get(f"{{{W}}}date", ""),
             text.strip(),
-            para_ids=[p for p in para_ids if p],
         )
         if para_ids and para_ids[-1]:
             by_para_id[para_ids[-1]] = comment_id
@@ -204,7 +226,31 @@ def _comments(root, extended) -> dict[str, Comment]:
             )
             if own and parent and by_para_id.get(parent) not in (None, own):
                 comments[own].parent = by_para_id[parent]
+    _threads(comments)
     return comments
+
+
+def _threads(comments: dict[str, Comment]) -> None:
+    """Each reply linked to the comment its thread starts with (Word answers a reply in the same
+    thread); a comment whose parents lead back to it starts a thread of its own."""
+    for comment in comments.values():
+        seen, parent = {comment.id}, comment.parent
+        while parent is not None and comments[parent].parent is not None and parent not in seen:
+            seen.add(parent)
+            parent = comments[parent].parent
+        comment.parent = None if parent in seen else parent
+
+
+def _mark_changed(p, at: int) -> list[Change]:
+    """The paragraph mark of `p` inserted (the reviewer split the paragraph there) or deleted
+    (joined it to the next), as a change of its own at the paragraph's end."""
+    properties = p.find(f"{{{W}}}pPr/{{{W}}}rPr")
+    for tag in ("ins", "moveTo", "del", "moveFrom"):
+        found = properties.find(f"{{{W}}}{tag}") if properties is not None else None
+        if found is not None:
+            mark = ("", PILCROW) if tag in ("ins", "moveTo") else (PILCROW, "")
+            return [Change(at, at, *mark, found.get(f"{{{W}}}author", ""), found.get(f"{{{W}}}date", ""))]
+    return []
 
 
 class _Paragraphs:
@@ -214,6 +260,9 @@ class _Paragraphs:
         self.comments = comments
         self.paragraphs: list[ReviewedParagraph] = []
         self._last_name = ""
+        self._move = ""
+        """The move whose range (w:moveFromRangeStart … End, w:moveToRangeStart … End) the walk is
+        in; a range may span paragraphs."""
 
     def read(self, root, part: str) -> None:
         for p in root.iter(f"{{{W}}}p"):
@@ -236,23 +285,20 @@ class _Paragraphs:
         for comment_id, (start, *end) in self._anchors.items():
             comment = self.comments[comment_id]
             start, stop = max(start - skip, 0), max((end[0] if end else len(built) + skip) - skip, 0)
-            comment.paragraph, comment.start, comment.end = self._name, start, stop
+            comment.paragraph, comment.start, comment.end = len(self.paragraphs), start, stop
             comment.words = built[start:stop]
-        mark = p.find(f"{{{W}}}pPr/{{{W}}}rPr")
-        split = mark is not None and any(
-            mark.find(f"{{{W}}}{tag}") is not None for tag in ("ins", "del", "moveFrom", "moveTo")
-        )
-        changes = [c for c in self._changes if c.deleted or c.inserted]
-        if not self._name and not (changes or reviewed.strip() or built.strip()):
+        mark = _mark_changed(p, len(built))
+        changes = [c for c in self._changes if c.deleted or c.inserted] + mark
+        if not self._name and not (changes or reviewed.strip() or built.strip() or self._anchors):
             return
-        paragraph = ReviewedParagraph(self._name, part, built, reviewed, changes, split)
+        paragraph = ReviewedParagraph(self._name, part, built, reviewed, changes, bool(mark))
         if self._name:
             self._last_name = self._name
         else:
             paragraph.after = self._last_name
         self.paragraphs.append(paragraph)
 
-    def _walk(self, element, change: tuple[str, str, str, bool] | None) -> None:
+    def _walk(self, element, change: tuple[str, str, str, str] | None) -> None:
         for child in element:
             tag = etree.QName(child).localname if isinstance(child.tag, str) else ""
             if tag in ("ins", "moveTo", "del", "moveFrom"):
@@ -260,7 +306,12 @@ class _Paragraphs:
                 if change is not None and change[0] != kind:  # inserted, then deleted: no change at all
                     continue
                 author, date = child.get(f"{{{W}}}author", ""), child.get(f"{{{W}}}date", "")
-                self._walk(child, (kind, author, date, tag.startswith("move")))
+                move = (self._move or UNNAMED_MOVE) if tag.startswith("move") else ""
+                self._walk(child, (kind, author, date, move))
+            elif tag in ("moveFromRangeStart", "moveToRangeStart"):
+                self._move = child.get(f"{{{W}}}name", "")
+            elif tag in ("moveFromRangeEnd", "moveToRangeEnd"):
+                self._move = ""
             elif tag == "bookmarkStart":
                 found = _BOOKMARK.match(child.get(f"{{{W}}}name", ""))
                 if found and not self._name:
@@ -298,9 +349,9 @@ class _Paragraphs:
         if comment is None or comment.paragraph is not None or comment_id in self._anchors:
             return
         end = self._at + offset
-        built = "".join(self._built)[:end]
-        start = max(built.rstrip().rfind(". ", 0, len(built.rstrip()) - 1) + 2, 0) if ". " in built else 0
-        self._anchors[comment_id] = [start, end]
+        before = "".join(self._built)[:end].rstrip()
+        ends = [found.end() for found in _SENTENCE_END.finditer(before, 0, max(len(before) - 1, 0))]
+        self._anchors[comment_id] = [ends[-1] if ends else 0, end]
 
     def _add(self, text: str, change) -> None:
         if not text:
@@ -310,15 +361,15 @@ class _Paragraphs:
             self._reviewed.append(text)
             self._at += len(text)
             return
-        kind, author, date, moved = change
+        kind, author, date, move = change
         last = self._changes[-1] if self._changes else None
         if (
             last is None
             or last.end != self._at
-            or (last.author, last.moved) != (author, moved)
+            or (last.author, last.move) != (author, move)
             or (kind == "del" and last.inserted)
         ):
-            last = Change(self._at, self._at, "", "", author, date, moved)
+            last = Change(self._at, self._at, "", "", author, date, move)
             self._changes.append(last)
         if kind == "del":
             self._built.append(text)

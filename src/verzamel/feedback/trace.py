@@ -2,10 +2,11 @@
 
 The map of the document names a paragraph's source file and a digest of its lines as built
 (sources/origins.py). The file is read as it is now: the paragraph whose lines have that digest
-is where the reviewer's words stand; when none has (the source moved on since the build), the
-paragraph of that file nearest in words. Text the template wrote, and a citation the house style
-wrote from a registry entry, are traced to the template or the entry, where a change must be made
-by hand.
+is where the reviewer's words stand (of paragraphs written alike, the one in the same place among
+them as in the document); when none has (the source moved on since the build), the paragraph of
+that file nearest in words that no other paragraph of the document still has as it was. Text the
+template wrote, and a citation the house style wrote from a registry entry, are traced to the
+template or the entry, where a change must be made by hand.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from difflib import SequenceMatcher
 
 from ..model import Heading, LineBreak, NoteRef, Paragraph, Redaction, SourceSpan, Text, Withheld
 from ..model.text import woo_marks
-from ..sources.origins import lines_of, paragraphs_in, written_at
+from ..sources.origins import digest, lines_of, paragraphs_of, written_at
 from .reviewed import NOTE, Reviewed, ReviewedParagraph
 
 NEAREST = 0.6
@@ -29,7 +30,8 @@ class Traced:
     kind: str
     """"source" (written back), "template", "value" (a manifest value the template printed),
     "citation" (made from a registry entry: changed by hand there), "unmarked" (no bookmark: a
-    paragraph the reviewer added) or "gone" (its source file no longer has it)."""
+    paragraph the reviewer added), "gone" (its source file no longer has it) or "ambiguous" (the
+    file has it another number of times than when the document was made)."""
     path: str = ""
     span: SourceSpan | None = None
     """Where the paragraph is written now (the template or entry for the others)."""
@@ -42,13 +44,90 @@ class Traced:
 
 
 def trace(reviewed: Reviewed, sources, project) -> list[Traced]:
-    return [_one(reviewed, sources, paragraph, project) for paragraph in reviewed.paragraphs]
+    document = _Document(reviewed, sources)
+    traced: list[Traced] = []
+    first: dict[str, Traced] = {}
+    for paragraph in reviewed.paragraphs:
+        if paragraph.name:
+            item = _one(reviewed, sources, paragraph, project, document)
+            first.setdefault(paragraph.name, item)
+        else:
+            item = Traced(paragraph, "unmarked", span=_after(first.get(paragraph.after)))
+        traced.append(item)
+    return traced
 
 
-def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> Traced:
+class _Document:
+    """What tracing one paragraph needs to know of the others of the document."""
+
+    def __init__(self, reviewed: Reviewed, sources):
+        self.alike = _alike(reviewed.entries)
+        carried: dict[str, set[str]] = {}
+        for entry in reviewed.entries.values():
+            if entry.get("digest") and "path" in entry:
+                carried.setdefault(entry["path"], set()).add(entry["digest"])
+        self.claimed: dict[str, set[SourceSpan]] = {}
+        """For each source file: its paragraphs that a paragraph of the document still matches by
+        digest. A paragraph whose file moved on is never taken for one of those."""
+        now: dict[str, set[str]] = {}
+        for path, digests in carried.items():
+            text = sources.texts.get(path)
+            spans = {span for span, _ in paragraphs_of(sources, path)} if text is not None else set()
+            written = {span: digest(lines_of(text, span)) for span in spans}
+            self.claimed[path] = {span for span, lines in written.items() if lines in digests}
+            now[path] = set(written.values())
+        self.orphans: dict[str, list[ReviewedParagraph]] = {}
+        """For each source file: the paragraphs of the document whose lines it no longer has as
+        they were (the officer edited them since the build)."""
+        for paragraph in reviewed.paragraphs:
+            entry = reviewed.entries.get(paragraph.name, {})
+            if entry.get("digest") and entry.get("digest") not in now.get(entry.get("path", ""), ()):
+                self.orphans.setdefault(entry["path"], []).append(paragraph)
+
+    def nearest(self, paragraph: ReviewedParagraph, path: str, items) -> tuple[SourceSpan, str] | None:
+        """The paragraph of the file (span, words) nearest in words to `paragraph` as built, of
+        those no paragraph of the document still matches, and to which no other paragraph of the
+        document that the file no longer has is nearer."""
+        taken, others = self.claimed.get(path, set()), self.orphans.get(path, [])
+        scored = sorted(
+            ((_likeness(paragraph.built, words), at, words) for at, words in items if at not in taken),
+            key=lambda s: s[0],
+            reverse=True,
+        )
+        for score, at, words in scored:
+            if score < NEAREST:
+                return None
+            if all(_likeness(o.built, words) <= score for o in others if o is not paragraph):
+                return at, words
+        return None
+
+
+def _likeness(one: str, other: str) -> float:
+    """How alike two texts are: difflib's ratio, 1.0 for the same."""
+    return SequenceMatcher(None, one, other).ratio()
+
+
+def _alike(entries: dict[str, dict[str, str]]) -> dict[str, tuple[int, int]]:
+    """For each paragraph of the map: which of the paragraphs with its source and digest it is (in
+    the order of the document, which is that of the file), and how many there are. Of footnotes
+    written alike none is told: they are numbered as the text refers to them, which need not be
+    the order the file defines them in (-1)."""
+    groups: dict[tuple[str, str, str], list[str]] = {}
+    for name, entry in entries.items():
+        if entry.get("digest"):
+            key = (entry.get("path", ""), entry["digest"], entry.get("part", "body"))
+            groups.setdefault(key, []).append(name)
+    return {
+        name: (-1 if key[2] == "footnote" and len(names) > 1 else n, len(names))
+        for key, names in groups.items()
+        for n, name in enumerate(names)
+    }
+
+
+def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project, document: _Document) -> Traced:
     entry = reviewed.entries.get(paragraph.name)
     if entry is None:
-        return Traced(paragraph, "unmarked", span=_unmarked(reviewed, sources, paragraph, project))
+        return Traced(paragraph, "unmarked")
     if "template" in entry:
         return _value(reviewed, sources, paragraph) or _template(paragraph, entry["template"], project)
     path = entry.get("path", "")
@@ -58,20 +137,18 @@ def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> 
     found = written_at(sources, path, entry.get("digest", "")) if entry.get("digest") else []
     if entry.get("made") == "citation":
         return Traced(paragraph, "citation", path, found[0] if found else SourceSpan(path))
-    items = [
-        (span, shown(item))
-        for span, item in paragraphs_in(path, _fragments_of(sources, path), _notes_of(sources, path))
-        if item != ""
-    ]
+    items = [(span, shown(item)) for span, item in paragraphs_of(sources, path) if item != ""]
+    nth, count = document.alike.get(paragraph.name, (0, 1))
+    if found and (len(found) != count or nth < 0):  # added or removed since, or footnotes alike
+        return Traced(paragraph, "ambiguous", path, found[0])
     if found:
-        span = found[0]
+        span = found[nth]
         current = next((words for at, words in items if at == span), paragraph.built)
     else:
-        scored = [(SequenceMatcher(None, paragraph.built, words).ratio(), at, words) for at, words in items]
-        best = max(scored, key=lambda s: s[0], default=None)
-        if best is None or best[0] < NEAREST:
+        nearest = document.nearest(paragraph, path, items)
+        if nearest is None:
             return Traced(paragraph, "gone", path)
-        _, span, current = best
+        span, current = nearest
     return Traced(paragraph, "source", path, span, current, "\n".join(lines_of(text, span)), not found)
 
 
@@ -103,22 +180,10 @@ def _value(reviewed: Reviewed, sources, paragraph: ReviewedParagraph) -> Traced 
     return None
 
 
-def _unmarked(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project) -> SourceSpan | None:
-    """A paragraph the reviewer added: after the place of the marked one before it."""
-    before = next((p for p in reviewed.paragraphs if p.name and p.name == paragraph.after), None)
-    if before is None:
-        return None
-    traced = _one(reviewed, sources, before, project)
-    span = traced.span
+def _after(before: Traced | None) -> SourceSpan | None:
+    """Where a paragraph the reviewer added goes: after the marked one before it."""
+    span = before.span if before is not None else None
     return SourceSpan(span.path, span.end_line or span.line) if span is not None else None
-
-
-def _fragments_of(sources, path: str) -> list:
-    return [f for f in sources.all_fragments() if f.path == path]
-
-
-def _notes_of(sources, path: str) -> list:
-    return [n for n in sources.registry.values() if n.span.path == path]
 
 
 def shown(item) -> str:
@@ -127,11 +192,11 @@ def shown(item) -> str:
     if isinstance(item, str):
         return item
     if isinstance(item, Heading | Paragraph):
-        return _inlines(item.inlines)
+        return shown_inlines(item.inlines)
     return ""
 
 
-def _inlines(inlines) -> str:
+def shown_inlines(inlines) -> str:
     out = []
     for inline in inlines:
         if isinstance(inline, Text):
@@ -141,11 +206,11 @@ def _inlines(inlines) -> str:
         elif isinstance(inline, NoteRef):
             out.append(NOTE)
         elif isinstance(inline, Withheld):
-            out.append(f"{_inlines(inline.children)} {woo_marks(inline.grounds)}")
+            out.append(f"{shown_inlines(inline.children)} {woo_marks(inline.grounds)}")
         elif isinstance(inline, Redaction):
             out.append(woo_marks(inline.grounds))
         elif hasattr(inline, "children"):
-            out.append(_inlines(inline.children))
+            out.append(shown_inlines(inline.children))
         elif hasattr(inline, "text"):  # code
             out.append(inline.text)
     return "".join(out)

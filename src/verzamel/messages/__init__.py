@@ -172,6 +172,17 @@ def printable(text: str) -> str:
     return text if text.isascii() else _SURROGATE.sub("\ufffd", text)
 
 
+_UNSHOWN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (a tab and a line end aside) and the marks that turn text around: printed
+as they are, they move the cursor, colour the terminal or make a line read otherwise than it is."""
+
+
+def visible(text: str) -> str:
+    """Text from elsewhere (a reviewer's comment, a name in a document) as it can be printed: each
+    character that would act on the terminal instead of being shown, as its code (U+001B)."""
+    return _UNSHOWN.sub(lambda found: f"U+{ord(found[0]):04X}", text)
+
+
 def _shown(value):
     if isinstance(value, date):
         return long_date(value)

@@ -12,20 +12,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, report
-from ..feedback.apply import NotApplied, apply_changes, place
-from ..feedback.merge import to_current
+from ..feedback.apply import NotApplied, apply_changes, place_built
 from ..feedback.reviewed import NOTE, Change, Comment, NotReadable, Reviewed, read_reviewed
 from ..feedback.trace import Traced, trace
-from ..messages import t
+from ..messages import t, tn, visible
 from ..model import SourceSpan
 from ..project import Project
 from ..sources import Sources, load_sources
+from ..sources.reading import as_written
 from ..write import write_all_atomic
 
 RULE_OF = {
     "conflict": "FEEDBACK001",
+    "ambiguous": "FEEDBACK001",
     "markup": "FEEDBACK002",
     "structure": "FEEDBACK002",
+    "move": "FEEDBACK002",
+    "woo": "FEEDBACK002",
     "template": "FEEDBACK003",
     "value": "FEEDBACK003",
     "citation": "FEEDBACK003",
@@ -63,7 +66,7 @@ def feedback(project: Project, files: list[Path], apply: bool = False) -> Feedba
     result = Feedback()
     traced_all: list[Traced] = []
     letters: set[str] = set()
-    for path in files:
+    for path in _once(files):
         reviewed = _read(path, sources)
         letters.add(reviewed.letter)
         traced = trace(reviewed, sources, project)
@@ -74,18 +77,28 @@ def feedback(project: Project, files: list[Path], apply: bool = False) -> Feedba
     for _, change, span in written.applied:
         result.remarks.append(Remark(span, change.author, change.date, change=change, applied=apply))
     for refused in written.not_applied:
-        result.remarks.append(
-            Remark(refused.span, refused.change.author, refused.change.date, change=refused.change)
-        )
+        result.remarks += _not_made(refused)
         result.diagnostics.append(_not_applied(refused))
     result.remarks.sort(key=lambda r: (r.span, r.comment is None))
     if apply and written.texts:
-        write_all_atomic(
-            [(project.root / path, _raw(sources, path, text)) for path, text in sorted(written.texts.items())]
+        write_all_atomic(  # into the file a link names (the sources read only links in the dossier)
+            [
+                ((project.root / path).resolve(), as_written(sources.files[path], text))
+                for path, text in sorted(written.texts.items())
+            ],
+            keep_mode=True,
         )
         result.written = sorted(written.texts)
         result.reaches = _reaches(sources, result.written, letters)
     return result
+
+
+def _once(files: list[Path]) -> list[Path]:
+    """Each file once, in the order given: one named twice (or by two paths) is read once."""
+    first: dict[Path, Path] = {}
+    for path in files:
+        first.setdefault(path.resolve(), path)
+    return list(first.values())
 
 
 def _read(path: Path, sources: Sources) -> Reviewed:
@@ -100,12 +113,13 @@ def _read(path: Path, sources: Sources) -> Reviewed:
 
 
 def _comments(reviewed: Reviewed, traced: list[Traced]) -> list[Remark]:
-    by_name = {item.paragraph.name: item for item in traced if item.paragraph.name}
+    """Each comment that starts a thread at its place, with its replies (`traced`: one for each
+    paragraph of `reviewed`, in order)."""
     remarks: dict[str, Remark] = {}
     for comment in reviewed.comments:
         if comment.parent is not None:
             continue
-        item = by_name.get(comment.paragraph or "")
+        item = traced[comment.paragraph] if comment.paragraph is not None else None
         remarks[comment.id] = Remark(_where(item, comment), comment.author, comment.date, comment=comment)
     for comment in reviewed.comments:
         if comment.parent in remarks:
@@ -118,7 +132,17 @@ def _where(item: Traced | None, comment: Comment) -> SourceSpan:
         return SourceSpan("?")
     if item.kind != "source":
         return item.span or SourceSpan(item.path or "?")
-    return place(item, to_current(item.paragraph.built, item.current, comment.start))
+    return place_built(item, comment.start)
+
+
+def _not_made(refused: NotApplied) -> list[Remark]:
+    """The change refused, and the others of its paragraph held back with it, each at its place."""
+    item, change = refused.traced, refused.change
+    others = [c for c in item.paragraph.changes if c is not change] if item.kind == "source" else []
+    return [  # (a paragraph not from a source has each of its changes refused on its own)
+        Remark(refused.span, change.author, change.date, change=change),
+        *(Remark(place_built(item, c.start), c.author, c.date, change=c) for c in others),
+    ]
 
 
 def _not_applied(refused: NotApplied) -> Diagnostic:
@@ -126,7 +150,7 @@ def _not_applied(refused: NotApplied) -> Diagnostic:
     what = change_words(change)
     hint = t(f"feedback.hint_{refused.reason}", path=refused.span.path)
     if refused.others:
-        hint += " " + t("feedback.others_kept", count=refused.others)
+        hint += "; " + tn("feedback.others_kept", refused.others)
     return report(
         RULE_OF[refused.reason],
         refused.span,
@@ -138,11 +162,18 @@ def _not_applied(refused: NotApplied) -> Diagnostic:
 def change_words(change: Change) -> str:
     """„old” → „new”, „old” geschrapt or „new” ingevoegd (a stretch too long to show in full shortened)."""
     kind = "" if change.deleted and change.inserted else ("_deleted" if change.deleted else "_inserted")
-    return t(f"feedback.change{kind}", deleted=_short(change.deleted), inserted=_short(change.inserted))
+    return t(
+        f"feedback.change{kind}", deleted=shown_words(change.deleted), inserted=shown_words(change.inserted)
+    )
 
 
-def _short(words: str, most: int = 120) -> str:
-    words = " ".join(words.replace(NOTE, "*").split())
+def shown_words(words: str, most: int = 120) -> str:
+    """Words of the document as a line shows them: on one line, a footnote reference as `*`, a
+    character that would act on the terminal by its code, spaces alone (a tab inserted) by theirs,
+    and a long stretch shortened in its middle."""
+    if words and not words.strip():
+        return "".join(f"U+{ord(c):04X}" if c != " " else c for c in words)
+    words = " ".join(visible(words.replace(NOTE, "*")).split())
     return words if len(words) <= most else f"{words[: most // 2 - 1]} … {words[-(most // 2 - 1) :]}"
 
 
@@ -169,14 +200,3 @@ def _reaches(sources: Sources, written: list[str], letters: set[str]) -> dict[st
         if users:
             reaches[path] = sorted(users)
     return reaches
-
-
-def _raw(sources: Sources, path: str, text: str) -> bytes:
-    """The new text as the file is written: its own line ends and byte-order mark kept."""
-    source = sources.files.get(path)
-    raw = source.raw if source is not None else text
-    if "\r\n" in raw:
-        text = text.replace("\n", "\r\n")
-    if raw.startswith("\ufeff"):
-        text = "\ufeff" + text
-    return text.encode("utf-8")

@@ -41,10 +41,15 @@ def written_at(sources: Sources, path: str, carried: str) -> list[SourceSpan]:
     text = sources.texts.get(path)
     if text is None:
         return []
+    spans = {span for span, _ in paragraphs_of(sources, path)}
+    return sorted(span for span in spans if digest(lines_of(text, span)) == carried)
+
+
+def paragraphs_of(sources: Sources, path: str) -> list[tuple[SourceSpan, Heading | Paragraph | str]]:
+    """`paragraphs_in` the file `path` as the sources read it."""
     fragments = [f for f in sources.all_fragments() if f.path == path]
     notes = [n for n in sources.registry.values() if n.span.path == path]
-    spans = {span for span, _ in paragraphs_in(path, fragments, notes)}
-    return sorted(span for span in spans if digest(lines_of(text, span)) == carried)
+    return paragraphs_in(path, fragments, notes)
 
 
 def paragraphs_in(path: str, fragments, notes) -> list[tuple[SourceSpan, Heading | Paragraph | str]]:

@@ -24,6 +24,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Fix, report
@@ -238,6 +239,25 @@ def raw_offset(source: SourceText, line: int, column: int) -> int:
     for index in range(line - 1):
         offset += len(pieces[2 * index]) + len(pieces[2 * index + 1])
     return offset + column - 1
+
+
+def as_written(source: SourceText, text: str) -> bytes:
+    """`text`, a new text of `source` as read, as the file is written: its byte-order mark kept,
+    and each line end as the file has it (a line that stays keeps its own, a changed one takes
+    that of the line it replaces, a new one the file's first)."""
+    pieces = re.split(r"(\r\n|\r|\n)", source.raw[1:] if source.bom else source.raw)
+    old, ends, new = pieces[0::2], pieces[1::2], text.split("\n")
+    first = ends[0] if ends else "\n"
+    out = ["\ufeff"] if source.bom else []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(
+        None, source.text.split("\n"), new, autojunk=False
+    ).get_opcodes():
+        for k, j in enumerate(range(j1, j2)):
+            i = i1 + k if tag == "equal" else min(i1 + k, max(i2 - 1, i1))
+            out.append(old[i] if tag == "equal" else new[j])
+            if j < len(new) - 1:
+                out.append(ends[i] if i < len(ends) else first)
+    return "".join(out).encode("utf-8")
 
 
 def list_sources(folder: Path, suffix: str, recursive: bool) -> tuple[list[Path], list[Path]]:
