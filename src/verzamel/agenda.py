@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .checks.ministerraad import PAPERS_AHEAD
-from .checks.status import STATUSES, status_of
 from .messages import t, tn
-from .model import Document, Heading, LineBreak, Paragraph, Table, Text
+from .model import STATUSES, Document, Heading, LineBreak, Paragraph, Table, Text
 from .model.text import block_lines, inline_text
 from .project import Project
 
@@ -91,7 +90,7 @@ def next_mr(letters, today: date | None) -> date | None:
 
 
 def _known_status(letter) -> str:
-    status = status_of(letter)
+    status = letter.status
     return status if status in STATUSES else "concept"
 
 

@@ -9,7 +9,6 @@ from .. import dutch, messages
 from ..diagnostics import Diagnostic, report
 from ..messages import t
 from ..model import Letter
-from .status import status_of
 
 PAPERS_AHEAD = timedelta(days=7)
 
@@ -64,7 +63,7 @@ def _meeting_day(letter: Letter, mr: date, strict: bool) -> list[Diagnostic]:
         if friday_holiday:
             message = t("mr.holiday_week", mr=mr, weekday=weekday, friday=friday, holiday=friday_holiday)
             return [report("MR005", span, message, t("mr.holiday_week_hint", weekday=weekday))]
-    status = status_of(letter)
+    status = letter.status
     if mr.weekday() != 4:
         friday = _nearest_friday(mr)
         if strict:

@@ -21,10 +21,9 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, report
 from ..messages import t
-from ..model import Document, Letter, SourceSpan
+from ..model import STATUSES, Document, Letter, SourceSpan
 from ..sources.letters import FRAGMENT_LISTS, dotted_value
 from .regions import Region, yaml_value_region
-from .status import STATUSES, status_of
 
 DATA = Path(__file__).with_name("placeholders.yaml")
 PLACEHOLDERS_FROM = "akkoord"
@@ -39,7 +38,7 @@ NOT_TEXT = ("status", "kamerstuk", *FRAGMENT_LISTS)
 def judges(letter: Letter, step: str) -> bool:
     """Whether the gate judges `letter` by what it needs from status `step` on. (A frozen letter is
     never given to the gate: what was sent is not judged again; pipeline.run.)"""
-    status = status_of(letter)
+    status = letter.status
     if status not in STATUSES:
         return False
     return STATUSES.index(status) >= STATUSES.index(step)
@@ -98,7 +97,7 @@ def is_filler(kenmerk: str) -> bool:
 def check_letter(letter: Letter, documents: list[Document], sources, texts: dict[str, str], regions):
     """What the gate finds in a letter at `akkoord` (or being frozen): `texts` holds the text of
     every source by path (verzamel.yaml too), `regions` the prose regions of the fragments."""
-    status = status_of(letter)
+    status = letter.status
     found = _kenmerk(letter, status) + _signature(letter, status, texts)
     for dotted, span in letter.spans.items():
         if dotted.endswith("@key") or dotted.startswith(OWN_RULES + NOT_TEXT):

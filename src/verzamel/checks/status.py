@@ -21,12 +21,8 @@ FROM = {"akkoord_op": "akkoord", "verzonden_op": "verzonden", "kamerstuk": "verz
 """Fields that only a letter at (or past) a status can have."""
 
 
-def status_of(letter: Letter) -> str:
-    return letter.status
-
-
 def check_letter(letter: Letter) -> list[Diagnostic]:
-    status = status_of(letter)
+    status = letter.status
     if status not in STATUSES:
         return [_unknown(letter, status)]
     found: list[Diagnostic] = []

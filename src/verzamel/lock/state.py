@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..checks.status import status_of
 from ..diagnostics import Diagnostic, report
 from ..messages import join, t, tn
 from ..model import SourceSpan
@@ -43,7 +42,7 @@ def lock_states(store: Store, sources: Sources) -> tuple[dict[str, LockState], l
     states: dict[str, LockState] = {}
     stray: list[Diagnostic] = []
     for letter_id, letter in sorted(sources.letters.items()):
-        sent = status_of(letter) == SENT
+        sent = letter.status == SENT
         lock = sources.locks.get(letter_id)
         if sent and lock is not None:
             states[letter_id] = _state(store, lock)
@@ -59,7 +58,7 @@ def lock_states(store: Store, sources: Sources) -> tuple[dict[str, LockState], l
                 )
             )
         elif lock is not None:
-            stray.append(_stray(lock, t("lock.letter_not_sent", letter=letter_id, status=status_of(letter))))
+            stray.append(_stray(lock, t("lock.letter_not_sent", letter=letter_id, status=letter.status)))
     for letter_id, lock in sorted(sources.locks.items()):
         if letter_id not in sources.letter_files:
             stray.append(_stray(lock, t("lock.no_such_letter", letter=letter_id)))

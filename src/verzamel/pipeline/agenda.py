@@ -6,7 +6,6 @@ from datetime import date
 
 from ..agenda import Agenda, AgendaItem, decision_lines, next_mr
 from ..checks.ministerraad import PAPERS_AHEAD
-from ..checks.status import status_of
 from ..project import Project
 from ..sources import load_sources
 from .run import run as run_letters
@@ -48,7 +47,7 @@ def make_agenda(
                 letter=letter.id,
                 betreft=letter.betreft,
                 minister=minister,
-                status=status_of(letter),
+                status=letter.status,
                 mr=letter.ministerraad,
                 besluit=decision_lines(beslisnota),
                 ready=ready,

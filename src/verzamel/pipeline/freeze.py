@@ -44,7 +44,6 @@ class Frozen:
 def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
     """Freeze a sent letter; raises FreezeRefused, or sources.UnknownLetter for an unknown id."""
     from ..checks import letter_paths
-    from ..checks.status import status_of
     from ..lock.state import SENT, LockState
     from ..sources import load_sources, select_letters
     from ..write import write_atomic
@@ -56,9 +55,9 @@ def freeze(project: Project, letter_id: str, force: bool = False) -> Frozen:
     select_letters(sources, [letter_id])
     path = project.root / "letters" / f"{letter_id}{SUFFIX}"
     letter = sources.letters.get(letter_id)
-    if letter is not None and status_of(letter) != SENT:
+    if letter is not None and letter.status != SENT:
         raise FreezeRefused(
-            t("freeze.not_sent", letter=letter_id, status=status_of(letter)),
+            t("freeze.not_sent", letter=letter_id, status=letter.status),
             t("freeze.not_sent_hint", path=letter.path),
         )
     # Made from the dossier as it is now: the lock there is (even a broken one) is what is replaced.

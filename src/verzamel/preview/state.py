@@ -94,7 +94,6 @@ class PreviewState:
     def _rebuild(self) -> None:
         from ..cache.memo import Memo
         from ..checks import unique
-        from ..checks.status import status_of
         from ..pipeline.run import run
         from ..project import open_project
         from ..sources import load_sources
@@ -145,7 +144,7 @@ class PreviewState:
             if letter is not None:
                 view.datum = letter.datum.isoformat()
                 view.ministerraad = letter.ministerraad.isoformat() if letter.ministerraad else ""
-                view.status = status_of(letter)
+                view.status = letter.status
         self.letters = dict(sorted(letters.items()))
 
     def wait(self, version: int, timeout: float) -> int | None:
