@@ -123,10 +123,15 @@ def test_applied_again_nothing_changes(reviewed, tmp_path):
     root, target = reviewed
     root = _copy(root, tmp_path)
     assert run_cli("feedback", str(target), "--root", str(root), "--apply").exit_code == 0
-    once = {p: p.read_bytes() for p in (root / "sections").glob("*.md")}
+    sources = [
+        *(root / "sections").rglob("*.md"),
+        *(root / "footnotes").glob("*.yaml"),
+        *(root / "letters").glob("*"),
+    ]
+    once = {p: p.read_bytes() for p in sources}
     again = run_cli("feedback", str(target), "--root", str(root), "--apply")
     assert again.exit_code == 0, again.output
-    assert {p: p.read_bytes() for p in (root / "sections").glob("*.md")} == once
+    assert {p: p.read_bytes() for p in sources} == once
 
 
 def test_a_change_where_the_source_moved_on_is_a_conflict_and_nothing_else_is_lost(reviewed, tmp_path):
