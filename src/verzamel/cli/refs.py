@@ -85,7 +85,7 @@ def _by_fragment(sources, regions, style: str, output_format: str) -> None:
 
     used_in: dict[str, list[str]] = {}
     for letter in sources.letters.values():
-        uses = [*letter.fragments, *(u for group in letter.beslisnota_fragments.values() for u in group)]
+        uses = letter.fragment_uses
         for fragment_id in dict.fromkeys(use.id for use in uses):
             used_in.setdefault(fragment_id, []).append(letter.id)
     rows = []

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 
 from ..model import Heading, LineBreak, NoteRef, Paragraph, Redaction, SourceSpan, Text, Withheld
 from ..model.text import woo_marks
-from ..sources.origins import digest, lines_of, paragraphs_of, written_at
+from ..sources.origins import digest, lines_of, paragraphs_of
 from .reviewed import NOTE, Reviewed, ReviewedParagraph
 
 NEAREST = 0.6
@@ -58,10 +58,13 @@ def trace(reviewed: Reviewed, sources, project) -> list[Traced]:
 
 
 class _Document:
-    """What tracing one paragraph needs to know of the others of the document."""
+    """What tracing one paragraph needs to know of the others of the document, and of the source
+    files they name, each read once."""
 
     def __init__(self, reviewed: Reviewed, sources):
+        self.sources = sources
         self.alike = _alike(reviewed.entries)
+        self._files: dict[str, tuple[list, dict[SourceSpan, str]]] = {}
         carried: dict[str, set[str]] = {}
         for entry in reviewed.entries.values():
             if entry.get("digest") and "path" in entry:
@@ -69,20 +72,36 @@ class _Document:
         self.claimed: dict[str, set[SourceSpan]] = {}
         """For each source file: its paragraphs that a paragraph of the document still matches by
         digest. A paragraph whose file moved on is never taken for one of those."""
-        now: dict[str, set[str]] = {}
         for path, digests in carried.items():
-            text = sources.texts.get(path)
-            spans = {span for span, _ in paragraphs_of(sources, path)} if text is not None else set()
-            written = {span: digest(lines_of(text, span)) for span in spans}
-            self.claimed[path] = {span for span, lines in written.items() if lines in digests}
-            now[path] = set(written.values())
+            self.claimed[path] = {span for span, lines in self.digests(path).items() if lines in digests}
         self.orphans: dict[str, list[ReviewedParagraph]] = {}
         """For each source file: the paragraphs of the document whose lines it no longer has as
         they were (the officer edited them since the build)."""
         for paragraph in reviewed.paragraphs:
             entry = reviewed.entries.get(paragraph.name, {})
-            if entry.get("digest") and entry.get("digest") not in now.get(entry.get("path", ""), ()):
-                self.orphans.setdefault(entry["path"], []).append(paragraph)
+            path = entry.get("path", "")
+            if entry.get("digest") and entry["digest"] not in self.digests(path).values():
+                self.orphans.setdefault(path, []).append(paragraph)
+
+    def paragraphs(self, path: str) -> list:
+        """The paragraphs of the file `path` (sources.origins.paragraphs_of)."""
+        return self._file(path)[0]
+
+    def digests(self, path: str) -> dict[SourceSpan, str]:
+        """For each paragraph of the file `path`: the digest of the lines it is written on now."""
+        return self._file(path)[1]
+
+    def written_at(self, path: str, carried: str) -> list[SourceSpan]:
+        """Where in the file a paragraph is written whose lines have the digest `carried`, in the
+        order of the file (empty: the file moved on)."""
+        return sorted(span for span, lines in self.digests(path).items() if lines == carried)
+
+    def _file(self, path: str) -> tuple[list, dict[SourceSpan, str]]:
+        if path not in self._files:
+            text = self.sources.texts.get(path)
+            found = paragraphs_of(self.sources, path) if text is not None else []
+            self._files[path] = (found, {span: digest(lines_of(text, span)) for span, _ in found})
+        return self._files[path]
 
     def nearest(self, paragraph: ReviewedParagraph, path: str, items) -> tuple[SourceSpan, str] | None:
         """The paragraph of the file (span, words) nearest in words to `paragraph` as built, of
@@ -134,10 +153,10 @@ def _one(reviewed: Reviewed, sources, paragraph: ReviewedParagraph, project, doc
     text = sources.texts.get(path)
     if text is None:
         return Traced(paragraph, "gone", path)
-    found = written_at(sources, path, entry.get("digest", "")) if entry.get("digest") else []
+    found = document.written_at(path, entry["digest"]) if entry.get("digest") else []
     if entry.get("made") == "citation":
         return Traced(paragraph, "citation", path, found[0] if found else SourceSpan(path))
-    items = [(span, shown(item)) for span, item in paragraphs_of(sources, path) if item != ""]
+    items = [(span, shown(item)) for span, item in document.paragraphs(path) if item != ""]
     nth, count = document.alike.get(paragraph.name, (0, 1))
     if found and (len(found) != count or nth < 0):  # added or removed since, or footnotes alike
         return Traced(paragraph, "ambiguous", path, found[0])

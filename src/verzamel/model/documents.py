@@ -83,6 +83,11 @@ class Letter:
         return self.spans.get(key) or SourceSpan(self.path)
 
     @property
+    def fragment_uses(self) -> list[FragmentUse]:
+        """Every fragment the manifest names, for the Kamerbrief and for the beslisnota."""
+        return [*self.fragments, *(use for uses in self.beslisnota_fragments.values() for use in uses)]
+
+    @property
     def status(self) -> str:
         return str(self.data.get("status") or "concept")
 

@@ -188,7 +188,7 @@ def _reaches(sources: Sources, written: list[str], letters: set[str]) -> dict[st
         fragments = {f.id for f in sources.fragments.values() if f.path == path}
         users = []
         for letter in sources.letters.values():
-            uses = [*letter.fragments, *(u for group in letter.beslisnota_fragments.values() for u in group)]
+            uses = letter.fragment_uses
             used = [sources.fragments[u.id] for u in uses if u.id in sources.fragments]
             cited = {
                 i.label.lstrip("@") for f in used for i in iter_inlines(f.blocks) if isinstance(i, NoteRef)

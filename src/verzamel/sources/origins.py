@@ -1,6 +1,6 @@
 """Where a document's paragraphs come from: each source file, with a digest of the lines each
 of its paragraphs is written on. The .docx of a draft carries them (render/docx/provenance.py), so
-that a reviewed copy can be traced back to the sources (`verzamel feedback` asks `written_at`).
+that a reviewed copy can be traced back to the sources (`verzamel feedback`, feedback/trace.py).
 
 Digests of paragraphs, not of files and no line numbers: a source edited where no reader sees
 it (a comment, a line added above, lines wrapped anew) makes the same document, byte for byte,
@@ -33,16 +33,6 @@ def origins(sources: Sources, blocks, notes) -> tuple[Origin, ...]:
         lines = lines_of(text, span)
         digests.setdefault(span.path, {})[span.line] = (digest(lines), any(map(_WITHHOLDS.search, lines)))
     return tuple(Origin(path, fragments.get(path), digests[path]) for path in sorted(digests))
-
-
-def written_at(sources: Sources, path: str, carried: str) -> list[SourceSpan]:
-    """Where in the file `path`, as read now, a paragraph, heading or footnote is written whose
-    lines have the digest `carried` (in the order of the file; empty: the file moved on)."""
-    text = sources.texts.get(path)
-    if text is None:
-        return []
-    spans = {span for span, _ in paragraphs_of(sources, path)}
-    return sorted(span for span in spans if digest(lines_of(text, span)) == carried)
 
 
 def paragraphs_of(sources: Sources, path: str) -> list[tuple[SourceSpan, Heading | Paragraph | str]]:
